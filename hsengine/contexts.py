@@ -1,0 +1,150 @@
+"""Stage 6c — contexts that turn a pattern match into a non-match, with the cue that did it.
+
+Hate speech and speech *about* hate use the same words.  A rule lists in `unless` the contexts
+that suppress it; each context is defined as data in the rules directory's contexts.yaml and has
+one of three kinds:
+
+- negation — a negation cue scopes over the attack words: Russian cues come before them
+  ("Я не считаю евреев паразитами", "нельзя называть..."), Kazakh cues after ("...тарақан емес",
+  "...қуу керек емес"), and a Kazakh verb can carry negation itself (өлтірмеу).  The cue must be
+  in the same clause, or in the clause that a complementizer (что, деп...) opens.
+- cue — a counter-speech, news-reporting or metalinguistic cue is in the same sentence, nearby
+  sentences, or the whole text, and is not itself negated ("это не ксенофобия" is no cue).
+- quotation — every piece of evidence sits inside quotation marks and a framing cue (condemnation,
+  reporting) stands outside them.
+
+Suppressed matches are kept with their reason: users ask why something was *not* flagged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .annotate import Doc, DocHit
+from .matcher import Binding, Span
+from .rules import Context
+
+CUE_NEGATION_WINDOW = 2  # words between a negation and the cue it cancels
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    context: str
+    kind: str
+    cue: DocHit | Span | None
+    detail: str
+
+
+def _attack_spans(b: Binding) -> list[Span]:
+    return [s for s in b.spans if s.role != "target"] or list(b.spans)
+
+
+def _evidence_tokens(b: Binding) -> set[int]:
+    out: set[int] = set()
+    for s in b.spans:
+        out.update(range(s.first, s.last + 1))
+    return out
+
+
+def _linked_clauses(doc: Doc, a: int, b: int, openers: frozenset[str]) -> bool:
+    """Tokens a < b are in one clause, or every clause break between them opens with a complementizer."""
+    toks = doc.tokens
+    if toks[a].sent != toks[b].sent:
+        return False
+    if toks[a].clause == toks[b].clause:
+        return True
+    for i in range(a + 1, b + 1):
+        if toks[i].clause != toks[i - 1].clause:
+            # the first word of the new clause must be a complementizer
+            j = i
+            while j <= b and toks[j].kind != "word":
+                j += 1
+            if j > b or toks[j].text not in openers:
+                return False
+    return True
+
+
+def _hits_with(doc: Doc, classes: frozenset[str], lang: str | None = None):
+    for h in doc.hits:
+        if not classes.isdisjoint(h.entry.classes) and (lang is None or h.entry.lang == lang):
+            yield h
+
+
+def _cue_negated(doc: Doc, cue: DocHit) -> bool:
+    """'это не ксенофобия', 'бұл ксенофобия емес': a negated cue does not count."""
+    for h in doc.hits:
+        if "negation" not in h.entry.classes or h is cue:
+            continue
+        if h.entry.lang == "ru" and h.last < cue.first and doc.word_distance(h.last, cue.first) <= CUE_NEGATION_WINDOW:
+            if doc.tokens[h.last].clause == doc.tokens[cue.first].clause:
+                return True
+        if h.entry.lang == "kk" and h.first > cue.last and doc.word_distance(cue.last, h.first) <= CUE_NEGATION_WINDOW:
+            if doc.tokens[h.first].clause == doc.tokens[cue.last].clause:
+                return True
+    return False
+
+
+def check(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
+    if ctx.kind == "negation":
+        return _negation(ctx, doc, b)
+    if ctx.kind == "cue":
+        return _cue(ctx, doc, b)
+    return _quotation(ctx, doc, b)
+
+
+def _negation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
+    attacks = _attack_spans(b)
+    if ctx.morphological:
+        for s in attacks:
+            if s.hit is not None and s.hit.negated:
+                return Suppression(ctx.id, ctx.kind, s, "the verb carries the Kazakh negation suffix")
+    evidence = _evidence_tokens(b)
+    toks = doc.tokens
+    for spec in ctx.cues:
+        for cue in _hits_with(doc, spec.classes, spec.lang):
+            if evidence.intersection(range(cue.first, cue.last + 1)):
+                continue  # the negation is part of the evidence itself ("не люди")
+            for a in attacks:
+                if spec.before and cue.last < a.first:
+                    if toks[cue.last].sent == toks[a.first].sent and doc.word_distance(cue.last, a.first) <= spec.before \
+                            and _linked_clauses(doc, cue.last, a.first, ctx.clause_openers):
+                        return Suppression(ctx.id, ctx.kind, cue, "negation before the attack words")
+                if spec.after and cue.first > a.last:
+                    if toks[cue.first].sent == toks[a.last].sent and doc.word_distance(a.last, cue.first) <= spec.after \
+                            and toks[cue.first].clause == toks[a.last].clause:
+                        return Suppression(ctx.id, ctx.kind, cue, "negation after the attack words")
+    return None
+
+
+def _cue(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
+    evidence = _evidence_tokens(b)
+    toks = doc.tokens
+    lo_sent = toks[b.first].sent - ctx.neighbor_sentences
+    hi_sent = toks[b.last].sent + ctx.neighbor_sentences
+    for cue in _hits_with(doc, ctx.cue_classes):
+        if evidence.intersection(range(cue.first, cue.last + 1)):
+            continue
+        if ctx.scope == "sentence" and not lo_sent <= toks[cue.first].sent <= hi_sent:
+            continue
+        if _cue_negated(doc, cue):
+            continue
+        return Suppression(ctx.id, ctx.kind, cue, ctx.description or ctx.id)
+    return None
+
+
+def _quotation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
+    toks = doc.tokens
+    quotes = {toks[i].quote for s in b.spans for i in range(s.first, s.last + 1)}
+    if -1 in quotes:
+        return None
+    lo_sent = toks[b.first].sent - ctx.neighbor_sentences
+    hi_sent = toks[b.last].sent + ctx.neighbor_sentences
+    for cue in _hits_with(doc, ctx.frame_classes):
+        if toks[cue.first].quote in quotes:
+            continue
+        if not lo_sent <= toks[cue.first].sent <= hi_sent:
+            continue
+        if _cue_negated(doc, cue):
+            continue
+        return Suppression(ctx.id, ctx.kind, cue, "the words are quoted and framed by condemnation or reporting")
+    return None

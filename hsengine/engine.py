@@ -1,0 +1,361 @@
+"""The Engine: raw text in, explained matches with exact evidence spans out.
+
+    normalize → tokenize → (language, morphology, lexicon per word, cached) → annotate
+              → rules indexed by the features they need → contexts → results
+
+A cheap prefilter runs first: the words of the text are looked up (cache hits after warm-up)
+and only rules whose required classes are all present are evaluated.  A message with no
+relevant lexicon hit costs little more than tokenizing it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+import regex
+
+from . import i18n
+from .annotate import Doc, DocHit, annotate, detect_lang, prefilter_features, spaced_merges
+from .contexts import Suppression, check
+from .deobfuscate import spaced_candidates
+from .errors import HsengineError
+from .index import Lexicon
+from .langid import decide
+from .lexicon import read_lexicon
+from .lookup import RuleVocabulary, TokenAnalyzer
+from .matcher import Binding, Matcher, Span, units
+from .normalize import NormalizedText, normalize
+from .paths import BUNDLED_LEXICON, BUNDLED_RULES, lexicon_registries, rules_registries
+from .results import AnalysisResult, Evidence, Match, Suppressed
+from .rules import Rule, RuleSet, atoms, read_rules
+from .tokenize import WORD_PATTERN
+
+DEFAULT_MAX_TEXT_LENGTH = 100_000
+MAX_EVIDENCE_PER_MATCH = 50
+_HAS_CYRILLIC = regex.compile(r"\p{Cyrillic}")
+_WHITESPACE = regex.compile(r"\s")
+
+
+@dataclass
+class Trace:
+    """The decision trace `hsengine explain` prints: every stage's view of one text."""
+
+    norm: NormalizedText | None = None
+    doc: Doc | None = None
+    considered: list[str] = field(default_factory=list)  # rules whose required classes are present
+    skipped: dict[str, list[str]] = field(default_factory=dict)  # rule -> missing requirement sets
+    bindings: dict[str, int] = field(default_factory=dict)
+    result: AnalysisResult | None = None
+
+
+class Engine:
+    """Loads a lexicon and a rule set once; analyzes any number of texts.
+
+    >>> engine = Engine()
+    >>> engine.analyze("Все эти китайцы — вонючие тараканы.").flagged
+    True
+    >>> engine.analyze("Дунгане отметили праздник в Алматы.").flagged
+    False
+    """
+
+    def __init__(
+        self,
+        lexicon_paths: Sequence[str | os.PathLike] | None = None,
+        rules_paths: Sequence[str | os.PathLike] | None = None,
+        *,
+        strict: bool = False,
+        fuzzy: bool = True,
+        deobfuscate: bool = True,
+        max_text_length: int = DEFAULT_MAX_TEXT_LENGTH,
+        ui_lang: str = "en",
+        cache_size: int = 1 << 18,
+    ):
+        if ui_lang not in i18n.UI_LANGS:
+            raise ValueError(f"ui_lang must be one of {', '.join(i18n.UI_LANGS)}")
+        if max_text_length < 1000:
+            raise ValueError("max_text_length must be at least 1000 characters")
+        self.lexicon_paths = [Path(p) for p in (lexicon_paths or [BUNDLED_LEXICON])]
+        self.rules_paths = [Path(p) for p in (rules_paths or [BUNDLED_RULES])]
+        self.options = dict(strict=strict, fuzzy=fuzzy, deobfuscate=deobfuscate,
+                            max_text_length=max_text_length, ui_lang=ui_lang, cache_size=cache_size)
+        self.max_text_length = max_text_length
+        self.ui_lang = ui_lang
+        source = read_lexicon(self.lexicon_paths, lexicon_registries())
+        self.lexicon = Lexicon(source)
+        self.ruleset: RuleSet = read_rules(
+            self.rules_paths, rules_registries(), classes=self.lexicon.classes,
+            targets=self.lexicon.targets, entries=set(self.lexicon.entries),
+        )
+        self.rules: list[Rule] = list(self.ruleset.rules)
+        self._hits_only = {r.id: all(a.on_hits for a in atoms(r.pattern)) for r in self.rules}
+        self.analyzer = TokenAnalyzer(self.lexicon, self._vocabulary(), fuzzy=fuzzy, deobfuscate=deobfuscate,
+                                      cache_size=cache_size)
+        if strict:
+            from .testing import check_examples
+
+            failures = check_examples(self)
+            if failures:
+                from .errors import ConfigError, Problem
+
+                raise ConfigError([Problem(f.file, f.line, 1, f.message) for f in failures])
+
+    # -- set-up -----------------------------------------------------------------------------
+    def _vocabulary(self) -> RuleVocabulary:
+        lemmas: set[str] = set()
+        texts: set[str] = set()
+        for rule in self.rules:
+            for atom in atoms(rule.pattern):
+                lemmas |= atom.lemmas or set()
+                texts |= atom.texts or set()
+        return RuleVocabulary(frozenset(lemmas), frozenset(texts), tuple(self.ruleset.regexes.items()))
+
+    def rule(self, rule_id: str) -> Rule:
+        for r in self.rules:
+            if r.id == rule_id:
+                return r
+        raise KeyError(rule_id)
+
+    # -- analysis ---------------------------------------------------------------------------
+    def analyze(self, text: str, lang: str | None = None) -> AnalysisResult:
+        """Analyze one text; `lang` ("ru" or "kk") overrides language detection."""
+        if not isinstance(text, str):
+            raise TypeError(f"analyze() expects a str, not {type(text).__name__}")
+        if lang is not None and lang not in ("ru", "kk", "mixed"):
+            raise ValueError("lang must be 'ru', 'kk', 'mixed' or None")
+        if len(text) > self.max_text_length:
+            return self._analyze_chunked(text, lang)
+        return self._analyze(text, lang, None)
+
+    def explain(self, text: str, lang: str | None = None) -> Trace:
+        """Analyze with a full decision trace (slower: skips the prefilter shortcut)."""
+        trace = Trace()
+        trace.result = self._analyze(text[: self.max_text_length], lang, trace)
+        return trace
+
+    def analyze_many(self, texts: Iterable[str], lang: str | None = None, *, jobs: int = 1,
+                     batch_size: int = 256) -> Iterator[AnalysisResult]:
+        """Results in input order.  A text that cannot be analyzed yields an error result."""
+        if jobs and jobs > 1:
+            from .parallel import analyze_parallel
+
+            yield from analyze_parallel(self, texts, lang, jobs=jobs, batch_size=batch_size)
+            return
+        for text in texts:
+            yield self.analyze_safely(text, lang)
+
+    def analyze_safely(self, text: object, lang: str | None = None) -> AnalysisResult:
+        """Like analyze, but any failure becomes an error result instead of an exception."""
+        try:
+            if not isinstance(text, str):
+                raise TypeError(f"expected text, got {type(text).__name__}")
+            return self.analyze(text, lang)
+        except Exception as exc:  # noqa: BLE001 - one bad row must not lose the batch
+            shown = text if isinstance(text, str) else ""
+            return AnalysisResult(shown, "und", error=f"{type(exc).__name__}: {exc}")
+
+    def _analyze(self, text: str, lang: str | None, trace: Trace | None) -> AnalysisResult:
+        norm = normalize(text)
+        analyzer = self.analyzer
+        if trace is None:
+            words = WORD_PATTERN.findall(norm.text)
+            features, ru, kk, _ = prefilter_features(words, analyzer)
+            if analyzer.use_deobfuscation and next(spaced_candidates(norm.text), None) is not None:
+                for merge in spaced_merges(norm, analyzer):
+                    features |= analyzer.analyze(merge.text).features
+            candidates = [r for r in self.rules if all(not req.isdisjoint(features) for req in r.requirements)]
+            if not candidates:
+                detected = lang or decide(ru, kk, _HAS_CYRILLIC.search(norm.text) is not None)
+                return AnalysisResult(text, detected)
+        doc = annotate(norm, analyzer, lang)
+        candidates = []
+        for r in self.rules:
+            missing = [sorted(req) for req in r.requirements if req.isdisjoint(doc.features)]
+            if missing:
+                if trace is not None:
+                    trace.skipped[r.id] = [" | ".join(m) for m in missing]
+                continue
+            candidates.append(r)
+        if trace is not None:
+            trace.norm, trace.doc = norm, doc
+            trace.considered = [r.id for r in candidates]
+        return self._evaluate(text, doc, candidates, trace)
+
+    def _evaluate(self, text: str, doc: Doc, rules: list[Rule], trace: Trace | None) -> AnalysisResult:
+        matcher = Matcher(doc)
+        contexts = self.ruleset.contexts
+        matched: dict[tuple[str, str | None], list[Binding]] = defaultdict(list)
+        suppressed: dict[tuple[str, str | None, str], tuple[Binding, Suppression]] = {}
+        rules_by_id = {}
+        for rule in rules:
+            rules_by_id[rule.id] = rule
+            count = 0
+            for lo, hi in units(doc, rule, self._hits_only[rule.id]):
+                for b in matcher.bindings(rule.pattern, lo, hi):
+                    target = _resolve_target(rule, b)
+                    if target is False:
+                        continue
+                    count += 1
+                    why = None
+                    for ctx_id in rule.unless:
+                        why = check(contexts[ctx_id], doc, b)
+                        if why is not None:
+                            break
+                    if why is None:
+                        matched[(rule.id, target)].append(b)
+                    else:
+                        suppressed.setdefault((rule.id, target, why.context), (b, why))
+            if trace is not None:
+                trace.bindings[rule.id] = count
+        matches = [self._match(rules_by_id[rid], target, bs, doc) for (rid, target), bs in matched.items()]
+        matches.sort(key=lambda m: (m.evidence[0].start if m.evidence else 0, m.rule_id, m.target or ""))
+        supp = [
+            self._suppressed(rules_by_id[rid], target, b, why, doc)
+            for (rid, target, _ctx), (b, why) in suppressed.items()
+            if (rid, target) not in matched
+        ]
+        supp.sort(key=lambda s: (s.evidence[0].start if s.evidence else 0, s.rule_id, s.context))
+        warnings = tuple(dict.fromkeys(doc.errors))
+        result = AnalysisResult(text, doc.lang, tuple(matches), tuple(supp), warnings)
+        return result
+
+    # -- results ----------------------------------------------------------------------------
+    def _evidence(self, span: Span | DocHit, doc: Doc, role: str | None = None) -> Evidence:
+        toks = doc.tokens
+        start, end = toks[span.first].start, toks[span.last].end
+        hit = span.hit if isinstance(span, Span) else span
+        if hit is not None:
+            entry, how, score = hit.entry.id, hit.how, hit.score
+        else:
+            entry, how, score = None, "word", 1.0
+        return Evidence(start, end, doc.norm.original[start:end], role or getattr(span, "role", "cue"),
+                        entry, how, score)
+
+    def _match(self, rule: Rule, target: str | None, bindings: list[Binding], doc: Doc) -> Match:
+        seen: dict[tuple[int, int, str], Evidence] = {}
+        best = 0.0
+        for b in bindings:
+            scores = []
+            for s in b.spans:
+                ev = self._evidence(s, doc)
+                scores.append(ev.score)
+                key = (ev.start, ev.end, ev.role)
+                if key not in seen and len(seen) < MAX_EVIDENCE_PER_MATCH:
+                    seen[key] = ev
+            best = max(best, min(scores))
+        evidence = tuple(sorted(seen.values(), key=lambda e: (e.start, e.end, e.role)))
+        return Match(rule.id, rule.title_in("en"), rule.narrative, target, rule.severity,
+                     self.explanation(rule, target, evidence, self.ui_lang), evidence, round(best, 3))
+
+    def _suppressed(self, rule: Rule, target: str | None, b: Binding, why: Suppression, doc: Doc) -> Suppressed:
+        evidence = tuple(self._evidence(s, doc) for s in b.spans)
+        cue = None
+        if why.cue is not None:
+            cue = self._evidence(why.cue, doc, role=why.context)
+        return Suppressed(rule.id, target, why.context, why.detail, evidence, cue)
+
+    def explanation(self, rule: Rule, target: str | None, evidence: Sequence[Evidence], ui_lang: str = "en") -> str:
+        """One line saying what the rule saw, in the interface language."""
+        target_name = self.lexicon.targets[target].name(ui_lang) if target in self.lexicon.targets else i18n.t("no_target", ui_lang)
+        if rule.message.get(ui_lang) or rule.message.get("en"):
+            template = rule.message.get(ui_lang) or rule.message["en"]
+            values = defaultdict(str, target=target_name)
+            for ev in evidence:
+                values.setdefault(ev.role, ev.text)
+            try:
+                return template.format_map(values)
+            except (ValueError, IndexError):
+                pass
+        parts = []
+        for ev in evidence[:6]:
+            parts.append(f"«{ev.text}» — {i18n.role_name(ev.role, ui_lang)}")
+        return f"{rule.title_in(ui_lang)} ({i18n.t('target', ui_lang)}: {target_name}): " + "; ".join(parts)
+
+    # -- long texts ---------------------------------------------------------------------------
+    def _analyze_chunked(self, text: str, lang: str | None) -> AnalysisResult:
+        """Overlapping chunks with offsets shifted back; never a silent truncation."""
+        size = self.max_text_length
+        bounds = chunk_bounds(text, size, min(2000, size // 10))
+        n = len(text)
+        starts = [a for a, _ in bounds]
+        results = [(a, self._analyze(text[a:b], lang, None)) for a, b in bounds]
+        langs = Counter(r.lang for _, r in results if r.lang != "und")
+        detected = lang or (langs.most_common(1)[0][0] if langs else "und")
+        merged: dict[tuple[str, str | None], Match] = {}
+        supp: dict[tuple[str, str | None, str], Suppressed] = {}
+        warnings: list[str] = [f"text of {n} characters analyzed in {len(starts)} overlapping chunks of {size}"]
+        for offset, r in results:
+            warnings.extend(r.warnings)
+            for m in r.matches:
+                shifted = tuple(_shift(e, offset) for e in m.evidence)
+                key = (m.rule_id, m.target)
+                if key in merged:
+                    old = merged[key]
+                    evs = {(e.start, e.end, e.role): e for e in old.evidence + shifted}
+                    ev = tuple(sorted(evs.values(), key=lambda e: (e.start, e.end, e.role)))[:MAX_EVIDENCE_PER_MATCH]
+                    merged[key] = Match(old.rule_id, old.title, old.narrative, old.target, old.severity,
+                                        old.explanation, ev, max(old.score, m.score))
+                else:
+                    merged[key] = Match(m.rule_id, m.title, m.narrative, m.target, m.severity, m.explanation,
+                                        shifted, m.score)
+            for s in r.suppressed:
+                key = (s.rule_id, s.target, s.context)
+                if key not in supp:
+                    supp[key] = Suppressed(s.rule_id, s.target, s.context, s.reason,
+                                           tuple(_shift(e, offset) for e in s.evidence),
+                                           _shift(s.cue, offset) if s.cue else None)
+        matches = sorted(merged.values(), key=lambda m: (m.evidence[0].start if m.evidence else 0, m.rule_id, m.target or ""))
+        supp_list = [s for k, s in supp.items() if (k[0], k[1]) not in merged]
+        supp_list.sort(key=lambda s: (s.evidence[0].start if s.evidence else 0, s.rule_id, s.context))
+        return AnalysisResult(text, detected, tuple(matches), tuple(supp_list), tuple(dict.fromkeys(warnings)),
+                              chunks=len(starts))
+
+
+def _last_break(text: str, i: int, lo: int) -> int | None:
+    """The largest j in (lo, i] with whitespace just before it, if any."""
+    for j in range(i, lo, -1):
+        if text[j - 1].isspace():
+            return j
+    return None
+
+
+def chunk_bounds(text: str, size: int, overlap: int) -> list[tuple[int, int]]:
+    """[start, end) of overlapping chunks of at most `size` characters, cut at whitespace
+    where there is some nearby, so no word is split into a false one."""
+    n = len(text)
+    bounds: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        end = min(pos + size, n)
+        if end < n:
+            end = _last_break(text, end, max(pos + size // 2, end - 1000)) or end
+        bounds.append((pos, end))
+        if end >= n:
+            return bounds
+        nxt = end - overlap
+        pos = max(_last_break(text, nxt, max(pos + 1, nxt - 1000)) or nxt, pos + 1)
+
+
+def _shift(e: Evidence, offset: int) -> Evidence:
+    return Evidence(e.start + offset, e.end + offset, e.text, e.role, e.entry, e.how, e.score)
+
+
+def _resolve_target(rule: Rule, b: Binding) -> str | None | bool:
+    """The group a binding attacks; False when it names a group the rule does not cover."""
+    named = [s.hit.entry.target for s in b.spans if s.role == "target" and s.hit is not None and s.hit.entry.target]
+    if named:
+        if rule.targets is None:
+            return named[0]
+        for t in named:
+            if t in rule.targets:
+                return t
+        return False
+    if rule.targets and len(rule.targets) == 1:
+        return rule.targets[0]
+    return None
+
+
+__all__ = ["Engine", "Trace", "HsengineError"]

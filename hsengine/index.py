@@ -1,0 +1,146 @@
+"""Stage 5b — the compiled lexicon: every index the token analyzer looks words up in."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .fuzzy import FuzzyIndex
+from .lexicon import ClassInfo, Entry, LexiconSource, TargetInfo
+from .morphology import kazakh, russian
+from .morphology.translit import skeleton
+
+# Classes whose entries may be reached by typo, translit or de-obfuscation.  Context and function
+# words (не, емес, надо) are short and common: they are matched only as written.
+FUZZY_KINDS = ("target", "attack", "frame")
+MIN_SKELETON_LEN = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A multi-word entry: per component, the keys (surface, lemmas, stems) a token may show."""
+
+    entry: Entry
+    components: tuple[frozenset[str], ...]
+
+
+class Lexicon:
+    """Indexes over the validated entries; built once per Engine."""
+
+    def __init__(self, src: LexiconSource):
+        self.entries: dict[str, Entry] = {e.id: e for e in src.entries}
+        self.classes: dict[str, ClassInfo] = dict(src.classes)
+        self.targets: dict[str, TargetInfo] = dict(src.targets)
+        self.files = list(src.files)
+        self.guards: dict[str, frozenset[str]] = {}
+        guard_langs: dict[str, set[str]] = defaultdict(set)
+        for g in src.guards:
+            for w in g.words:
+                guard_langs[w].add(g.lang)
+        self.guards = {w: frozenset(langs) for w, langs in guard_langs.items()}
+
+        surface: dict[str, dict[str, tuple[Entry, str]]] = defaultdict(dict)
+        ru_lemma: dict[str, dict[str, Entry]] = defaultdict(dict)
+        kk_stem: dict[str, dict[str, Entry]] = defaultdict(dict)
+        phrases: dict[str, list[Phrase]] = defaultdict(list)
+
+        def add_surface(form: str, entry: Entry, how: str) -> None:
+            slot = surface[form]
+            if entry.id not in slot or how == "exact":
+                slot[entry.id] = (entry, how)
+
+        for entry in src.entries:
+            if entry.is_phrase:
+                phrase = self._phrase(entry)
+                for key in phrase.components[0]:
+                    phrases[key].append(phrase)
+                for form in entry.forms:
+                    if " " not in form:
+                        add_surface(form, entry, "exact")
+                continue
+            for s in entry.spellings:
+                add_surface(s, entry, "exact")
+            for f in entry.forms:
+                add_surface(f, entry, "exact")
+            if entry.match == "exact":
+                continue
+            if entry.lang == "ru":
+                for s in entry.spellings:
+                    ru_lemma[s][entry.id] = entry
+                    for form in russian.inflections(s):
+                        add_surface(form, entry, "lemma")
+            else:
+                for s in entry.spellings:
+                    kk_stem[s][entry.id] = entry
+
+        self.surface = {k: tuple(v.values()) for k, v in surface.items()}
+        self.ru_lemma = {k: tuple(v.values()) for k, v in ru_lemma.items()}
+        self.kk_stem = {k: tuple(v.values()) for k, v in kk_stem.items()}
+        self.phrases = {k: tuple(v) for k, v in phrases.items()}
+        self.phrase_vocab = frozenset(k for ph in (p for v in phrases.values() for p in v) for c in ph.components for k in c)
+
+        # Latin spellings and typos reach only entries of target/attack/frame classes.
+        skel: dict[str, dict[str, Entry]] = defaultdict(dict)
+        fuzzy_keys: dict[str, dict[str, Entry]] = defaultdict(dict)
+        for form, hits in self.surface.items():
+            for entry, _how in hits:
+                if not self.reachable_loosely(entry):
+                    continue
+                if len(form) >= MIN_SKELETON_LEN:
+                    skel[skeleton(form)][entry.id] = entry
+                if entry.fuzzy:
+                    fuzzy_keys[form][entry.id] = entry
+        for stem, entries in self.kk_stem.items():
+            for entry in entries:
+                if self.reachable_loosely(entry) and entry.fuzzy:
+                    fuzzy_keys[stem][entry.id] = entry
+        self.skeleton = {k: tuple(v.values()) for k, v in skel.items()}
+        self.fuzzy_entries = {k: tuple(v.values()) for k, v in fuzzy_keys.items()}
+        self.fuzzy = FuzzyIndex(self.fuzzy_entries)
+        # masked words (ж*ды) are resolved against surface forms of the same length
+        by_len: dict[int, list[str]] = defaultdict(list)
+        for form, hits in self.surface.items():
+            if any(self.reachable_loosely(e) for e, _ in hits):
+                by_len[len(form)].append(form)
+        self.forms_by_length = {k: tuple(sorted(v)) for k, v in by_len.items()}
+
+    def reachable_loosely(self, entry: Entry) -> bool:
+        """May this entry be matched through a typo, a transliteration or a de-obfuscation?"""
+        return any(self.classes[c].kind in FUZZY_KINDS for c in entry.classes)
+
+    def _phrase(self, entry: Entry) -> Phrase:
+        comps = []
+        for word in entry.lemma.split():
+            keys = {word}
+            if entry.lang == "ru":
+                keys.update(russian.lemmas(word))
+            else:
+                keys.update(kazakh.stems(word))
+            comps.append(frozenset(keys))
+        return Phrase(entry, tuple(comps))
+
+    def class_kind(self, class_id: str) -> str:
+        return self.classes[class_id].kind
+
+    def stats(self) -> dict[str, object]:
+        """Counts for reports: entries by language, class, target and register."""
+        by_lang: dict[str, int] = defaultdict(int)
+        by_class: dict[str, int] = defaultdict(int)
+        by_target: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        by_register: dict[str, int] = defaultdict(int)
+        for e in self.entries.values():
+            by_lang[e.lang] += 1
+            for c in e.classes:
+                by_class[c] += 1
+            if e.target:
+                by_target[e.target][e.lang] += 1
+            by_register[e.register] += 1
+        return {
+            "entries": len(self.entries),
+            "phrases": sum(1 for e in self.entries.values() if e.is_phrase),
+            "surface_forms": len(self.surface),
+            "by_lang": dict(sorted(by_lang.items())),
+            "by_class": dict(sorted(by_class.items())),
+            "by_target": {t: dict(sorted(v.items())) for t, v in sorted(by_target.items())},
+            "by_register": dict(sorted(by_register.items())),
+        }

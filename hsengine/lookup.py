@@ -1,0 +1,301 @@
+"""Stage 4+5 — analysis of one word: morphology, evasions, and the lexicon entries it reaches.
+
+Every distinct word is analyzed once per Engine and cached: social-media text is Zipf-shaped, so
+after warm-up almost every token costs one dictionary probe.  The routes, tried in this order
+for each reading of the word (as written first, then de-obfuscated readings):
+
+1. surface forms (lemmas, listed spellings, pymorphy3 inflections of Russian lemmas) → "exact"
+   or "lemma";
+2. every pymorphy3 normal form → Russian entries ("lemma");
+3. Kazakh suffix analysis → Kazakh stems ("stem"), with verb negation noted;
+4. Latin script: Kazakh Latin → Cyrillic then stems, and the translit skeleton ("translit");
+5. only when nothing else matched, the word is long, unknown to the dictionaries and not a guard
+   word: typo matching ("fuzzy").
+
+De-obfuscated readings (leet, masks, stretched letters) are only accepted when they reach an entry
+of a target/attack/frame class — a reading is a hypothesis the lexicon must confirm.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable
+
+import regex
+
+from . import deobfuscate, langid
+from .index import Lexicon
+from .lexicon import Entry
+from .morphology import kazakh, russian
+from .morphology.grammemes import kazakh_grammemes
+from .morphology.translit import kazakh_latin_to_cyrillic, skeleton
+from .tokenize import script_of
+
+MAX_MORPH_LEN = 64  # no real word is longer; longer tokens get surface lookup only
+REGEX_TIMEOUT = 0.05  # seconds per regex atom per word
+
+_ONLY_LETTERS = regex.compile(r"^[\p{L}\p{M}'’`]+$")
+_CYRILLIC_ONLY = regex.compile(r"^[\p{Cyrillic}'’`-]+$")
+
+SCORES = {"exact": 1.0, "lemma": 1.0, "stem": 0.95, "translit": 0.9}
+DEOBFUSCATION_PENALTY = 0.05
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A lexicon entry reached by a word, how, and with what confidence."""
+
+    entry: Entry
+    how: str
+    score: float
+    negated: bool = False  # reached through a Kazakh verb form with the negation suffix
+    gram: frozenset[str] = frozenset()  # grammemes of this reading (empty: unknown)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleVocabulary:
+    """What the loaded rules look for beyond lexicon entries: lemmas, exact words, regexes."""
+
+    lemmas: frozenset[str] = frozenset()
+    texts: frozenset[str] = frozenset()
+    regexes: tuple[tuple[str, regex.Pattern[str]], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TokenAnalysis:
+    """Everything the rules need to know about one word, independent of where it occurs."""
+
+    word: str
+    reading: str  # the reading that produced the hits (the word itself unless de-obfuscated)
+    hits: tuple[Hit, ...] = ()
+    lemmas: tuple[str, ...] = ()
+    stems: tuple[str, ...] = ()
+    negated: bool = False
+    votes: tuple[int, int] = (0, 0)
+    features: frozenset[str] = frozenset()
+    phrase_keys: frozenset[str] = frozenset()
+    guard_langs: frozenset[str] = frozenset()
+    errors: tuple[str, ...] = ()
+    fuzzy_rejected: tuple[str, ...] = field(default=())  # why fuzzy matching was not tried
+
+    @property
+    def has_hits(self) -> bool:
+        return bool(self.hits)
+
+
+class TokenAnalyzer:
+    """Analyzes words against one lexicon and rule vocabulary; results are cached per word."""
+
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        vocab: RuleVocabulary = RuleVocabulary(),
+        *,
+        fuzzy: bool = True,
+        deobfuscate: bool = True,
+        cache_size: int = 1 << 18,
+    ):
+        self.lexicon = lexicon
+        self.vocab = vocab
+        self.use_fuzzy = fuzzy
+        self.use_deobfuscation = deobfuscate
+        self._cached = lru_cache(maxsize=cache_size)(self._analyze)
+
+    def analyze(self, word: str) -> TokenAnalysis:
+        """Analysis of a normalized word (cached unless the word is absurdly long)."""
+        if len(word) > MAX_MORPH_LEN:
+            return self._analyze(word)
+        return self._cached(word)
+
+    def cache_info(self):
+        return self._cached.cache_info()
+
+    # ------------------------------------------------------------------------------------
+    def _analyze(self, word: str) -> TokenAnalysis:
+        script = script_of(word)
+        votes = langid.word_votes(word, script)
+        lex = self.lexicon
+        guard_langs = lex.guards.get(word, frozenset())
+        plain = _ONLY_LETTERS.match(word) is not None
+        long_word = len(word) > MAX_MORPH_LEN
+
+        hits: dict[str, Hit] = {}
+        lemmas: tuple[str, ...] = ()
+        stems: tuple[str, ...] = ()
+        reading = word
+        if long_word:
+            self._add(hits, lex.surface.get(word, ()))
+        else:
+            lemmas, stems = self._lookup(word, script, hits, guarded=bool(guard_langs))
+            if not hits and self.use_deobfuscation and not guard_langs:
+                for candidate, how in self._readings(word, plain):
+                    found: dict[str, Hit] = {}
+                    c_lemmas, c_stems = self._lookup(candidate, script_of(candidate), found, guarded=False)
+                    loose = {k: h for k, h in found.items() if lex.reachable_loosely(h.entry)}
+                    if loose:
+                        for k, h in loose.items():
+                            hits[k] = Hit(h.entry, f"{how}+{h.how}", round(h.score - DEOBFUSCATION_PENALTY, 3),
+                                          h.negated, h.gram)
+                        reading, lemmas, stems = candidate, c_lemmas, c_stems
+                        break
+        rejected: tuple[str, ...] = ()
+        if not hits and not long_word and self.use_fuzzy:
+            rejected = self._fuzzy(word, script, stems, guard_langs, hits)
+
+        features = self._features(word, reading, hits.values(), lemmas, stems)
+        errors = ()
+        if self.vocab.regexes and not long_word:
+            features, errors = self._regex_features(reading, features)
+        keys = {reading, *lemmas, *stems}
+        phrase_keys = frozenset(k for k in keys if k in lex.phrase_vocab)
+        ordered = tuple(sorted(hits.values(), key=lambda h: (-h.score, h.entry.id)))
+        return TokenAnalysis(
+            word=word,
+            reading=reading,
+            hits=ordered,
+            lemmas=lemmas,
+            stems=stems,
+            negated=any(h.negated for h in ordered),
+            votes=votes,
+            features=features,
+            phrase_keys=phrase_keys,
+            guard_langs=guard_langs,
+            errors=errors,
+            fuzzy_rejected=rejected,
+        )
+
+    @staticmethod
+    def _add(hits: dict[str, Hit], found: Iterable[tuple[Entry, str]], score: float | None = None,
+             negated: bool = False, gram: frozenset[str] = frozenset()) -> None:
+        """Record entries reached (keeping the best score per entry; grammemes accumulate)."""
+        for entry, how in found:
+            s = SCORES.get(how, 0.9) if score is None else score
+            old = hits.get(entry.id)
+            if old is None or s > old.score:
+                hits[entry.id] = Hit(entry, how, s, negated, gram | old.gram if old else gram)
+            elif gram and not gram <= old.gram:
+                hits[entry.id] = Hit(old.entry, old.how, old.score, old.negated, old.gram | gram)
+
+    def _lookup(self, word: str, script: str, hits: dict[str, Hit], guarded: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Fill `hits` for one reading; return its Russian lemmas and Kazakh stems."""
+        lex = self.lexicon
+        lemmas: tuple[str, ...] = ()
+        stems: tuple[str, ...] = ()
+        cyrillic = script == "cyrl" and _CYRILLIC_ONLY.match(word) is not None
+        for entry, how in lex.surface.get(word, ()):
+            gram = frozenset()
+            if cyrillic and entry.lang == "ru":
+                gram = russian.grammemes_for(word, entry.spellings)
+            elif entry.lang == "kk" and how == "exact" and word in entry.spellings:
+                gram = kazakh_grammemes("verbal" if entry.pos == "verb" else "nominal", (), False)
+            self._add(hits, ((entry, how),), gram=gram)
+        if cyrillic:
+            for lemma, gram in russian.parses(word):
+                lemmas += (lemma,)
+                self._add(hits, ((e, "lemma") for e in lex.ru_lemma.get(lemma, ())), gram=gram)
+            stems = self._kazakh(word, hits, guarded, how="stem")
+        elif script == "latn":
+            stem_list: list[str] = []
+            for cyr in kazakh_latin_to_cyrillic(word):
+                self._add(hits, ((e, "translit") for e, _ in lex.surface.get(cyr, ())))
+                stem_list.extend(self._kazakh(cyr, hits, guarded, how="translit"))
+            stems = tuple(dict.fromkeys(stem_list))
+            self._add(hits, ((e, "translit") for e in lex.skeleton.get(skeleton(word), ())))
+        return lemmas, stems
+
+    def _kazakh(self, word: str, hits: dict[str, Hit], guarded: bool, how: str) -> tuple[str, ...]:
+        """Kazakh stems of a Cyrillic word; stripping stops at a guard word (жиде never → жид)."""
+        lex = self.lexicon
+        stems: list[str] = []
+        for analysis in kazakh.analyze(word):
+            stem = analysis.stem
+            if analysis.suffixes and (stem in lex.guards) and "kk" in lex.guards[stem]:
+                break
+            stems.append(stem)
+            if not analysis.suffixes:
+                continue
+            if guarded:
+                break
+            score = SCORES["stem"] if how == "stem" else SCORES["translit"]
+            gram = kazakh_grammemes(analysis.kind, analysis.suffixes, analysis.negated)
+            for entry in lex.kk_stem.get(stem, ()):
+                if (entry.pos == "verb") != (analysis.kind == "verbal") and entry.pos in ("verb", "noun"):
+                    continue  # a noun entry is not reached through verb endings, nor a verb through case endings
+                self._add(hits, ((entry, how),), score, analysis.negated, gram)
+            # Russian words with Kazakh endings (жидтер): only after a real suffix of 2+ letters
+            if len(stem) >= 3 and all(len(s) >= 2 for s in analysis.suffixes) and analysis.kind == "nominal":
+                for entry in lex.ru_lemma.get(stem, ()):
+                    self._add(hits, ((entry, how),), score - 0.05, analysis.negated, gram)
+        return tuple(dict.fromkeys(stems))
+
+    def _readings(self, word: str, plain: bool) -> list[tuple[str, str]]:
+        out: list[tuple[str, str]] = []
+        if not plain:
+            pattern = deobfuscate.mask_pattern(word)
+            if pattern is not None:
+                fits = [f for f in self.lexicon.forms_by_length.get(len(word), ()) if pattern.match(f)]
+                entries = {e.id for f in fits for e, _ in self.lexicon.surface[f] if self.lexicon.reachable_loosely(e)}
+                if len(entries) == 1:
+                    out.append((fits[0], "mask"))
+            else:
+                out.extend((r, "leet") for r in deobfuscate.leet_readings(word))
+        for r in deobfuscate.squeeze_readings(word):
+            out.append((r, "repeat"))
+        return out
+
+    def _fuzzy(self, word: str, script: str, stems: tuple[str, ...], guard_langs: frozenset[str],
+               hits: dict[str, Hit]) -> tuple[str, ...]:
+        if guard_langs:
+            return ("guard word",)
+        if script != "cyrl" or not _CYRILLIC_ONLY.match(word):
+            return ("not a Cyrillic word",)
+        if len(word) < 6:
+            return ("shorter than 6 letters",)
+        if russian.is_known(word):
+            return ("a Russian dictionary word",)
+        lex = self.lexicon
+        queries = [word] + [s for s in stems if s != word and len(s) >= 6]
+        for q in queries:
+            for key, dist in lex.fuzzy.lookup(q):
+                if key in lex.guards:
+                    continue
+                score = round(1.0 - dist / max(len(q), len(key)), 3)
+                for entry in lex.fuzzy_entries[key]:
+                    old = hits.get(entry.id)
+                    if old is None or score > old.score:
+                        hits[entry.id] = Hit(entry, "fuzzy", score)
+            if hits:
+                break
+        return ()
+
+    def _features(self, word: str, reading: str, hits: Iterable[Hit], lemmas: tuple[str, ...],
+                  stems: tuple[str, ...]) -> frozenset[str]:
+        feats: set[str] = set()
+        for h in hits:
+            feats.add("entry:" + h.entry.id)
+            for c in h.entry.classes:
+                feats.add("class:" + c)
+            if h.entry.target:
+                feats.add("target:" + h.entry.target)
+        vocab = self.vocab
+        if vocab.lemmas:
+            for k in (reading, *lemmas, *stems):
+                if k in vocab.lemmas:
+                    feats.add("lemma:" + k)
+        if vocab.texts and (word in vocab.texts or reading in vocab.texts):
+            feats.add("text:" + (word if word in vocab.texts else reading))
+        return frozenset(feats)
+
+    def _regex_features(self, word: str, feats: frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+        extra = set()
+        errors = []
+        for fid, pattern in self.vocab.regexes:
+            try:
+                if pattern.search(word, timeout=REGEX_TIMEOUT):
+                    extra.add(fid)
+            except TimeoutError:
+                errors.append(f"{fid}: regular expression timed out on a {len(word)}-character word")
+        if not extra:
+            return feats, tuple(errors)
+        return feats | extra, tuple(errors)

@@ -1,0 +1,240 @@
+"""Stage 6b — evaluating a rule's pattern over an annotated document.
+
+A pattern yields *bindings*: for each matched atom, the hit (or word) it matched and the role it
+plays.  Evaluation runs per scope unit (a sentence, or the whole text) and stays near-linear:
+`all` picks, for each occurrence of its rarest part, the nearest occurrence of every other part
+(binary search over sorted positions), so cost grows with the number of hits, never with their
+product.  Each pattern node returns at most MAX_BINDINGS bindings per unit.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from .annotate import Doc, DocHit
+from .rules import AllOf, AnyOf, Atom, Node, Rule
+
+MAX_BINDINGS = 32
+NEIGHBOURS = 4  # occurrences examined on each side of the pivot when choosing the nearest
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """One atom's match: token range, role, and the lexicon hit (None for lemma/text/regex words)."""
+
+    first: int
+    last: int
+    role: str
+    hit: DocHit | None
+
+
+@dataclass(frozen=True, slots=True)
+class Binding:
+    spans: tuple[Span, ...]
+    first: int
+    last: int
+
+    @staticmethod
+    def of(spans: tuple[Span, ...]) -> "Binding":
+        return Binding(spans, min(s.first for s in spans), max(s.last for s in spans))
+
+
+def _atom_accepts_hit(atom: Atom, hit: DocHit) -> bool:
+    e = hit.entry
+    if atom.entries is not None and e.id not in atom.entries:
+        return False
+    if atom.classes is not None and atom.classes.isdisjoint(e.classes):
+        return False
+    if atom.targets is not None and e.target not in atom.targets:
+        return False
+    if atom.registers is not None and e.register not in atom.registers:
+        return False
+    if atom.negated is not None and hit.negated != atom.negated:
+        return False
+    if atom.gram is not None and hit.gram and atom.gram.isdisjoint(hit.gram):
+        return False
+    return True
+
+
+def _atom_accepts_word(atom: Atom, doc: Doc, i: int) -> bool:
+    a = doc.analyses[i]
+    if a is None:
+        return False
+    f = a.features
+    if atom.lemmas is not None and not any("lemma:" + w in f for w in atom.lemmas):
+        return False
+    if atom.texts is not None and not any("text:" + w in f for w in atom.texts):
+        return False
+    if atom.regex_id is not None and atom.regex_id not in f:
+        return False
+    if atom.negated is not None and a.negated != atom.negated:
+        return False
+    return True
+
+
+class Matcher:
+    """Evaluates one pattern over one document."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self._hits_sorted = doc.hits  # sorted by first token
+
+    # -- atoms ----------------------------------------------------------------------------
+    def atom_spans(self, atom: Atom, lo: int, hi: int) -> list[Span]:
+        """Matches of an atom with tokens in [lo, hi]."""
+        doc = self.doc
+        out: list[Span] = []
+        word_conditions = atom.lemmas is not None or atom.texts is not None or atom.regex_id is not None
+        if atom.on_hits:
+            start = bisect_left(self._hits_sorted, lo, key=lambda h: h.first)
+            for h in self._hits_sorted[start:]:
+                if h.first > hi:
+                    break
+                if h.last > hi or not _atom_accepts_hit(atom, h):
+                    continue
+                if word_conditions and not all(_atom_accepts_word(atom, doc, i) for i in range(h.first, h.last + 1)):
+                    continue
+                out.append(Span(h.first, h.last, atom.role, h))
+        else:
+            for i in range(lo, hi + 1):
+                if doc.tokens[i].kind == "word" and _atom_accepts_word(atom, doc, i):
+                    out.append(Span(i, i, atom.role, None))
+        return out
+
+    # -- nodes ----------------------------------------------------------------------------
+    def bindings(self, node: Node, lo: int, hi: int) -> list[Binding]:
+        if isinstance(node, Atom):
+            return [Binding((s,), s.first, s.last) for s in self.atom_spans(node, lo, hi)[: MAX_BINDINGS * 4]]
+        if isinstance(node, AnyOf):
+            out: list[Binding] = []
+            for part in node.parts:
+                out.extend(self.bindings(part, lo, hi))
+            out.sort(key=lambda b: (b.first, b.last))
+            return _dedupe(out)[: MAX_BINDINGS * 4]
+        return self._all(node, lo, hi)
+
+    def _all(self, node: AllOf, lo: int, hi: int) -> list[Binding]:
+        lists = [self.bindings(p, lo, hi) for p in node.parts]
+        if any(not x for x in lists):
+            return []
+        results: list[Binding] = []
+        if node.ordered:
+            candidates = self._ordered(lists, node)
+        else:
+            candidates = self._unordered(lists, node)
+        for b in candidates:
+            if node.absent and self._absent_violated(node, b, lo, hi):
+                continue
+            results.append(b)
+            if len(results) >= MAX_BINDINGS:
+                break
+        return _dedupe(results)
+
+    def _distance(self, a: int, b: int) -> int:
+        return self.doc.word_distance(min(a, b), max(a, b))
+
+    def _unordered(self, lists: list[list[Binding]], node: AllOf):
+        pivot = min(range(len(lists)), key=lambda k: len(lists[k]))
+        firsts = [[b.first for b in lst] for lst in lists]
+        for b0 in lists[pivot]:
+            chosen: list[Binding] = [b0]
+            used = _tokens_of(b0)
+            ok = True
+            for k, lst in enumerate(lists):
+                if k == pivot:
+                    continue
+                pos = bisect_left(firsts[k], b0.first)
+                window = lst[max(0, pos - NEIGHBOURS) : pos + NEIGHBOURS]
+                window = [b for b in window if _tokens_of(b).isdisjoint(used)]
+                if not window:
+                    ok = False
+                    break
+                best = min(window, key=lambda b: (self._distance(b.first, b0.first), b.first))
+                chosen.append(best)
+                used |= _tokens_of(best)
+            if not ok:
+                continue
+            merged = Binding.of(tuple(s for b in sorted(chosen, key=lambda b: b.first) for s in b.spans))
+            if node.within is not None and self.doc.word_distance(merged.first, merged.last) > node.within:
+                continue
+            yield merged
+
+    def _ordered(self, lists: list[list[Binding]], node: AllOf):
+        gap = node.max_gap if node.max_gap is not None else 3
+        for b0 in lists[0]:
+            chain = [b0]
+            for lst in lists[1:]:
+                prev = chain[-1]
+                nxt = next((b for b in lst if b.first > prev.last), None)
+                if nxt is None or self.doc.word_distance(prev.last, nxt.first) - 1 > gap:
+                    chain = []
+                    break
+                chain.append(nxt)
+            if not chain:
+                continue
+            merged = Binding.of(tuple(s for b in chain for s in b.spans))
+            if node.within is not None and self.doc.word_distance(merged.first, merged.last) > node.within:
+                continue
+            yield merged
+
+    def _absent_violated(self, node: AllOf, b: Binding, lo: int, hi: int) -> bool:
+        if node.within is not None:
+            lo = max(lo, self._back(b.first, node.within))
+            hi = min(hi, self._forward(b.last, node.within))
+        used = _tokens_of(b)
+        for part in node.absent:
+            for other in self.bindings(part, lo, hi):
+                if _tokens_of(other).isdisjoint(used):
+                    return True
+        return False
+
+    def _back(self, i: int, words: int) -> int:
+        toks = self.doc.tokens
+        n = 0
+        while i > 0 and n < words:
+            i -= 1
+            if toks[i].kind == "word":
+                n += 1
+        return i
+
+    def _forward(self, i: int, words: int) -> int:
+        toks = self.doc.tokens
+        n = 0
+        last = len(toks) - 1
+        while i < last and n < words:
+            i += 1
+            if toks[i].kind == "word":
+                n += 1
+        return i
+
+
+def _tokens_of(b: Binding) -> set[int]:
+    out: set[int] = set()
+    for s in b.spans:
+        out.update(range(s.first, s.last + 1))
+    return out
+
+
+def _dedupe(bindings: list[Binding]) -> list[Binding]:
+    seen = set()
+    out = []
+    for b in bindings:
+        key = tuple((s.first, s.last, s.role, s.hit.entry.id if s.hit else "") for s in b.spans)
+        if key not in seen:
+            seen.add(key)
+            out.append(b)
+    return out
+
+
+def units(doc: Doc, rule: Rule, hits_only: bool) -> list[tuple[int, int]]:
+    """Token ranges the rule is evaluated in: sentences (those holding a hit when every atom
+    needs one), or the whole text."""
+    if not doc.tokens:
+        return []
+    if rule.scope == "text":
+        return [(0, len(doc.tokens) - 1)]
+    if not hits_only:
+        return list(doc.sentences)
+    with_hits = {doc.tokens[h.first].sent for h in doc.hits}
+    return [(a, b) for a, b in doc.sentences if doc.tokens[a].sent in with_hits]

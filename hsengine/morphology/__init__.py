@@ -1,0 +1,1 @@
+"""Morphology stage: Russian lemmas (pymorphy3) and Kazakh stems (suffix analyzer)."""

@@ -1,0 +1,246 @@
+"""Stage 1 — normalization with an exact map back to the original text.
+
+Everything downstream works on a folded copy of the text (NFKC, lower case, ё→е, no invisible
+characters, Latin look-alike letters inside Cyrillic words turned Cyrillic and vice versa), but
+every piece of evidence must point at what the author typed.  So each normalized character
+remembers the span of original characters it came from; a normalized span maps back to the
+original by taking the start of its first character and the end of its last.
+
+Most messages need nothing but lower-casing: they take a fast path whose offset map is the
+identity and costs nothing.  The slow path walks the text one grapheme-ish cluster (a base
+character and its combining marks) at a time, so composition (е + ◌̈ → ё) and expansion
+(ﬁ → fi) stay exact.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+import regex
+
+# Characters that render as nothing (or nearly) and are used to split words invisibly.
+_INVISIBLE_EXTRA = "\u034f\u115f\u1160\u17b4\u17b5\u180e\u3164\uffa0"
+_NEEDS_SLOW_PATH = regex.compile(r"[\p{Cf}\p{Mn}\p{Me}" + _INVISIBLE_EXTRA + r"]")
+_CLUSTER = regex.compile(r"\P{M}\p{M}*|\p{M}+", regex.DOTALL)
+_INVISIBLE = regex.compile(r"^[\p{Cf}" + _INVISIBLE_EXTRA + r"]$")
+_MARKS = regex.compile(r"[\p{Mn}\p{Me}]")
+
+_HAS_LATIN = regex.compile(r"\p{Latin}")
+_HAS_CYRILLIC = regex.compile(r"\p{Cyrillic}")
+# A run of letters (plus the digits/symbols people mix into words) that may need folding.
+_WORDISH = regex.compile(r"[\p{L}\p{N}@$*|]+")
+_LATIN_LETTER = regex.compile(r"\p{Latin}")
+_CYRILLIC_LETTER = regex.compile(r"\p{Cyrillic}")
+_KAZAKH_ONLY = set("әғқңөұүһі")
+
+# Latin letters that pass for Cyrillic ones once lower-cased (upper-case look-alikes included:
+# B→в, H→н, M→м, T→т; italic/handwritten: u→и, n→п, r→г).
+_LATIN_TO_CYRILLIC = str.maketrans(
+    {
+        "a": "а", "b": "в", "c": "с", "e": "е", "h": "н", "k": "к", "m": "м", "n": "п",
+        "o": "о", "p": "р", "r": "г", "t": "т", "u": "и", "x": "х", "y": "у",
+        "ä": "ә", "ö": "ө", "ü": "ү", "ë": "е",
+    }
+)
+_CYRILLIC_TO_LATIN = str.maketrans(
+    {"а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
+     "с": "c", "т": "t", "у": "y", "х": "x", "і": "i"}
+)
+# Two-character spellings of ы ("bl", "ь|", "ъі", ...), folded only inside Cyrillic-majority words.
+_YERY_DIGRAPH = regex.compile(r"[bьъ][l|1іi]")
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """A change normalization made that is worth explaining (positions in the normalized text)."""
+
+    start: int
+    end: int
+    kind: str  # "homoglyph" | "invisible" | "combining" | "compat"
+
+
+class NormalizedText:
+    """The folded text plus the map from each of its characters back to the original."""
+
+    __slots__ = ("original", "text", "_starts", "_ends", "edits", "_edit_starts")
+
+    def __init__(
+        self,
+        original: str,
+        text: str,
+        starts: list[int] | None = None,
+        ends: list[int] | None = None,
+        edits: tuple[Edit, ...] = (),
+    ):
+        self.original = original
+        self.text = text
+        self._starts = starts  # None: identity map (same length, char i came from char i)
+        self._ends = ends
+        self.edits = edits
+        self._edit_starts = [e.start for e in edits]
+
+    @property
+    def is_identity(self) -> bool:
+        return self._starts is None
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Original [start, end) covering normalized [start, end)."""
+        if self._starts is None:
+            return start, end
+        if end <= start:
+            pos = self._starts[start] if start < len(self._starts) else len(self.original)
+            return pos, pos
+        return self._starts[start], self._ends[end - 1]
+
+    def edit_kinds(self, start: int, end: int) -> tuple[str, ...]:
+        """Kinds of normalization edits that touch normalized [start, end), sorted."""
+        if not self.edits:
+            return ()
+        hi = bisect_left(self._edit_starts, end)
+        kinds = {e.kind for e in self.edits[:hi] if e.end > start}
+        # edits that removed characters have start == end; they sit between kept characters
+        return tuple(sorted(kinds))
+
+
+def normalize(text: str) -> NormalizedText:
+    """Fold `text` for matching; see the module docstring for what changes."""
+    if _NEEDS_SLOW_PATH.search(text) is None and unicodedata.is_normalized("NFKC", text):
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            folded = lowered.replace("ё", "е")
+            return _fold_scripts(text, folded, None, None, [])
+    return _slow_normalize(text)
+
+
+def _slow_normalize(text: str) -> NormalizedText:
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    edits: list[Edit] = []
+    pos = 0  # length of the normalized text so far
+    for m in _CLUSTER.finditer(text):
+        cluster = m.group()
+        a, b = m.span()
+        if _INVISIBLE.match(cluster[0]):
+            edits.append(Edit(pos, pos, "invisible"))
+            if len(cluster) > 1:  # marks hanging on an invisible base: keep nothing of them
+                edits.append(Edit(pos, pos, "combining"))
+            continue
+        composed = unicodedata.normalize("NFKC", cluster)
+        lowered = composed.lower()
+        stripped = _MARKS.sub("", lowered)
+        kind = None
+        if stripped != lowered and _MARKS.search(composed):
+            kind = "combining"
+        elif composed != unicodedata.normalize("NFC", cluster):
+            kind = "compat"
+        piece = stripped.replace("ё", "е")
+        if not piece:
+            edits.append(Edit(pos, pos, kind or "combining"))
+            continue
+        out.append(piece)
+        n = len(piece)
+        starts.extend([a] * n)
+        ends.extend([b] * n)
+        if kind:
+            edits.append(Edit(pos, pos + n, kind))
+        pos += n
+    folded = "".join(out)
+    return _fold_scripts(text, folded, starts, ends, edits)
+
+
+def _fold_scripts(
+    original: str,
+    folded: str,
+    starts: list[int] | None,
+    ends: list[int] | None,
+    edits: list[Edit],
+) -> NormalizedText:
+    """Fold look-alike letters inside words that mix Latin and Cyrillic (and ы digraphs)."""
+    has_cyr = _HAS_CYRILLIC.search(folded) is not None
+    if not has_cyr:
+        return NormalizedText(original, folded, starts, ends, tuple(edits))
+    has_lat = _HAS_LATIN.search(folded) is not None
+    if not has_lat and "ь" not in folded and "ъ" not in folded:
+        return NormalizedText(original, folded, starts, ends, tuple(edits))
+
+    replacements: list[tuple[int, int, str]] = []  # (start, end, new) in `folded`
+    for m in _WORDISH.finditer(folded):
+        word = m.group()
+        n_cyr = len(_CYRILLIC_LETTER.findall(word))
+        if n_cyr == 0:
+            continue
+        n_lat = len(_LATIN_LETTER.findall(word))
+        base = m.start()
+        if n_cyr >= n_lat:
+            for d in _YERY_DIGRAPH.finditer(word):
+                replacements.append((base + d.start(), base + d.end(), "ы"))
+            if n_lat:
+                kazakh = any(ch in _KAZAKH_ONLY for ch in word)
+                for i, ch in enumerate(word):
+                    if "a" <= ch <= "z" or ch in "äöüë":
+                        new = ("і" if kazakh else "и") if ch == "i" else ch.translate(_LATIN_TO_CYRILLIC)
+                        if new != ch:
+                            replacements.append((base + i, base + i + 1, new))
+        else:
+            for i, ch in enumerate(word):
+                new = ch.translate(_CYRILLIC_TO_LATIN)
+                if new != ch:
+                    replacements.append((base + i, base + i + 1, new))
+    if not replacements:
+        return NormalizedText(original, folded, starts, ends, tuple(edits))
+    replacements.sort(key=lambda r: (r[0], -r[1]))
+    # Drop replacements overlapping an earlier (digraph) one.
+    merged: list[tuple[int, int, str]] = []
+    last_end = -1
+    for r in replacements:
+        if r[0] >= last_end:
+            merged.append(r)
+            last_end = r[1]
+    if all(e - s == len(new) for s, e, new in merged):
+        chars = list(folded)
+        for s, _e, new in merged:
+            chars[s] = new
+        new_edits = edits + [Edit(s, e, "homoglyph") for s, e, _ in merged]
+        new_edits.sort(key=lambda x: (x.start, x.end))
+        return NormalizedText(original, "".join(chars), starts, ends, tuple(new_edits))
+    # Length-changing folds: rebuild the map.
+    if starts is None:
+        starts = list(range(len(folded)))
+        ends = list(range(1, len(folded) + 1))
+    out: list[str] = []
+    new_starts: list[int] = []
+    new_ends: list[int] = []
+    shift_points: list[tuple[int, int]] = []  # (old index, new index) for moving old edits
+    new_edits = []
+    prev = 0
+    for s, e, new in merged:
+        out.append(folded[prev:s])
+        new_starts.extend(starts[prev:s])
+        new_ends.extend(ends[prev:s])
+        pos = len(new_starts)
+        shift_points.append((s, pos))
+        out.append(new)
+        new_starts.extend([starts[s]] * len(new))
+        new_ends.extend([ends[e - 1]] * len(new))
+        new_edits.append(Edit(pos, pos + len(new), "homoglyph"))
+        prev = e
+        shift_points.append((e, pos + len(new)))
+    out.append(folded[prev:])
+    new_starts.extend(starts[prev:])
+    new_ends.extend(ends[prev:])
+    old_points = [p[0] for p in shift_points]
+
+    def move(i: int) -> int:
+        k = bisect_right(old_points, i) - 1
+        if k < 0:
+            return i
+        old, new = shift_points[k]
+        return new + max(0, i - old)
+
+    for ed in edits:
+        new_edits.append(Edit(move(ed.start), move(ed.end), ed.kind))
+    new_edits.sort(key=lambda x: (x.start, x.end))
+    return NormalizedText(original, "".join(out), new_starts, new_ends, tuple(new_edits))

@@ -1,0 +1,694 @@
+"""Stage 6a — rules as data: the YAML schema, the pattern language, and load-time validation.
+
+One rule per file.  A rule says what a text does (title, description), which narrative and
+target groups it concerns, how severe it is, the pattern that detects it, the contexts that
+suppress it (negation, counter-speech, quotation, news reporting...), and examples that must and
+must not match.  Patterns are a small tree, in the spirit of spaCy's Matcher and natasha/yargy:
+
+    atom   {class: dehumanization, as: attack}      one lexicon hit or word
+           keys: class, entry, target, register, lemma, text, regex, gram, negated, as
+           gram: grammemes, any of which the hit must show (nomn, ablt, INFN, impr, siml...);
+                 a hit whose grammar is unknown (translit, fuzzy) passes
+    all    {all: [...], within: 8}                  every part, at most `within` words apart
+    seq    {seq: [...], max_gap: 3}                 parts in this order, small gaps
+    any    {any: [...]}                             at least one part
+    not    {not: {...}}                             inside `all`: this must be absent nearby
+
+Directories also hold ``narratives.yaml`` (``narratives:``) and ``contexts.yaml``
+(``contexts:``).  Every problem is reported with file, line and column.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Sequence, Union
+
+import regex
+
+from .errors import ConfigError, Problem
+from .lexicon import LANGS, UI_LANGS, iter_yaml_files, norm_word
+from .yamlload import Loc, YamlProblem, YList, YMap, load_yaml_file
+
+SEVERITIES = ("low", "medium", "high", "critical")
+SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
+STATUSES = ("stable", "experimental")
+SCOPES = ("sentence", "text")
+CONTEXT_KINDS = ("negation", "cue", "quotation")
+MAX_PATTERN_NODES = 64
+MAX_REGEX_LEN = 200
+
+_RULE_ID = regex.compile(r"^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+$")
+
+RULE_KEYS = {
+    "id": "unique dotted id, e.g. xenophobia.dehumanization",
+    "title": "short name, in en, ru and kk: {en: ..., ru: ..., kk: ...}",
+    "description": "what the text does and why it is harmful",
+    "narrative": "one narrative id from narratives.yaml",
+    "targets": "list of target ids the rule concerns, or 'any'",
+    "severity": "low, medium, high or critical",
+    "langs": "languages the rule claims: [ru], [kk] or [ru, kk]",
+    "status": "stable or experimental",
+    "pattern": "the pattern tree (all / any / seq / not / atoms)",
+    "scope": "sentence (default) or text",
+    "unless": "contexts that suppress a match (default: every context in contexts.yaml)",
+    "message": "optional explanation template per language with {target} and {<role>}",
+    "examples": "{match: [...], no_match: [...]}: texts that must and must not match",
+    "references": "links or citations",
+    "author": "who wrote the rule",
+    "note": "free text for maintainers",
+}
+ATOM_KEYS = ("class", "entry", "target", "register", "lemma", "text", "regex", "gram", "negated", "as")
+COMBINATOR_KEYS = {"all": ("all", "within"), "seq": ("seq", "max_gap"), "any": ("any",), "not": ("not",)}
+
+
+# -- pattern tree ---------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Atom:
+    """Matches one lexicon hit (class/entry/target/register) or one word (lemma/text/regex)."""
+
+    role: str
+    classes: frozenset[str] | None = None
+    entries: frozenset[str] | None = None
+    targets: frozenset[str] | None = None
+    registers: frozenset[str] | None = None
+    lemmas: frozenset[str] | None = None
+    texts: frozenset[str] | None = None
+    regex_id: str | None = None
+    gram: frozenset[str] | None = None
+    negated: bool | None = None
+
+    @property
+    def on_hits(self) -> bool:
+        return any(x is not None for x in (self.classes, self.entries, self.targets, self.registers))
+
+    def features(self) -> frozenset[str]:
+        """Token features of which at least one must be present for this atom to match."""
+        if self.entries is not None:
+            return frozenset("entry:" + e for e in self.entries)
+        if self.classes is not None:
+            return frozenset("class:" + c for c in self.classes)
+        if self.targets is not None:
+            return frozenset("target:" + t for t in self.targets)
+        if self.lemmas is not None:
+            return frozenset("lemma:" + w for w in self.lemmas)
+        if self.texts is not None:
+            return frozenset("text:" + w for w in self.texts)
+        if self.regex_id is not None:
+            return frozenset((self.regex_id,))
+        return frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class AllOf:
+    parts: tuple["Node", ...]
+    absent: tuple["Node", ...] = ()
+    within: int | None = None
+    ordered: bool = False
+    max_gap: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AnyOf:
+    parts: tuple["Node", ...]
+
+
+Node = Union[Atom, AllOf, AnyOf]
+
+
+def requirements(node: Node) -> list[frozenset[str]]:
+    """The pattern as a conjunction of feature sets: every set must meet the text's features."""
+    if isinstance(node, Atom):
+        f = node.features()
+        return [f] if f else []
+    if isinstance(node, AllOf):
+        out: list[frozenset[str]] = []
+        for p in node.parts:
+            out.extend(requirements(p))
+        return out
+    # AnyOf: one alternative suffices, so only the union of each alternative's features is required
+    union: set[str] = set()
+    for p in node.parts:
+        reqs = requirements(p)
+        if not reqs:
+            return []
+        union |= min(reqs, key=len)
+    return [frozenset(union)]
+
+
+def atoms(node: Node) -> Iterable[Atom]:
+    if isinstance(node, Atom):
+        yield node
+    elif isinstance(node, AllOf):
+        for p in node.parts + node.absent:
+            yield from atoms(p)
+    else:
+        for p in node.parts:
+            yield from atoms(p)
+
+
+# -- rules, narratives, contexts --------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Example:
+    text: str
+    lang: str | None
+    evidence: tuple[str, ...]
+    note: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    title: dict[str, str]
+    description: str
+    narrative: str
+    targets: tuple[str, ...] | None  # None: any target
+    severity: str
+    langs: tuple[str, ...]
+    status: str
+    pattern: Node
+    scope: str
+    unless: tuple[str, ...]
+    message: dict[str, str]
+    match_examples: tuple[Example, ...]
+    no_match_examples: tuple[Example, ...]
+    references: tuple[str, ...]
+    file: str
+    line: int
+    requirements: tuple[frozenset[str], ...] = ()
+
+    def title_in(self, ui_lang: str = "en") -> str:
+        return self.title.get(ui_lang) or self.title["en"]
+
+    @property
+    def severity_rank(self) -> int:
+        return SEVERITY_RANK[self.severity]
+
+
+@dataclass(frozen=True, slots=True)
+class Narrative:
+    id: str
+    names: dict[str, str]
+    description: str
+
+    def name(self, ui_lang: str = "en") -> str:
+        return self.names.get(ui_lang) or self.names["en"]
+
+
+@dataclass(frozen=True, slots=True)
+class CueSpec:
+    classes: frozenset[str]
+    lang: str | None
+    before: int
+    after: int
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """A named context that can suppress a match (see contexts.py for what each kind does)."""
+
+    id: str
+    kind: str
+    description: str
+    names: dict[str, str]
+    cues: tuple[CueSpec, ...] = ()
+    cue_classes: frozenset[str] = frozenset()
+    scope: str = "sentence"
+    neighbor_sentences: int = 0
+    morphological: bool = False
+    clause_openers: frozenset[str] = frozenset()
+    frame_classes: frozenset[str] = frozenset()
+
+    def name(self, ui_lang: str = "en") -> str:
+        return self.names.get(ui_lang) or self.names.get("en") or self.id
+
+
+@dataclass
+class RuleSet:
+    rules: list[Rule] = field(default_factory=list)
+    narratives: dict[str, Narrative] = field(default_factory=dict)
+    contexts: dict[str, Context] = field(default_factory=dict)
+    regexes: dict[str, regex.Pattern[str]] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+
+    def by_id(self) -> dict[str, Rule]:
+        return {r.id: r for r in self.rules}
+
+
+def _suggest(word: str, options: Iterable[str]) -> str:
+    close = difflib.get_close_matches(str(word), list(options), n=1)
+    return f"did you mean {close[0]!r}?" if close else ""
+
+
+def _multilang(v: Any) -> dict[str, str] | None:
+    if isinstance(v, str):
+        return {"en": v.strip()}
+    if isinstance(v, YMap) and all(isinstance(x, str) for x in v.values()) and "en" in v:
+        return {k: str(x).strip() for k, x in v.items()}
+    return None
+
+
+class _RuleReader:
+    def __init__(self, classes: dict[str, Any], targets: dict[str, Any], entries: set[str],
+                 check_regex_safety: bool = True):
+        self.classes = classes
+        self.targets = targets
+        self.entries = entries
+        self.check_regex_safety = check_regex_safety
+        self.problems: list[Problem] = []
+        self.set = RuleSet()
+        self._raw_rules: list[tuple[YMap, Loc]] = []
+
+    def fail(self, loc: Loc, message: str, hint: str = "") -> None:
+        self.problems.append(loc.problem(message, hint))
+
+    def read_file(self, path: Path) -> None:
+        try:
+            doc = load_yaml_file(path)
+        except YamlProblem as exc:
+            self.problems.append(exc.problem)
+            return
+        self.set.files.append(str(path))
+        top = Loc(str(path), 1, 1)
+        if doc is None:
+            self.fail(top, "empty file")
+            return
+        if not isinstance(doc, YMap):
+            self.fail(top, "a rule file must be a mapping", "start with 'id:' (a rule), 'narratives:' or 'contexts:'")
+            return
+        if "narratives" in doc:
+            self._read_narratives(doc)
+        elif "contexts" in doc:
+            self._contexts_raw = getattr(self, "_contexts_raw", [])
+            self._contexts_raw.append(doc)
+        else:
+            self._raw_rules.append((doc, top))
+
+    def _read_narratives(self, doc: YMap) -> None:
+        node = doc["narratives"]
+        if not isinstance(node, YMap):
+            self.fail(doc.loc_of("narratives"), "'narratives' must map ids to {names, description}")
+            return
+        for nid, spec in node.items():
+            loc = node.loc_of(nid)
+            if not isinstance(spec, YMap) or not isinstance(spec.get("names"), YMap):
+                self.fail(loc, f"narrative {nid!r} needs names: {{en, ru, kk}} and a description")
+                continue
+            names = {k: str(v) for k, v in spec["names"].items()}
+            missing = [lang for lang in UI_LANGS if not names.get(lang)]
+            if missing:
+                self.fail(spec.loc_of("names"), f"narrative {nid!r} has no name in {', '.join(missing)}")
+                continue
+            if nid in self.set.narratives:
+                self.fail(loc, f"narrative {nid!r} is defined twice")
+                continue
+            self.set.narratives[nid] = Narrative(nid, names, str(spec.get("description", "")).strip())
+
+    def read_contexts(self) -> None:
+        for doc in getattr(self, "_contexts_raw", []):
+            node = doc["contexts"]
+            if not isinstance(node, YMap):
+                self.fail(doc.loc_of("contexts"), "'contexts' must map ids to context definitions")
+                continue
+            for cid, spec in node.items():
+                ctx = self._context(cid, spec, node.loc_of(cid))
+                if ctx is None:
+                    continue
+                if cid in self.set.contexts:
+                    self.fail(node.loc_of(cid), f"context {cid!r} is defined twice")
+                    continue
+                self.set.contexts[cid] = ctx
+
+    def _class_set(self, v: Any, loc: Loc, what: str) -> frozenset[str]:
+        items = [v] if isinstance(v, str) else v
+        if not isinstance(items, list) or not items or not all(isinstance(x, str) for x in items):
+            self.fail(loc, f"{what} must be a class id or a list of class ids")
+            return frozenset()
+        for c in items:
+            if c not in self.classes:
+                self.fail(loc, f"unknown class {c!r} in {what}", _suggest(c, self.classes))
+        return frozenset(items)
+
+    def _context(self, cid: str, spec: Any, loc: Loc) -> Context | None:
+        if not isinstance(spec, YMap):
+            self.fail(loc, f"context {cid!r} must be a mapping")
+            return None
+        known = {"kind", "description", "names", "cues", "cue_classes", "scope", "neighbor_sentences",
+                 "morphological", "clause_openers", "frame_classes"}
+        for k in spec:
+            if k not in known:
+                self.fail(spec.loc_of(k), f"unknown context field {k!r}", _suggest(k, known))
+        kind = spec.get("kind")
+        if kind not in CONTEXT_KINDS:
+            self.fail(spec.loc_of("kind"), f"context {cid!r}: kind must be one of {', '.join(CONTEXT_KINDS)}")
+            return None
+        names = _multilang(spec.get("names", {"en": cid})) or {"en": cid}
+        cues: list[CueSpec] = []
+        for i, cue in enumerate(spec.get("cues", []) or []):
+            cloc = spec["cues"].loc_of(i)
+            if not isinstance(cue, YMap):
+                self.fail(cloc, "each cue must be {class, lang, before, after}")
+                continue
+            lang = cue.get("lang")
+            if lang is not None and lang not in LANGS:
+                self.fail(cue.loc_of("lang"), "cue lang must be ru or kk")
+            before, after = cue.get("before", 0), cue.get("after", 0)
+            if not isinstance(before, int) or not isinstance(after, int) or before < 0 or after < 0:
+                self.fail(cloc, "before/after must be non-negative integers (words)")
+                continue
+            cues.append(CueSpec(self._class_set(cue.get("class"), cue.loc_of("class"), "cue class"), lang, before, after))
+        scope = spec.get("scope", "sentence")
+        if scope not in SCOPES:
+            self.fail(spec.loc_of("scope"), f"scope must be one of {', '.join(SCOPES)}")
+        cue_classes = self._class_set(spec["cue_classes"], spec.loc_of("cue_classes"), "cue_classes") if "cue_classes" in spec else frozenset()
+        frame_classes = self._class_set(spec["frame_classes"], spec.loc_of("frame_classes"), "frame_classes") if "frame_classes" in spec else frozenset()
+        if kind == "negation" and not cues:
+            self.fail(loc, f"context {cid!r} of kind negation needs 'cues'")
+        if kind == "cue" and not cue_classes:
+            self.fail(loc, f"context {cid!r} of kind cue needs 'cue_classes'")
+        if kind == "quotation" and not frame_classes:
+            self.fail(loc, f"context {cid!r} of kind quotation needs 'frame_classes'")
+        openers = spec.get("clause_openers", []) or []
+        return Context(
+            id=cid, kind=kind, description=str(spec.get("description", "")).strip(), names=names,
+            cues=tuple(cues), cue_classes=cue_classes, scope=scope,
+            neighbor_sentences=int(spec.get("neighbor_sentences", 0) or 0),
+            morphological=bool(spec.get("morphological", False)),
+            clause_openers=frozenset(norm_word(w) for w in openers if isinstance(w, str)),
+            frame_classes=frame_classes,
+        )
+
+    # -- rules ----------------------------------------------------------------------------
+    def build_rules(self) -> None:
+        seen: dict[str, Loc] = {}
+        for doc, top in self._raw_rules:
+            rule = self._rule(doc, top)
+            if rule is None:
+                continue
+            if rule.id in seen:
+                first = seen[rule.id]
+                self.fail(doc.loc_of("id"), f"duplicate rule id {rule.id!r}", f"first defined in {first.file}")
+                continue
+            seen[rule.id] = top
+            self.set.rules.append(rule)
+
+    def _rule(self, d: YMap, top: Loc) -> Rule | None:
+        before = len(self.problems)
+        for k in d:
+            if k not in RULE_KEYS:
+                self.fail(d.loc_of(k), f"unknown rule field {k!r}", _suggest(k, RULE_KEYS) or "see CONTRIBUTING.md")
+        for k in ("id", "title", "description", "narrative", "targets", "severity", "langs", "pattern", "examples"):
+            if k not in d:
+                self.fail(top, f"rule needs {k!r}: {RULE_KEYS[k]}")
+        if len(self.problems) > before:
+            return None
+        rid = d["id"]
+        if not isinstance(rid, str) or not _RULE_ID.match(rid):
+            self.fail(d.loc_of("id"), f"rule id {rid!r} is malformed", "use dotted lower_snake_case, e.g. xenophobia.expulsion")
+        title = _multilang(d["title"])
+        if title is None:
+            self.fail(d.loc_of("title"), "title must be a string or {en: ..., ru: ..., kk: ...}")
+        description = d["description"]
+        if not isinstance(description, str) or len(description.strip()) < 20:
+            self.fail(d.loc_of("description"), "description must say what the text does and why it is harmful (20+ characters)")
+        narrative = d["narrative"]
+        if narrative not in self.set.narratives:
+            self.fail(d.loc_of("narrative"), f"unknown narrative {narrative!r}", _suggest(str(narrative), self.set.narratives))
+        targets_v = d["targets"]
+        targets: tuple[str, ...] | None
+        if targets_v == "any":
+            targets = None
+        elif isinstance(targets_v, list) and targets_v and all(isinstance(t, str) for t in targets_v):
+            targets = tuple(targets_v)
+            for t in targets:
+                if t not in self.targets:
+                    self.fail(d.loc_of("targets"), f"unknown target {t!r}", _suggest(t, self.targets))
+        else:
+            targets = None
+            self.fail(d.loc_of("targets"), "targets must be a list of target ids or 'any'")
+        severity = d["severity"]
+        if severity not in SEVERITIES:
+            self.fail(d.loc_of("severity"), f"severity must be one of {', '.join(SEVERITIES)}")
+        langs_v = d["langs"]
+        langs = tuple(langs_v) if isinstance(langs_v, list) else ()
+        if not langs or any(x not in LANGS for x in langs):
+            self.fail(d.loc_of("langs"), "langs must be a list drawn from ru and kk")
+        status = d.get("status", "stable")
+        if status not in STATUSES:
+            self.fail(d.loc_of("status"), f"status must be one of {', '.join(STATUSES)}")
+        scope = d.get("scope", "sentence")
+        if scope not in SCOPES:
+            self.fail(d.loc_of("scope"), f"scope must be one of {', '.join(SCOPES)}")
+        unless_v = d.get("unless", None)
+        if unless_v is None:
+            unless = tuple(self.set.contexts)
+        elif isinstance(unless_v, list) and all(isinstance(u, str) for u in unless_v):
+            unless = tuple(unless_v)
+            for u in unless:
+                if u not in self.set.contexts:
+                    self.fail(d.loc_of("unless"), f"unknown context {u!r}", _suggest(u, self.set.contexts))
+        else:
+            unless = ()
+            self.fail(d.loc_of("unless"), "unless must be a list of context ids")
+        message = {}
+        if "message" in d:
+            message = _multilang(d["message"]) or {}
+            if not message:
+                self.fail(d.loc_of("message"), "message must be a string or {en: ..., ru: ..., kk: ...}")
+        self._node_count = 0
+        pattern = self._node(d["pattern"], d.loc_of("pattern"), str(rid), top_level=True)
+        match_ex, no_match_ex = self._examples(d["examples"], d.loc_of("examples"))
+        refs = d.get("references", [])
+        if len(self.problems) > before or pattern is None:
+            return None
+        return Rule(
+            id=rid, title=title, description=" ".join(description.split()), narrative=narrative,
+            targets=targets, severity=severity, langs=langs, status=status, pattern=pattern, scope=scope,
+            unless=unless, message=message, match_examples=match_ex, no_match_examples=no_match_ex,
+            references=tuple(str(r) for r in refs) if isinstance(refs, list) else (str(refs),),
+            file=top.file, line=top.line, requirements=tuple(requirements(pattern)),
+        )
+
+    def _examples(self, v: Any, loc: Loc) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
+        if not isinstance(v, YMap) or "match" not in v or "no_match" not in v:
+            self.fail(loc, "examples must have 'match' and 'no_match' lists")
+            return (), ()
+        for k in v:
+            if k not in ("match", "no_match"):
+                self.fail(v.loc_of(k), f"unknown examples key {k!r}", "use match and no_match")
+        out = []
+        for key in ("match", "no_match"):
+            items = v[key]
+            exs = []
+            if not isinstance(items, YList) or not items:
+                self.fail(v.loc_of(key), f"examples.{key} must be a non-empty list")
+                out.append(())
+                continue
+            for i, item in enumerate(items):
+                iloc = items.loc_of(i)
+                if isinstance(item, str):
+                    exs.append(Example(item, None, (), "", iloc.line))
+                    continue
+                if not isinstance(item, YMap) or not isinstance(item.get("text"), str):
+                    self.fail(iloc, "an example is a string or {text, lang, evidence, note}")
+                    continue
+                for k in item:
+                    if k not in ("text", "lang", "evidence", "note"):
+                        self.fail(item.loc_of(k), f"unknown example field {k!r}")
+                lang = item.get("lang")
+                if lang is not None and lang not in LANGS:
+                    self.fail(item.loc_of("lang"), "example lang must be ru or kk")
+                evidence = item.get("evidence", [])
+                if not isinstance(evidence, list) or not all(isinstance(e, str) for e in evidence):
+                    self.fail(item.loc_of("evidence"), "evidence must be a list of exact substrings")
+                    evidence = []
+                for e in evidence:
+                    if e not in item["text"]:
+                        self.fail(item.loc_of("evidence"), f"evidence {e!r} is not a substring of the example text")
+                if key == "no_match" and evidence:
+                    self.fail(item.loc_of("evidence"), "no_match examples cannot list evidence")
+                exs.append(Example(item["text"], lang, tuple(evidence), str(item.get("note", "")), iloc.line))
+            out.append(tuple(exs))
+        return out[0], out[1]
+
+    def _node(self, v: Any, loc: Loc, rid: str, top_level: bool = False, in_all: bool = False) -> Node | None:
+        self._node_count += 1
+        if self._node_count > MAX_PATTERN_NODES:
+            if self._node_count == MAX_PATTERN_NODES + 1:
+                self.fail(loc, f"pattern has more than {MAX_PATTERN_NODES} nodes", "split the rule")
+            return None
+        if not isinstance(v, YMap) or not v:
+            self.fail(loc, "a pattern node must be a mapping: an atom or one of all/any/seq/not")
+            return None
+        comb = [k for k in v if k in COMBINATOR_KEYS]
+        if len(comb) > 1:
+            self.fail(loc, f"a node may use only one of all/any/seq/not, found {', '.join(comb)}")
+            return None
+        if comb:
+            kind = comb[0]
+            for k in v:
+                if k not in COMBINATOR_KEYS[kind]:
+                    self.fail(v.loc_of(k), f"{k!r} is not allowed in a {kind!r} node", f"allowed: {', '.join(COMBINATOR_KEYS[kind])}")
+            if kind == "not":
+                if not in_all:
+                    self.fail(loc, "'not' is only allowed inside 'all' or 'seq'")
+                    return None
+                inner = self._node(v["not"], v.loc_of("not"), rid)
+                return None if inner is None else AllOf((), (inner,))  # marker, unwrapped by caller
+            items = v[kind]
+            if not isinstance(items, YList) or not items:
+                self.fail(v.loc_of(kind), f"{kind!r} needs a non-empty list")
+                return None
+            parts: list[Node] = []
+            absent: list[Node] = []
+            for i, item in enumerate(items):
+                child = self._node(item, items.loc_of(i), rid, in_all=kind in ("all", "seq"))
+                if child is None:
+                    continue
+                if isinstance(child, AllOf) and not child.parts and child.absent:
+                    absent.extend(child.absent)
+                else:
+                    parts.append(child)
+            if not parts:
+                self.fail(v.loc_of(kind), f"{kind!r} needs at least one positive part (not only 'not')")
+                return None
+            if kind == "any":
+                return AnyOf(tuple(parts))
+            within = v.get("within")
+            max_gap = v.get("max_gap")
+            for name, val in (("within", within), ("max_gap", max_gap)):
+                if val is not None and (not isinstance(val, int) or isinstance(val, bool) or not 0 <= val <= 200):
+                    self.fail(v.loc_of(name), f"{name} must be a number of words between 0 and 200")
+            if kind == "seq":
+                return AllOf(tuple(parts), tuple(absent), within, True, max_gap if max_gap is not None else 3)
+            return AllOf(tuple(parts), tuple(absent), within)
+        return self._atom(v, loc, rid)
+
+    def _atom(self, v: YMap, loc: Loc, rid: str) -> Atom | None:
+        before = len(self.problems)
+        for k in v:
+            if k not in ATOM_KEYS:
+                self.fail(v.loc_of(k), f"unknown pattern key {k!r}", _suggest(k, ATOM_KEYS + tuple(COMBINATOR_KEYS)))
+
+        def str_set(key: str) -> frozenset[str] | None:
+            if key not in v:
+                return None
+            x = v[key]
+            items = [x] if isinstance(x, str) else x
+            if not isinstance(items, list) or not items or not all(isinstance(i, str) and i.strip() for i in items):
+                self.fail(v.loc_of(key), f"{key!r} must be a string or a non-empty list of strings")
+                return None
+            return frozenset(items)
+
+        classes = str_set("class")
+        for c in classes or ():
+            if c not in self.classes:
+                self.fail(v.loc_of("class"), f"unknown class {c!r}", _suggest(c, self.classes) or "declare it in the lexicon's classes.yaml")
+        entries = str_set("entry")
+        for e in entries or ():
+            if e not in self.entries:
+                self.fail(v.loc_of("entry"), f"unknown lexicon entry {e!r}", _suggest(e, self.entries))
+        targets = str_set("target")
+        for t in targets or ():
+            if t not in self.targets:
+                self.fail(v.loc_of("target"), f"unknown target {t!r}", _suggest(t, self.targets))
+        registers = str_set("register")
+        for r in registers or ():
+            if r not in ("neutral", "pejorative", "slur"):
+                self.fail(v.loc_of("register"), f"unknown register {r!r}")
+        lemmas = str_set("lemma")
+        lemmas = frozenset(norm_word(w) for w in lemmas) if lemmas else lemmas
+        texts = str_set("text")
+        texts = frozenset(norm_word(w) for w in texts) if texts else texts
+        regex_id = None
+        if "regex" in v:
+            regex_id = self._regex(v["regex"], v.loc_of("regex"), rid)
+        gram = str_set("gram")
+        negated = v.get("negated")
+        if negated is not None and not isinstance(negated, bool):
+            self.fail(v.loc_of("negated"), "negated must be true or false")
+        if not any(x is not None for x in (classes, entries, targets, registers, lemmas, texts, regex_id)):
+            if len(self.problems) == before:
+                self.fail(loc, "an atom needs at least one of class, entry, target, register, lemma, text, regex",
+                          "an empty atom would match every word")
+            return None
+        role = v.get("as")
+        if role is not None and (not isinstance(role, str) or not regex.match(r"^[a-z][a-z0-9_]*$", role)):
+            self.fail(v.loc_of("as"), "'as' must be a lower_snake_case role name")
+            role = None
+        if role is None:
+            if classes and any(self.classes.get(c) and self.classes[c].kind == "target" for c in classes):
+                role = "target"
+            elif targets and not classes:
+                role = "target"
+            elif classes:
+                role = sorted(classes)[0]
+            elif entries:
+                role = "term"
+            else:
+                role = "word"
+        if len(self.problems) > before:
+            return None
+        return Atom(role, classes, entries, targets, registers, lemmas, texts, regex_id, gram, negated)
+
+    def _regex(self, pattern: Any, loc: Loc, rid: str) -> str | None:
+        if not isinstance(pattern, str) or not pattern:
+            self.fail(loc, "regex must be a non-empty string")
+            return None
+        if len(pattern) > MAX_REGEX_LEN:
+            self.fail(loc, f"regex longer than {MAX_REGEX_LEN} characters")
+            return None
+        try:
+            compiled = regex.compile(pattern)
+        except regex.error as exc:
+            self.fail(loc, f"invalid regular expression: {exc}")
+            return None
+        if self.check_regex_safety:
+            slow = regex_is_slow(compiled)
+            if slow:
+                self.fail(loc, f"regular expression backtracks catastrophically ({slow})",
+                          "avoid nested quantifiers such as (a+)+; regexes run on single words")
+                return None
+        rid_feature = f"regex:{rid}#{len(self.set.regexes)}"
+        self.set.regexes[rid_feature] = compiled
+        return rid_feature
+
+
+_PROBES = ("a" * 3000 + "!", "а" * 3000 + "!", "ab" * 1500 + "!", "1" * 3000 + "x", "a " * 1500 + "!", "x" * 3000)
+# A quantified group that itself contains a quantifier: (a+)+, (\w+\s?)*, (a|aa){2,}
+_NESTED_QUANTIFIER = regex.compile(r"\((?:[^()\\]|\\.)*(?<!\\)[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,)")
+
+
+def regex_is_slow(pattern: regex.Pattern[str], budget: float = 0.05) -> str:
+    """A reason if the pattern is built to backtrack or is slow on adversarial probe words."""
+    if _NESTED_QUANTIFIER.search(pattern.pattern):
+        return "a quantified group contains another quantifier"
+    for probe in _PROBES:
+        try:
+            pattern.search(probe, timeout=budget)
+        except TimeoutError:
+            return f"more than {int(budget * 1000)} ms on a {len(probe)}-character probe"
+    return ""
+
+
+def read_rules(paths: Sequence[str | Path], registry_paths: Sequence[str | Path], *, classes: dict[str, Any],
+               targets: dict[str, Any], entries: set[str]) -> RuleSet:
+    """Read and validate rule files; raise ConfigError listing every problem."""
+    reader = _RuleReader(classes, targets, entries)
+    files = iter_yaml_files(registry_paths)
+    seen = {p.resolve() for p in files}
+    files += [p for p in iter_yaml_files(paths) if p.resolve() not in seen]
+    if not files:
+        raise ConfigError([Problem(str(paths[0]) if paths else "<rules>", 1, 1, "no rule files found")])
+    for path in files:
+        if not path.exists():
+            reader.problems.append(Problem(str(path), 1, 1, "file or directory does not exist"))
+            continue
+        reader.read_file(path)
+    reader.read_contexts()
+    reader.build_rules()
+    if reader.problems:
+        raise ConfigError(reader.problems)
+    return reader.set

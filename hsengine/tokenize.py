@@ -1,0 +1,199 @@
+"""Stage 2 — tokenization with offsets, sentences, clauses and quotations.
+
+Runs on the normalized text and maps every token back to the original.  A word may carry digits
+and symbols inside it (ж1ды, кит@йцы, ж*ды): those are kept as one token flagged `obfuscated`, and
+the lexicon decides later whether a de-obfuscated reading exists.  Sentences end at terminal
+punctuation followed by a capital letter (in the original) or at a line break; clauses also end at
+commas, semicolons, colons and brackets.  Quotations are paired marks (« », „ “, “ ”, " ").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+import regex
+
+from .normalize import NormalizedText
+
+_TOKEN = regex.compile(
+    r"""
+    (?P<url>(?:https?://|www\.)[^\s<>"«»]+)
+  | (?P<email>[\w.+-]+@[\w-]+\.[\w.-]+)
+  | (?P<mention>(?<![\w@])@[a-z0-9_][a-z0-9_.]{1,})
+  | (?P<word>[\p{N}@$]*\p{L}[\p{L}\p{M}]*(?:(?:[\p{N}@$*|]+|['’`])[\p{L}\p{M}]+)*[\p{N}]*)
+  | (?P<number>\p{N}+(?:[.,:/\-]\p{N}+)*%?)
+  | (?P<punct>[.!?…]+|[^\s])
+    """,
+    regex.VERBOSE,
+)
+# The prefilter only needs word strings; same word pattern, no offsets.
+WORD_PATTERN = regex.compile(
+    r"[\p{N}@$]*\p{L}[\p{L}\p{M}]*(?:(?:[\p{N}@$*|]+|['’`])[\p{L}\p{M}]+)*[\p{N}]*"
+)
+_HAS_NON_LETTER = regex.compile(r"[^\p{L}\p{M}'’`]")
+_CYRILLIC = regex.compile(r"\p{Cyrillic}")
+_LATIN = regex.compile(r"\p{Latin}")
+
+_TERMINAL = set(".!?…")
+_CLAUSE_PUNCT = set(",;:()[]")
+_OPEN_TO_CLOSE = {"«": "»", "„": "“”", "“": "”", "‹": "›", "‚": "‘’"}
+_SYMMETRIC_QUOTES = {'"'}
+QUOTE_CHARS = set("«»„“”‹›‚‘’\"")
+
+
+@dataclass(slots=True)
+class Token:
+    """One token: normalized text for matching, original offsets for evidence."""
+
+    index: int
+    text: str  # normalized (lower case, folded); for merged spaced letters the joined word
+    start: int  # original offsets
+    end: int
+    nstart: int  # normalized offsets
+    nend: int
+    kind: str  # word | number | punct | url | email | mention
+    script: str = ""  # cyrl | latn | mixed | other (words only)
+    obfuscated: bool = False  # digits or symbols inside a word
+    merged: str = ""  # how the token was assembled from several ("spaced", "split")
+    sent: int = 0
+    clause: int = 0
+    quote: int = -1  # id of the enclosing quotation, -1 outside quotes
+
+    @property
+    def is_word(self) -> bool:
+        return self.kind == "word"
+
+
+@dataclass(frozen=True, slots=True)
+class Merge:
+    """Join the tokens inside normalized [nstart, nend) into one word (spaced-out letters)."""
+
+    nstart: int
+    nend: int
+    text: str
+    how: str
+
+
+def script_of(word: str) -> str:
+    cyr = _CYRILLIC.search(word) is not None
+    lat = _LATIN.search(word) is not None
+    if cyr and lat:
+        return "mixed"
+    if cyr:
+        return "cyrl"
+    if lat:
+        return "latn"
+    return "other"
+
+
+def tokenize(norm: NormalizedText, merges: Sequence[Merge] = ()) -> list[Token]:
+    """Tokens of the normalized text, with original offsets, sentence, clause and quote ids."""
+    text = norm.text
+    tokens: list[Token] = []
+    to_original = norm.to_original
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup
+        ns, ne = m.span()
+        s, e = to_original(ns, ne)
+        word = m.group()
+        tok = Token(len(tokens), word, s, e, ns, ne, kind)
+        if kind == "word":
+            tok.script = script_of(word)
+            tok.obfuscated = _HAS_NON_LETTER.search(word) is not None
+        tokens.append(tok)
+    if merges:
+        tokens = _apply_merges(tokens, merges, norm)
+    _segment(tokens, norm)
+    return tokens
+
+
+def _apply_merges(tokens: list[Token], merges: Sequence[Merge], norm: NormalizedText) -> list[Token]:
+    out: list[Token] = []
+    merges = sorted(merges, key=lambda m: m.nstart)
+    k = 0
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        while k < len(merges) and merges[k].nend <= tok.nstart:
+            k += 1
+        if k < len(merges) and merges[k].nstart <= tok.nstart < merges[k].nend:
+            mg = merges[k]
+            j = i
+            while j < len(tokens) and tokens[j].nend <= mg.nend:
+                j += 1
+            s, e = norm.to_original(mg.nstart, mg.nend)
+            merged = Token(0, mg.text, s, e, mg.nstart, mg.nend, "word", script_of(mg.text), False, mg.how)
+            out.append(merged)
+            i = max(j, i + 1)
+            k += 1
+            continue
+        out.append(tok)
+        i += 1
+    for n, tok in enumerate(out):
+        tok.index = n
+    return out
+
+
+def _segment(tokens: list[Token], norm: NormalizedText) -> None:
+    """Assign sentence, clause and quotation ids in place."""
+    original = norm.original
+    text = norm.text
+    sent = clause = 0
+    prev_end = 0
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        if i and "\n" in text[prev_end : tok.nstart]:
+            sent += 1
+            clause += 1
+        tok.sent = sent
+        tok.clause = clause
+        prev_end = tok.nend
+        if tok.kind != "punct":
+            continue
+        ch = tok.text[0]
+        if ch in _TERMINAL and _ends_sentence(tokens, i, original, n):
+            sent += 1
+            clause += 1
+        elif ch in _CLAUSE_PUNCT:
+            clause += 1
+    _pair_quotes(tokens)
+
+
+def _ends_sentence(tokens: list[Token], i: int, original: str, n: int) -> bool:
+    if i + 1 >= n:
+        return True
+    nxt = tokens[i + 1]
+    if nxt.kind == "punct" and nxt.text in QUOTE_CHARS | {")", "»"}:
+        return True
+    prev = tokens[i - 1] if i else None
+    if tokens[i].text == "." and prev is not None and prev.kind == "word" and len(prev.text) == 1:
+        # abbreviations and initials: "т.е.", "т. к.", "А. С. Пушкин"
+        if nxt.kind == "word" and len(nxt.text) <= 2:
+            return False
+    first = original[nxt.start : nxt.start + 1]
+    return not first.islower()
+
+
+def _pair_quotes(tokens: list[Token]) -> None:
+    """Mark tokens inside balanced quotation marks with the quotation's id."""
+    stack: list[tuple[str, int]] = []  # (expected closers, token index of opener)
+    pairs: list[tuple[int, int]] = []
+    for i, tok in enumerate(tokens):
+        if tok.kind != "punct" or tok.text not in QUOTE_CHARS:
+            continue
+        ch = tok.text
+        if stack and ch in stack[-1][0]:
+            closers, opener = stack.pop()
+            pairs.append((opener, i))
+            continue
+        if ch in _SYMMETRIC_QUOTES:
+            stack.append((ch, i))
+        elif ch in _OPEN_TO_CLOSE:
+            stack.append((_OPEN_TO_CLOSE[ch], i))
+        # a stray closer is ignored
+    pairs.sort()
+    for qid, (a, b) in enumerate(pairs):
+        for tok in tokens[a + 1 : b]:
+            if tok.quote == -1:
+                tok.quote = qid

@@ -1,0 +1,209 @@
+"""Safe YAML loading that remembers where every value came from.
+
+Lexicon and rule files arrive by pull request from strangers, so loading them must never build
+arbitrary objects, never let anchors and aliases blow up memory ("billion laughs"), and must say
+which file and line is wrong.  We let libyaml *compose* the document into a node graph (fast, in
+C, and aliases stay shared references), then walk the graph ourselves: only the standard scalar,
+sequence and mapping tags are accepted, the expanded size is counted with memoization before any
+expansion happens, and every mapping and sequence keeps the line/column of its items.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Problem
+
+try:  # libyaml is bundled with PyYAML wheels; fall back to the pure-Python composer.
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on the PyYAML build
+    _Loader = yaml.SafeLoader
+
+MAX_FILE_BYTES = 8 * 1024 * 1024
+MAX_EXPANDED_NODES = 200_000
+MAX_DEPTH = 64
+
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_SCALAR_TAGS = {
+    _STR,
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+
+
+class YamlProblem(Exception):
+    """Raised for the first structural problem in one file (syntax, tags, size)."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+class Loc(tuple):
+    """(file, line, column), 1-based, of a value in a YAML file."""
+
+    __slots__ = ()
+
+    def __new__(cls, file: str, line: int, column: int) -> "Loc":
+        return super().__new__(cls, (file, line, column))
+
+    @property
+    def file(self) -> str:
+        return self[0]
+
+    @property
+    def line(self) -> int:
+        return self[1]
+
+    @property
+    def column(self) -> int:
+        return self[2]
+
+    def problem(self, message: str, hint: str = "") -> Problem:
+        return Problem(self.file, self.line, self.column, message, hint)
+
+
+class YMap(dict):
+    """A mapping that knows its own location and the location of each value."""
+
+    loc: Loc
+    locs: dict[str, Loc]
+
+    def loc_of(self, key: str) -> Loc:
+        return self.locs.get(key, self.loc)
+
+
+class YList(list):
+    """A sequence that knows its own location and the location of each item."""
+
+    loc: Loc
+    locs: list[Loc]
+
+    def loc_of(self, index: int) -> Loc:
+        return self.locs[index] if 0 <= index < len(self.locs) else self.loc
+
+
+def loc_of(value: Any, default: Loc) -> Loc:
+    """Location of a loaded container, or the default for scalars."""
+    return getattr(value, "loc", default)
+
+
+def _mark_loc(file: str, node: yaml.Node) -> Loc:
+    mark = node.start_mark
+    return Loc(file, mark.line + 1, mark.column + 1)
+
+
+def _expanded_size(node: yaml.Node, memo: dict[int, int], depth: int, file: str) -> int:
+    """Number of nodes after alias expansion, computed without expanding (memoized DAG walk)."""
+    key = id(node)
+    if key in memo:
+        if memo[key] < 0:
+            raise YamlProblem(_mark_loc(file, node).problem("recursive alias: a node contains itself"))
+        return memo[key]
+    if depth > MAX_DEPTH:
+        raise YamlProblem(_mark_loc(file, node).problem(f"nesting deeper than {MAX_DEPTH} levels"))
+    memo[key] = -1
+    size = 1
+    if isinstance(node, yaml.SequenceNode):
+        for child in node.value:
+            size += _expanded_size(child, memo, depth + 1, file)
+    elif isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            size += _expanded_size(k, memo, depth + 1, file) + _expanded_size(v, memo, depth + 1, file)
+    memo[key] = size
+    if size > MAX_EXPANDED_NODES:
+        raise YamlProblem(
+            _mark_loc(file, node).problem(
+                f"document expands to more than {MAX_EXPANDED_NODES} nodes through aliases",
+                "anchors and aliases may share data, not multiply it; write the values out",
+            )
+        )
+    return size
+
+
+_scalar_constructor = yaml.constructor.SafeConstructor()
+
+
+def _convert(node: yaml.Node, file: str) -> Any:
+    loc = _mark_loc(file, node)
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag not in _SCALAR_TAGS:
+            raise YamlProblem(loc.problem(f"tag {node.tag!r} is not allowed", "use plain YAML values"))
+        if node.tag == _STR:
+            return node.value
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            return node.value  # dates stay text: nothing here needs datetime objects
+        return _scalar_constructor.construct_object(node)
+    if isinstance(node, yaml.SequenceNode):
+        if node.tag != _SEQ:
+            raise YamlProblem(loc.problem(f"tag {node.tag!r} is not allowed", "use a plain YAML list"))
+        out = YList(_convert(child, file) for child in node.value)
+        out.loc = loc
+        out.locs = [_mark_loc(file, child) for child in node.value]
+        return out
+    if isinstance(node, yaml.MappingNode):
+        if node.tag != _MAP:
+            raise YamlProblem(loc.problem(f"tag {node.tag!r} is not allowed", "use a plain YAML mapping"))
+        out = YMap()
+        out.loc = loc
+        out.locs = {}
+        for key_node, value_node in node.value:
+            key_loc = _mark_loc(file, key_node)
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                raise YamlProblem(key_loc.problem("keys must be plain strings (merge keys are not supported)"))
+            key = _convert(key_node, file)
+            if not isinstance(key, str):
+                key = str(key)
+            if key in out:
+                raise YamlProblem(key_loc.problem(f"duplicate key {key!r}", "each key may appear once per mapping"))
+            out[key] = _convert(value_node, file)
+            out.locs[key] = _mark_loc(file, value_node)
+        return out
+    raise YamlProblem(loc.problem("unsupported YAML node"))  # pragma: no cover
+
+
+def load_yaml_text(text: str, file: str = "<string>") -> Any:
+    """Parse one YAML document safely; raise YamlProblem naming file and line on any problem."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        reason = exc.problem or exc.context or "invalid YAML"
+        raise YamlProblem(Problem(file, line, col, f"YAML syntax error: {reason}")) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(Problem(file, 1, 1, f"YAML error: {exc}")) from None
+    if node is None:
+        return None
+    _expanded_size(node, {}, 0, file)
+    try:
+        return _convert(node, file)
+    except RecursionError:  # pragma: no cover - guarded by MAX_DEPTH
+        raise YamlProblem(Problem(file, 1, 1, "document nested too deeply")) from None
+
+
+def load_yaml_file(path: str | Path) -> Any:
+    """Read and parse a YAML file (UTF-8), refusing oversized or undecodable files."""
+    path = Path(path)
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise YamlProblem(Problem(name, 1, 1, f"file is {size} bytes; the limit is {MAX_FILE_BYTES}"))
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise YamlProblem(Problem(name, 1, 1, f"cannot read file: {exc.strerror or exc}")) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise YamlProblem(Problem(name, line, 1, "file is not valid UTF-8", "save it as UTF-8")) from None
+    return load_yaml_text(text, name)

@@ -1,0 +1,224 @@
+"""Kazakh suffix analyzer: stems, suffix chains, negation, and the over-stripping traps."""
+
+from __future__ import annotations
+
+import pytest
+
+from hsengine.morphology.kazakh import KazakhAnalysis, analyze, stems
+
+try:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+except ImportError:  # pragma: no cover - hypothesis is a test dependency
+    given = None
+
+
+def _find(word: str, stem: str, kind: str | None = None) -> list[KazakhAnalysis]:
+    return [a for a in analyze(word) if a.stem == stem and (kind is None or a.kind == kind)]
+
+
+# (word, expected stem, kind)
+NOMINAL_CASES = [
+    # plural + case, back vowels
+    ("қытайлардың", "қытай", "nominal"),
+    ("қытайлары", "қытай", "nominal"),
+    ("орыстарға", "орыс", "nominal"),
+    ("мұртадтар", "мұртад", "nominal"),
+    ("мұртадқа", "мұртад", "nominal"),
+    # front vowels
+    ("шүршіттерді", "шүршіт", "nominal"),
+    ("жөйттер", "жөйт", "nominal"),
+    ("кәпірлерден", "кәпір", "nominal"),
+    ("дүнгендерді", "дүнген", "nominal"),
+    # Russian loan stems, both harmony classes after е
+    ("еврейлер", "еврей", "nominal"),
+    ("еврейлерге", "еврей", "nominal"),
+    ("еврейлар", "еврей", "nominal"),
+    ("китайлар", "китай", "nominal"),
+    ("фашистер", "фашист", "nominal"),  # -ист loans drop т before -тер
+    # predicative personal endings
+    ("қазақпын", "қазақ", "nominal"),
+    ("қазақпыз", "қазақ", "nominal"),
+    ("кәпірсің", "кәпір", "nominal"),
+    ("кәпірсіңдер", "кәпір", "nominal"),
+    ("мұғаліммін", "мұғалім", "nominal"),
+    ("студентпін", "студент", "nominal"),
+    ("қызбын", "қыз", "nominal"),
+    # stem-final п/к/қ voiced before a vowel
+    ("кітабы", "кітап", "nominal"),
+    ("жүрегі", "жүрек", "nominal"),
+    ("көбі", "көп", "nominal"),
+    ("жидегі", "жидек", "nominal"),
+    # possessive + case
+    ("баласына", "бала", "nominal"),
+    ("баласының", "бала", "nominal"),
+    ("кітаптарымызды", "кітап", "nominal"),
+    # instrumental (no harmony), -дағы, -дікі
+    ("адаммен", "адам", "nominal"),
+    ("баламен", "бала", "nominal"),
+    ("қаладағы", "қала", "nominal"),
+    ("қазақтікі", "қазақ", "nominal"),
+    # similative -дай/-дей ("like a ...")
+    ("тарақандай", "тарақан", "nominal"),
+    # the Russian slur root with a Kazakh plural is found
+    ("жидтер", "жид", "nominal"),
+]
+
+
+@pytest.mark.parametrize(("word", "stem", "kind"), NOMINAL_CASES)
+def test_nominal_stems(word: str, stem: str, kind: str) -> None:
+    assert _find(word, stem, kind), [(a.stem, a.suffixes, a.kind) for a in analyze(word)]
+
+
+# (word, stem, negated, suffixes or None)
+VERBAL_CASES = [
+    ("өлтіру", "өлтір", False, ("у",)),
+    ("қууға", "қу", False, ("у", "ға")),
+    ("кетсін", "кет", False, ("сін",)),
+    ("өлтірейік", "өлтір", False, ("ейік",)),
+    ("өлтіргендер", "өлтір", False, ("ген", "дер")),
+    ("өлтіретін", "өлтір", False, ("етін",)),
+    ("өлтірмекпін", "өлтір", False, ("мек", "пін")),
+    ("жояды", "жой", False, ("а", "ды")),
+    ("жою", "жой", False, ("у",)),
+    ("барамын", "бар", False, ("а", "мын")),
+    ("өлтірсек", "өлтір", False, ("се", "к")),
+    ("келгелі", "кел", False, ("гелі",)),
+    ("қырыңдар", "қыр", False, ("ыңдар",)),
+    ("шабамыз", "шап", False, ("а", "мыз")),  # шап → шаб- before a vowel
+    # negation
+    ("қумаймыз", "қу", True, ("ма", "й", "мыз")),
+    ("көрмеймін", "көр", True, ("ме", "й", "мін")),
+    ("кетпесін", "кет", True, ("пе", "сін")),
+    ("өлтірмеу", "өлтір", True, ("ме", "у")),
+    ("өлтірмеңдер", "өлтір", True, ("ме", "ңдер")),
+    ("келмеді", "кел", True, ("ме", "ді")),
+    ("келмей", "кел", True, ("ме", "й")),
+    ("жанбайды", "жан", True, ("ба", "й", "ды")),
+    ("айтпаған", "айт", True, ("па", "ған")),
+    ("алмады", "ал", True, ("ма", "ды")),
+]
+
+
+@pytest.mark.parametrize(("word", "stem", "negated", "suffixes"), VERBAL_CASES)
+def test_verbal_stems(word: str, stem: str, negated: bool, suffixes: tuple[str, ...]) -> None:
+    found = [a for a in _find(word, stem, "verbal") if a.negated is negated]
+    assert found, [(a.stem, a.suffixes, a.negated, a.kind) for a in analyze(word)]
+    assert suffixes in {a.suffixes for a in found}
+
+
+def test_example_chain() -> None:
+    assert stems("қытайлардың") == ("қытайлардың", "қытайлар", "қытай")
+    assert analyze("қытайлардың")[-1] == KazakhAnalysis("қытай", ("лар", "дың"), False, "nominal")
+
+
+# Words that must come back without the given stem.
+NOT_STRIPPED = [
+    # жиде (oleaster) and its forms never give the Russian slur root
+    ("жиде", "жид"),
+    ("жидесі", "жид"),
+    ("жиделер", "жид"),
+    ("жидеде", "жид"),
+    ("жидені", "жид"),
+    ("жидемен", "жид"),
+    ("жидеге", "жид"),
+    # жиді, жидің, жиду: д before a vowel belongs to the suffix (жи + ді)
+    ("жиді", "жид"),
+    ("жидің", "жид"),
+    ("жиду", "жид"),
+    ("жидым", "жид"),
+    # жидек (berry)
+    ("жидек", "жид"),
+    ("жидегі", "жид"),
+    ("жидектер", "жид"),
+    # Russian words passing through the Kazakh analyzer
+    ("жидкость", "жид"),
+    ("жидка", "жид"),
+    ("жидкий", "жид"),
+    ("хачапури", "хач"),
+    ("кафедра", "кафедр"),
+    # apple is not "take" + negation
+    ("алма", "ал"),
+    ("алмалар", "ал"),
+    # dative -а/-е only after a 1st/2nd singular possessive
+    ("қала", "қал"),
+    # harmony and consonant conditioning
+    ("қытайлер", "қытай"),
+    ("кәпірлар", "кәпір"),
+    ("қазақлар", "қазақ"),
+    ("адамлар", "адам"),
+    ("балатар", "бала"),
+    ("қазақға", "қазақ"),
+    # -дай words that are not similatives
+    ("қандай", "қан"),
+    ("мұндай", "мұн"),
+    ("қытайдай", "қы"),
+    # no stem ending in an obstruent cluster
+    ("қызбын", "қызб"),
+    ("тапсын", "тапс"),
+    ("студентпін", "студентп"),
+]
+
+
+@pytest.mark.parametrize(("word", "stem"), NOT_STRIPPED)
+def test_not_stripped(word: str, stem: str) -> None:
+    assert stem not in stems(word)
+
+
+@pytest.mark.parametrize("word", ["жиде", "жидесі", "жиделер", "жидеде", "жидені", "жидемен"])
+def test_oleaster_reduces_to_itself(word: str) -> None:
+    assert "жиде" in stems(word)
+    assert all(not s.startswith("жид") or s.startswith("жиде") for s in stems(word))
+
+
+@pytest.mark.parametrize("word", ["алма", "үй", "ел", "ит", "", "qazaq", "жид2", "жек-көру", "Қазақтар", "а"])
+def test_unanalysed(word: str) -> None:
+    assert analyze(word) == (KazakhAnalysis(word, (), False, "word"),)
+
+
+def test_negation_needs_a_verbal_ending() -> None:
+    assert not any(a.negated for a in analyze("алма"))
+    assert [a.negated for a in analyze("алмады") if a.stem == "алма"] == [False]
+
+
+def test_minimum_stem_lengths() -> None:
+    for word in ["үйлер", "үйіне", "ұлдар", "жиді", "иттер"]:
+        assert all(len(a.stem) >= 3 for a in analyze(word) if a.kind == "nominal")
+    assert all(len(a.stem) >= 2 for a in analyze("қумаймыз"))
+
+
+def test_order_and_shape() -> None:
+    for word in ["қытайлардың", "өлтірмеу", "кітаптарымызды", "баласының", "көрмеймін"]:
+        result = analyze(word)
+        assert result[0] == KazakhAnalysis(word, (), False, "word")
+        lengths = [len(a.stem) for a in result[1:]]
+        assert lengths == sorted(lengths, reverse=True)
+        assert len(set(result)) == len(result)
+        for a in result[1:]:
+            assert a.kind in {"nominal", "verbal"} and a.suffixes
+            assert a.negated == (a.kind == "verbal" and a.suffixes[0] in {"ма", "ме", "ба", "бе", "па", "пе"})
+        assert stems(word)[0] == word
+        assert len(stems(word)) == len(set(stems(word)))
+
+
+def test_deterministic() -> None:
+    assert analyze("шүршіттерді") == analyze("шүршіттерді")
+
+
+if given is not None:
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.text(max_size=20))
+    def test_never_raises_on_any_text(text: str) -> None:
+        result = analyze(text)
+        assert result[0] == KazakhAnalysis(text, (), False, "word")
+        assert stems(text)[0] == text
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.text(alphabet="абвгдежзийклмнопрстуфхцчшыэюяәғқңөұүһі", min_size=1, max_size=16))
+    def test_cyrillic_words_first_and_bounded(word: str) -> None:
+        result = analyze(word)
+        assert result[0].stem == word and result[0].kind == "word"
+        for a in result[1:]:
+            assert len(a.stem) >= 2
+            assert len(a.stem) <= len(word)  # a restored letter at most replaces one
