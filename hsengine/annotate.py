@@ -15,6 +15,7 @@ from . import deobfuscate, langid
 from .index import Lexicon
 from .lexicon import Entry
 from .lookup import Hit, TokenAnalysis, TokenAnalyzer
+from .morphology import russian
 from .normalize import NormalizedText
 from .tokenize import Merge, Token, tokenize
 
@@ -75,13 +76,30 @@ class Doc:
         return 1 + prefix[b] - prefix[a + 1]
 
 
+def _reaches_loosely(analyzer: TokenAnalyzer, word: str) -> bool:
+    return any(analyzer.lexicon.reachable_loosely(h.entry) for h in analyzer.analyze(word).hits)
+
+
 def spaced_merges(norm: NormalizedText, analyzer: TokenAnalyzer) -> list[Merge]:
     """Spaced-out letters (к и т а й ц ы) to join: only where the joined word reaches an entry."""
+    return [Merge(start, end, joined, "spaced")
+            for start, end, joined in deobfuscate.spaced_candidates(norm.text)
+            if _reaches_loosely(analyzer, joined)]
+
+
+def split_merges(tokens: list[Token], norm: NormalizedText, analyzer: TokenAnalyzer) -> list[Merge]:
+    """Words split by a space (китай цы): join two neighbours when the joined word is a lexicon
+    form of an attack/target/frame entry and neither half is a hit or a dictionary word of its own."""
+    words = [(t.nstart, t.nend, t.text) for t in tokens if t.kind == "word" and not t.merged]
     merges = []
-    for start, end, joined in deobfuscate.spaced_candidates(norm.text):
-        analysis = analyzer.analyze(joined)
-        if any(analyzer.lexicon.reachable_loosely(h.entry) for h in analysis.hits):
-            merges.append(Merge(start, end, joined, "spaced"))
+    for start, end, joined in deobfuscate.split_candidates(words, norm.text, analyzer.lexicon.surface):
+        left, right = norm.text[start:end].split(" ", 1)
+        if analyzer.analyze(left).hits or analyzer.analyze(right).hits:
+            continue
+        if russian.is_known(left) and russian.is_known(right):
+            continue
+        if _reaches_loosely(analyzer, joined):
+            merges.append(Merge(start, end, joined, "split"))
     return merges
 
 
@@ -99,6 +117,10 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
     """Tokenize, analyze every word, detect the language and place lexicon hits."""
     merges = spaced_merges(norm, analyzer) if analyzer.use_deobfuscation else []
     tokens = tokenize(norm, merges)
+    if analyzer.use_deobfuscation:
+        splits = split_merges(tokens, norm, analyzer)
+        if splits:
+            tokens = tokenize(norm, merges + splits)
     analyses: list[TokenAnalysis | None] = []
     for tok in tokens:
         analyses.append(analyzer.analyze(tok.text) if tok.kind == "word" else None)
@@ -113,10 +135,10 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
         if analysis.errors:
             errors.extend(analysis.errors)
         if analysis.hits:
-            if analysis.guard_langs and (doc_lang in analysis.guard_langs or doc_lang == "mixed"):
-                continue  # a guard word in its own language is never a hit
             prefix = _doc_how(norm, tok)
             for h in analysis.hits:
+                if not keep_hit(h, analysis, doc_lang):
+                    continue
                 how = f"{prefix}+{h.how}" if prefix else h.how
                 hits.append(DocHit(tok.index, tok.index, h.entry, how, h.score, h.negated, h.gram))
             features |= analysis.features
@@ -126,6 +148,20 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
         hits.extend(_phrase_hits(tokens, analyses, lexicon, features))
     hits.sort(key=lambda h: (h.first, h.last, h.entry.id))
     return Doc(norm, tokens, analyses, hits, doc_lang, features, errors)
+
+
+def keep_hit(hit: Hit, analysis: TokenAnalysis, doc_lang: str) -> bool:
+    """Whether a word's hit counts in a document of this language.
+
+    A guard word never counts in its own language (Kazakh жиде is a tree), and a typo match onto
+    an entry of the other language is dropped in a plainly Russian or Kazakh text: Kazakh words
+    are unknown to the Russian dictionary, so they would otherwise be "typos" of Russian words
+    (нанмен "with bread" is one letter from нацмен)."""
+    if analysis.guard_langs and (doc_lang in analysis.guard_langs or doc_lang == "mixed"):
+        return False
+    if hit.how == "fuzzy" and doc_lang in ("ru", "kk") and hit.entry.lang != doc_lang:
+        return False
+    return True
 
 
 def _doc_how(norm: NormalizedText, tok: Token) -> str:
@@ -168,12 +204,20 @@ def _phrase_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], lexi
 
 
 def prefilter_features(words: list[str], analyzer: TokenAnalyzer) -> tuple[set[str], int, int, bool]:
-    """Features, language votes and whether any word could start a phrase, without positions."""
+    """Features, language votes and whether any word could start a phrase, without positions.
+
+    Over-approximates on purpose (a word split by a space is counted joined): a rule the
+    prefilter lets through is still checked on the full annotation."""
     features: set[str] = set()
     ru = kk = 0
     phrase_possible = False
     lexicon = analyzer.lexicon
     analyze = analyzer.analyze
+    if analyzer.use_deobfuscation:
+        surface = lexicon.surface
+        for w1, w2 in zip(words, words[1:]):
+            if w1 + w2 in surface:
+                features |= analyze(w1 + w2).features
     for w in words:
         a = analyze(w)
         v = a.votes

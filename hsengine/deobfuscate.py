@@ -2,7 +2,7 @@
 
 People who know that filters exist write around them: digits and symbols for letters (ж1ды,
 кит@йцы), masks (ж*ды), stretched letters (китааайцы), letters with spaces or dots between them
-(к и т а й ц ы, ж.и.д.ы).  Latin look-alikes, invisible characters and combining marks are already
+(к и т а й ц ы, ж.и.д.ы), a space inside a word (китай цы).  Latin look-alikes, invisible characters and combining marks are already
 folded by normalization.  This module only proposes *readings*; a reading counts only when the
 lexicon confirms it, which is what keeps numbers, prices and ordinary words from turning into
 slurs.  Pure digit strings are never read as words.
@@ -87,6 +87,16 @@ def squeeze_readings(word: str) -> list[str]:
     one = _DOUBLE.sub(r"\1", word)
     two = _REPEAT.sub(r"\1\1", word)
     return [r for r in dict.fromkeys((one, two)) if r != word]
+
+
+def split_candidates(words: list[tuple[int, int, str]], text: str, surface: dict) -> Iterator[tuple[int, int, str]]:
+    """(start, end, joined) for two neighbouring words, one space apart, whose concatenation is a
+    lexicon form (китай цы → китайцы).  `words` are (start, end, text) in normalized text."""
+    for (s1, e1, w1), (s2, e2, w2) in zip(words, words[1:]):
+        if s2 - e1 == 1 and text[e1] == " ":
+            joined = w1 + w2
+            if joined in surface:
+                yield s1, e2, joined
 
 
 def spaced_candidates(text: str) -> Iterator[tuple[int, int, str]]:

@@ -90,10 +90,19 @@ class Lexicon:
                     skel[skeleton(form)][entry.id] = entry
                 if entry.fuzzy:
                     fuzzy_keys[form][entry.id] = entry
+        # Kazakh entries: generated inflections serve typo matching and Latin spellings (exact
+        # Cyrillic lookups go through the analyzer, which knows case, mood and negation).
+        self.kk_form_stems: dict[str, str] = {}
         for stem, entries in self.kk_stem.items():
             for entry in entries:
-                if self.reachable_loosely(entry) and entry.fuzzy:
-                    fuzzy_keys[stem][entry.id] = entry
+                if not self.reachable_loosely(entry):
+                    continue
+                for form in kazakh.inflect(stem, verb=entry.pos == "verb"):
+                    if len(form) >= MIN_SKELETON_LEN:
+                        skel[skeleton(form)][entry.id] = entry
+                    if entry.fuzzy:
+                        fuzzy_keys[form][entry.id] = entry
+                        self.kk_form_stems.setdefault(form, stem)
         self.skeleton = {k: tuple(v.values()) for k, v in skel.items()}
         self.fuzzy_entries = {k: tuple(v.values()) for k, v in fuzzy_keys.items()}
         self.fuzzy = FuzzyIndex(self.fuzzy_entries)

@@ -32,6 +32,7 @@ from .morphology.grammemes import kazakh_grammemes
 from .morphology.translit import kazakh_latin_to_cyrillic, skeleton
 from .tokenize import script_of
 
+KK_FUZZY_STEM = 6  # a typo inside a Kazakh stem is tolerated only from this stem length
 MAX_MORPH_LEN = 64  # no real word is longer; longer tokens get surface lookup only
 REGEX_TIMEOUT = 0.05  # seconds per regex atom per word
 
@@ -255,19 +256,38 @@ class TokenAnalyzer:
         if russian.is_known(word):
             return ("a Russian dictionary word",)
         lex = self.lexicon
-        queries = [word] + [s for s in stems if s != word and len(s) >= 6]
-        for q in queries:
-            for key, dist in lex.fuzzy.lookup(q):
-                if key in lex.guards:
+        if any(s in lex.guards for s in stems):
+            return ("a form of a guard word",)
+        # Whole word against whole forms (Russian inflections, generated Kazakh forms): stems of a
+        # misspelled word are guesses, and guessed stems sit one edit from too many real words.
+        for key, dist in lex.fuzzy.lookup(word):
+            if key in lex.guards or key[0] != word[0]:
+                continue  # typos rarely hit the first letter; ordinary neighbours often differ there
+            stem = lex.kk_form_stems.get(key)
+            if stem is not None:
+                # Kazakh minimal pairs differ inside short stems (көпір/кәпір, жәйт/жөйт): without a
+                # Kazakh dictionary, one edit at most, in the ending or inside a long stem.
+                if dist > 1:
                     continue
-                score = round(1.0 - dist / max(len(q), len(key)), 3)
-                for entry in lex.fuzzy_entries[key]:
-                    old = hits.get(entry.id)
-                    if old is None or score > old.score:
-                        hits[entry.id] = Hit(entry, "fuzzy", score)
-            if hits:
-                break
+                if not word.startswith(stem) and (len(stem) < KK_FUZZY_STEM or word[:2] != stem[:2]):
+                    continue
+            score = round(1.0 - dist / max(len(word), len(key)), 3)
+            for entry in lex.fuzzy_entries[key]:
+                old = hits.get(entry.id)
+                if old is None or score > old.score:
+                    hits[entry.id] = Hit(entry, "fuzzy", score, gram=self._form_gram(key, entry, stem))
         return ()
+
+    @staticmethod
+    def _form_gram(form: str, entry: Entry, kk_stem: str | None) -> frozenset[str]:
+        """Grammemes of the form a misspelled word was matched to (the intended reading)."""
+        if entry.lang == "ru":
+            return russian.grammemes_for(form, entry.spellings) if _CYRILLIC_ONLY.match(form) else frozenset()
+        for a in kazakh.analyze(form):
+            if a.stem == (kk_stem or entry.lemma):
+                return kazakh_grammemes(a.kind if a.suffixes else ("verbal" if entry.pos == "verb" else "nominal"),
+                                        a.suffixes, a.negated)
+        return frozenset()
 
     def _features(self, word: str, reading: str, hits: Iterable[Hit], lemmas: tuple[str, ...],
                   stems: tuple[str, ...]) -> frozenset[str]:

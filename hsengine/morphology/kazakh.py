@@ -537,3 +537,89 @@ def stems(word: str) -> tuple[str, ...]:
     ('қытайлардың', 'қытайлар', 'қытай')
     """
     return tuple(dict.fromkeys(a.stem for a in analyze(word)))
+
+
+# -- generation ------------------------------------------------------------------------------
+# The lexicon indexes generated forms of Kazakh entries, so that a word is found by one dictionary
+# probe and typo matching compares whole words with whole words (as pymorphy3's inflections do for
+# Russian), instead of guessing stems of misspelled words.
+
+_GEN_VOWELS = frozenset("аәеиоөұүыіуюяэё")
+_GEN_VOICELESS = frozenset("пкқтсшщчцфх")
+_GEN_NASAL = frozenset("мнң")
+
+
+def _is_back(stem: str) -> bool:
+    for ch in reversed(stem):
+        if ch in _BACK_VOWELS:
+            return True
+        if ch in _FRONT_VOWELS:
+            return False
+    return True
+
+
+def _pick(back: bool, back_form: str, front_form: str) -> str:
+    return back_form if back else front_form
+
+
+def _case_forms(base: str, back: bool) -> list[str]:
+    end = base[-1]
+    vowel = end in _GEN_VOWELS
+    voiceless = end in _GEN_VOICELESS
+    nasal = end in _GEN_NASAL
+    gen = _pick(back, "ның", "нің") if vowel or nasal else _pick(back, "тың", "тің") if voiceless else _pick(back, "дың", "дің")
+    dat = _pick(back, "қа", "ке") if voiceless else _pick(back, "ға", "ге")
+    acc = _pick(back, "ны", "ні") if vowel else _pick(back, "ты", "ті") if voiceless else _pick(back, "ды", "ді")
+    loc = _pick(back, "та", "те") if voiceless else _pick(back, "да", "де")
+    abl = _pick(back, "нан", "нен") if nasal else _pick(back, "тан", "тен") if voiceless else _pick(back, "дан", "ден")
+    ins = "пен" if voiceless else "мен" if vowel or nasal or end in "руйлжз" else "бен"
+    siml = _pick(back, "тай", "тей") if voiceless else _pick(back, "дай", "дей")
+    return [base + s for s in (gen, dat, acc, loc, abl, ins, siml)]
+
+
+def inflect(stem: str, verb: bool = False) -> tuple[str, ...]:
+    """Common inflected forms of a Kazakh stem under vowel harmony (nouns: plural, cases,
+    3rd-person possessive; verbs: verbal noun, imperatives, converb, participle, past)."""
+    if len(stem) < 2 or not all(ch in _CYRILLIC for ch in stem):
+        return (stem,)
+    back = _is_back(stem)
+    end = stem[-1]
+    vowel_end = end in _GEN_VOWELS
+    forms = [stem]
+    if verb:
+        vowel_end = end in _GEN_VOWELS and end != "у"  # final у of қу, жу is a glide: қуып, қуамыз
+        past = _pick(back, "ты", "ті") if end in _GEN_VOICELESS else _pick(back, "ды", "ді")
+        part = _pick(back, "қан", "кен") if end in _GEN_VOICELESS else _pick(back, "ған", "ген")
+        if end == "й":
+            noun = stem[:-1] + "ю"  # жой → жою
+        elif end in "ыі":
+            noun = stem[:-1] + "у"  # оқы → оқу
+        else:
+            noun = stem + "у"
+        forms += [
+            noun,
+            noun + _pick(back, "ға", "ге"),
+            stem + (_pick(back, "ыңдар", "іңдер") if not vowel_end else _pick(back, "ңдар", "ңдер")),
+            stem + (_pick(back, "ыңыз", "іңіз") if not vowel_end else _pick(back, "ңыз", "ңіз")),
+            stem + _pick(back, "сын", "сін"),
+            stem + (_pick(back, "айық", "ейік") if not vowel_end else _pick(back, "йық", "йік")),
+            stem + (_pick(back, "ып", "іп") if not vowel_end else "п"),
+            stem + part,
+            stem + past,
+            stem + (_pick(back, "амыз", "еміз") if not vowel_end else _pick(back, "ймыз", "йміз")),
+        ]
+        if end == "й":  # й + а is spelt я: жояйық, жоямыз
+            forms = [f[: len(stem) - 1] + "я" + f[len(stem) + 1 :] if f[len(stem) : len(stem) + 1] == "а" else f for f in forms]
+        # negative forms (өлтірмеу) are left to the analyzer, which marks them negated
+        return tuple(dict.fromkeys(forms))
+    if vowel_end or end in "руй":
+        plural = stem + _pick(back, "лар", "лер")
+    elif end in "лмнңжз":
+        plural = stem + _pick(back, "дар", "дер")
+    else:
+        plural = stem + (_pick(back, "тар", "тер") if end in _GEN_VOICELESS else _pick(back, "дар", "дер"))
+    poss = stem + (_pick(back, "сы", "сі") if vowel_end else _pick(back, "ы", "і"))
+    forms += [plural, poss, plural + _pick(back, "ы", "і")]
+    forms += _case_forms(stem, back)
+    forms += _case_forms(plural, back)
+    return tuple(dict.fromkeys(forms))
