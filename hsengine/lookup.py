@@ -211,9 +211,9 @@ class TokenAnalyzer:
         stems: list[str] = []
         for analysis in kazakh.analyze(word):
             stem = analysis.stem
-            if analysis.suffixes and (stem in lex.guards) and "kk" in lex.guards[stem]:
-                break
             stems.append(stem)
+            if analysis.suffixes and (stem in lex.guards) and "kk" in lex.guards[stem]:
+                break  # stop at an ordinary word: its shorter "stems" are not this word's
             if not analysis.suffixes:
                 continue
             if guarded:

@@ -50,12 +50,12 @@ def _intended(word: str, hit, lang: str) -> bool:
     e = hit.entry
     if word in e.spellings or word in e.forms:
         return True
+    if hit.how in ("stem", "fuzzy") and any(word.startswith(s) for s in e.spellings):
+        # a form of the entry's own word: Kazakh endings on a Russian loan (паразиттер), a derived
+        # form (паразитке from паразитка; өлтіріл-, passive of өлтір-): the word starts with the lemma
+        return True
     if lang == "ru":
         return e.lang == "ru" and hit.how in ("exact", "lemma")
-    if hit.how in ("stem", "fuzzy") and any(word.startswith(s) for s in e.spellings):
-        # Kazakh endings on a Russian loan (паразиттер, жидтер), or a derived/misspelled form of
-        # the entry's own stem (өлтіріл-, passive of өлтір-): the word starts with the lemma
-        return True
     return e.lang == "kk" and hit.how in ("exact", "stem")
 
 
