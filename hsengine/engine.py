@@ -127,6 +127,12 @@ class Engine:
         if lang is not None and lang not in ("ru", "kk", "mixed"):
             raise ValueError("lang must be 'ru', 'kk', 'mixed' or None")
         if len(text) > self.max_text_length:
+            # Invisible characters and combining marks vanish in normalization: judge the length
+            # that is actually analyzed, as long as normalizing the whole text stays cheap.
+            if len(text) <= 4 * self.max_text_length:
+                norm = normalize(text)
+                if len(norm.text) <= self.max_text_length:
+                    return self._analyze(text, lang, None, norm)
             return self._analyze_chunked(text, lang)
         return self._analyze(text, lang, None)
 
@@ -157,8 +163,9 @@ class Engine:
             shown = text if isinstance(text, str) else ""
             return AnalysisResult(shown, "und", error=f"{type(exc).__name__}: {exc}")
 
-    def _analyze(self, text: str, lang: str | None, trace: Trace | None) -> AnalysisResult:
-        norm = normalize(text)
+    def _analyze(self, text: str, lang: str | None, trace: Trace | None,
+                 norm: NormalizedText | None = None) -> AnalysisResult:
+        norm = norm or normalize(text)
         analyzer = self.analyzer
         if trace is None:
             words = WORD_PATTERN.findall(norm.text)
