@@ -15,7 +15,7 @@ from . import deobfuscate, langid
 from .index import Lexicon
 from .lexicon import Entry
 from .lookup import Hit, TokenAnalysis, TokenAnalyzer
-from .morphology import russian
+from .morphology import kazakh, kazakh_words, russian
 from .normalize import NormalizedText
 from .tokenize import Merge, Token, tokenize
 
@@ -34,6 +34,7 @@ class DocHit:
     score: float
     negated: bool = False
     gram: frozenset[str] = frozenset()
+    ref: tuple[int, int] | None = None  # for a pronoun: the tokens of the group it refers to
 
 
 @dataclass
@@ -82,22 +83,40 @@ def _reaches_loosely(analyzer: TokenAnalyzer, word: str) -> bool:
 
 def spaced_merges(norm: NormalizedText, analyzer: TokenAnalyzer) -> list[Merge]:
     """Spaced-out letters (к и т а й ц ы) to join: only where the joined word reaches an entry."""
-    return [Merge(start, end, joined, "spaced")
-            for start, end, joined in deobfuscate.spaced_candidates(norm.text)
-            if _reaches_loosely(analyzer, joined)]
+    forms = analyzer.lexicon.loose_forms
+
+    def is_form(joined: str, whole: bool) -> bool:
+        return joined in forms or (whole and _reaches_loosely(analyzer, joined))
+
+    return [Merge(start, end, joined, "spaced") for start, end, joined in deobfuscate.spaced_candidates(norm.text, is_form)]
+
+
+# Short function words that are not halves of a split word: "вы гнать" or "за резать" are a
+# pronoun or preposition before a verb, not выгнать or зарезать written apart.
+_NOT_HALVES = frozenset(
+    "в во на за до по от из у к с со ко о об обо при про под над без для вы мы он ты я не ни "
+    "ол мен біз сен сіз".split()
+)
 
 
 def split_merges(tokens: list[Token], norm: NormalizedText, analyzer: TokenAnalyzer) -> list[Merge]:
-    """Words split by a space (китай цы): join two neighbours when the joined word is a lexicon
-    form of an attack/target/frame entry and neither half is a hit or a dictionary word of its own."""
+    """Words split by a space (китай цы, ев рей, қытай ларды): join two neighbours when the joined
+    word is a form of an attack/target/frame entry, the right half is no hit of its own (a typo
+    reading aside), the left half is not a preposition or pronoun standing before a verb, and a
+    left half that is a hit itself is followed by its ending or by a fragment that is no word."""
     words = [(t.nstart, t.nend, t.text) for t in tokens if t.kind == "word" and not t.merged]
     merges = []
-    for start, end, joined in deobfuscate.split_candidates(words, norm.text, analyzer.lexicon.surface):
+    for start, end, joined in deobfuscate.split_candidates(words, norm.text, analyzer.lexicon.loose_forms):
         left, right = norm.text[start:end].split(" ", 1)
-        if analyzer.analyze(left).hits or analyzer.analyze(right).hits:
+        if left in _NOT_HALVES:
             continue
-        if russian.is_known(left) and russian.is_known(right):
+        if any(h.how != "fuzzy" for h in analyzer.analyze(right).hits):
             continue
+        if any(h.how != "fuzzy" for h in analyzer.analyze(left).hits):
+            # "қытай ларды", "паразит тер": a Kazakh ending written apart, or a right half that is no
+            # word at all (китай цы); otherwise two words that merely happen to join into a form
+            if left not in kazakh.stems(joined) and (russian.is_known(right) or kazakh_words.is_known((right,))):
+                continue
         if _reaches_loosely(analyzer, joined):
             merges.append(Merge(start, end, joined, "split"))
     return merges
@@ -146,6 +165,7 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
             features |= analysis.features
     if lexicon.phrases:
         hits.extend(_phrase_hits(tokens, analyses, lexicon, features))
+    hits.extend(_pronoun_hits(tokens, analyses, hits, lexicon))
     hits.sort(key=lambda h: (h.first, h.last, h.entry.id))
     return Doc(norm, tokens, analyses, hits, doc_lang, features, errors)
 
@@ -153,13 +173,13 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
 def keep_hit(hit: Hit, analysis: TokenAnalysis, doc_lang: str) -> bool:
     """Whether a word's hit counts in a document of this language.
 
-    A guard word never counts in its own language (Kazakh жиде is a tree), and a typo match onto
-    an entry of the other language is dropped in a plainly Russian or Kazakh text: Kazakh words
-    are unknown to the Russian dictionary, so they would otherwise be "typos" of Russian words
-    (нанмен "with bread" is one letter from нацмен)."""
+    A guard word never counts in its own language (Kazakh жиде is a tree), and in a plainly
+    Russian text a typo match onto a Kazakh form is dropped: Russian slang unknown to pymorphy3
+    would otherwise be read as misspelled Kazakh.  (In Kazakh text, typos onto Russian loans are
+    kept: the Kazakh dictionary already refused real Kazakh words such as нанмен "with bread".)"""
     if analysis.guard_langs and (doc_lang in analysis.guard_langs or doc_lang == "mixed"):
         return False
-    if hit.how == "fuzzy" and doc_lang in ("ru", "kk") and hit.entry.lang != doc_lang:
+    if hit.how == "fuzzy" and doc_lang == "ru" and (hit.form_lang or hit.entry.lang) != "ru":
         return False
     return True
 
@@ -203,6 +223,45 @@ def _phrase_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], lexi
     return out
 
 
+# Third-person plural pronouns, which refer back to a group named shortly before
+# ("Дунгане приехали. Они паразиты", "қытайлар көшіп келді. олар тарақан").
+PLURAL_PRONOUNS = frozenset(
+    "они их им ими них ним ними олар оларды олардың оларға олардан оларда олармен оларын "
+    "oni ih ikh ix im imi nih nikh nix olar olardy olardyn olardyñ olarga olarğa olardan olarda".split()
+)
+PRONOUN_REACH = 2  # sentences back a pronoun may look for its group
+
+
+def _is_pronoun(analysis: TokenAnalysis) -> bool:
+    """A Latin spelling of a plural pronoun (olardyng → олардың): its Kazakh readings tell."""
+    return any(s in PLURAL_PRONOUNS for s in analysis.stems[:4])
+
+
+def _pronoun_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hits: list[DocHit],
+                  lexicon: Lexicon) -> list[DocHit]:
+    """A plural pronoun stands for the group named last before it, in its sentence or the two
+    before; the hit keeps a reference to that mention, shown as evidence."""
+    groups = sorted((h for h in hits if any(lexicon.classes[c].kind == "target" for c in h.entry.classes)),
+                    key=lambda h: h.last)
+    if not groups:
+        return []
+    out = []
+    k = -1
+    for tok in tokens:
+        while k + 1 < len(groups) and groups[k + 1].last < tok.index:
+            k += 1
+        if k < 0 or tok.kind != "word":
+            continue
+        if tok.text not in PLURAL_PRONOUNS and not (analyses[tok.index] and _is_pronoun(analyses[tok.index])):
+            continue
+        h = groups[k]
+        if tok.sent - tokens[h.last].sent > PRONOUN_REACH:
+            continue
+        out.append(DocHit(tok.index, tok.index, h.entry, "pronoun", round(h.score * 0.9, 3), False,
+                          frozenset(), (h.first, h.last)))
+    return out
+
+
 def prefilter_features(words: list[str], analyzer: TokenAnalyzer) -> tuple[set[str], int, int, bool]:
     """Features, language votes and whether any word could start a phrase, without positions.
 
@@ -214,9 +273,9 @@ def prefilter_features(words: list[str], analyzer: TokenAnalyzer) -> tuple[set[s
     lexicon = analyzer.lexicon
     analyze = analyzer.analyze
     if analyzer.use_deobfuscation:
-        surface = lexicon.surface
+        forms = lexicon.loose_forms
         for w1, w2 in zip(words, words[1:]):
-            if w1 + w2 in surface:
+            if w1 + w2 in forms:
                 features |= analyze(w1 + w2).features
     for w in words:
         a = analyze(w)

@@ -35,11 +35,10 @@ MAX_READINGS = 16
 _HAS_LETTER = regex.compile(r"\p{L}")
 _REPEAT = regex.compile(r"(\p{L})\1{2,}")  # three or more of the same letter
 _DOUBLE = regex.compile(r"(\p{L})\1+")
-# Three or more single letters separated by the same separator run (space, dot, dash, underscore)
-_SPACED = regex.compile(
-    r"(?<![\p{L}\p{N}])\p{L}(?P<sep>[ ._\-]{1,2}|\u2009)\p{L}(?:(?P=sep)\p{L}){1,30}(?![\p{L}\p{N}])"
-)
-_SEPARATORS = regex.compile(r"[ ._\-\u2009]+")
+# Three or more single letters with separators between them (space, dot, dash, underscore)
+_SPACED = regex.compile(r"(?<![\p{L}\p{N}])\p{L}(?:[ ._\-\u2009]{1,2}\p{L}){2,40}(?![\p{L}\p{N}])")
+_LETTER = regex.compile(r"\p{L}")
+SPACED_HINT = _SPACED  # a cheap test the engine's prefilter runs before building merges
 
 
 def leet_readings(word: str) -> list[str]:
@@ -81,12 +80,14 @@ def mask_pattern(word: str) -> regex.Pattern[str] | None:
 
 
 def squeeze_readings(word: str) -> list[str]:
-    """Readings of a word with stretched letters (китааайцы): runs cut to one and to two letters."""
+    """Readings of a word with stretched letters (паразиииитты): runs of three or more cut to one
+    (keeping real double letters), to two, and every double cut to one."""
     if not _REPEAT.search(word):
         return []
-    one = _DOUBLE.sub(r"\1", word)
+    one = _REPEAT.sub(r"\1", word)
     two = _REPEAT.sub(r"\1\1", word)
-    return [r for r in dict.fromkeys((one, two)) if r != word]
+    single = _DOUBLE.sub(r"\1", word)
+    return [r for r in dict.fromkeys((one, two, single)) if r != word]
 
 
 def split_candidates(words: list[tuple[int, int, str]], text: str, surface: dict) -> Iterator[tuple[int, int, str]]:
@@ -99,7 +100,26 @@ def split_candidates(words: list[tuple[int, int, str]], text: str, surface: dict
                 yield s1, e2, joined
 
 
-def spaced_candidates(text: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, joined) for every run of single letters spaced apart in normalized text."""
+def spaced_candidates(text: str, is_form) -> Iterator[tuple[int, int, str]]:
+    """(start, end, joined) for words spelled out letter by letter in normalized text.
+
+    A run of single letters (any of space, dot, dash, underscore between them) may hold several
+    words (к и т а й ц ы т.а.р.а.к.а.н.ы): the whole run is offered first, then it is cut,
+    longest first from the left, into pieces `is_form` recognizes."""
     for m in _SPACED.finditer(text):
-        yield m.start(), m.end(), _SEPARATORS.sub("", m.group())
+        letters = [(x.start(), x.group()) for x in _LETTER.finditer(m.group())]
+        base = m.start()
+        whole = "".join(ch for _, ch in letters)
+        if is_form(whole, True):
+            yield base, m.end(), whole
+            continue
+        i, n = 0, len(letters)
+        while i <= n - 3:
+            for j in range(n, i + 2, -1):
+                piece = "".join(ch for _, ch in letters[i:j])
+                if is_form(piece, False):
+                    yield base + letters[i][0], base + letters[j - 1][0] + 1, piece
+                    i = j
+                    break
+            else:
+                i += 1

@@ -21,7 +21,7 @@ import regex
 from . import i18n
 from .annotate import Doc, DocHit, annotate, detect_lang, prefilter_features, spaced_merges
 from .contexts import Suppression, check
-from .deobfuscate import spaced_candidates
+from .deobfuscate import SPACED_HINT as _SPACED_HINT
 from .errors import HsengineError
 from .index import Lexicon
 from .langid import decide
@@ -170,7 +170,7 @@ class Engine:
         if trace is None:
             words = WORD_PATTERN.findall(norm.text)
             features, ru, kk, _ = prefilter_features(words, analyzer)
-            if analyzer.use_deobfuscation and next(spaced_candidates(norm.text), None) is not None:
+            if analyzer.use_deobfuscation and _SPACED_HINT.search(norm.text):
                 for merge in spaced_merges(norm, analyzer):
                     features |= analyzer.analyze(merge.text).features
             candidates = [r for r in self.rules if all(not req.isdisjoint(features) for req in r.requirements)]
@@ -247,11 +247,17 @@ class Engine:
         for b in bindings:
             scores = []
             for s in b.spans:
-                ev = self._evidence(s, doc)
-                scores.append(ev.score)
-                key = (ev.start, ev.end, ev.role)
-                if key not in seen and len(seen) < MAX_EVIDENCE_PER_MATCH:
-                    seen[key] = ev
+                evs = [self._evidence(s, doc)]
+                if s.hit is not None and s.hit.ref is not None:  # a pronoun: show what it refers to
+                    first, last = s.hit.ref
+                    start, end = doc.tokens[first].start, doc.tokens[last].end
+                    evs.append(Evidence(start, end, doc.norm.original[start:end], "antecedent", s.hit.entry.id,
+                                        "antecedent", s.hit.score))
+                scores.append(evs[0].score)
+                for ev in evs:
+                    key = (ev.start, ev.end, ev.role)
+                    if key not in seen and len(seen) < MAX_EVIDENCE_PER_MATCH:
+                        seen[key] = ev
             best = max(best, min(scores))
         evidence = tuple(sorted(seen.values(), key=lambda e: (e.start, e.end, e.role)))
         return Match(rule.id, rule.title_in("en"), rule.narrative, target, rule.severity,

@@ -103,14 +103,39 @@ class Lexicon:
                     if entry.fuzzy:
                         fuzzy_keys[form][entry.id] = entry
                         self.kk_form_stems.setdefault(form, stem)
+        # Russian loans with Kazakh endings (паразиттер) may be misspelled in Kazakh text too
+        for lemma, entries in self.ru_lemma.items():
+            for entry in entries:
+                if self.reachable_loosely(entry) and entry.fuzzy and entry.pos in ("noun", "other") and len(lemma) >= 3:
+                    for form in kazakh.inflect(lemma)[1:]:
+                        if form in self.surface:
+                            continue  # also a Russian form (таракан + -ы = тараканы): it stays Russian
+                        fuzzy_keys[form][entry.id] = entry
+                        self.kk_form_stems.setdefault(form, lemma)
         self.skeleton = {k: tuple(v.values()) for k, v in skel.items()}
         self.fuzzy_entries = {k: tuple(v.values()) for k, v in fuzzy_keys.items()}
         self.fuzzy = FuzzyIndex(self.fuzzy_entries)
-        # masked words (ж*ды) are resolved against surface forms of the same length
-        by_len: dict[int, list[str]] = defaultdict(list)
+        # Every written form of an entry that evasions may disguise: what masked words (ж*ды),
+        # split words (китай цы) and spelled-out letters (к и т а й ц ы) are resolved against.
+        loose: dict[str, set[str]] = defaultdict(set)
         for form, hits in self.surface.items():
-            if any(self.reachable_loosely(e) for e, _ in hits):
-                by_len[len(form)].append(form)
+            for e, _ in hits:
+                if self.reachable_loosely(e):
+                    loose[form].add(e.id)
+        for stem, entries in self.kk_stem.items():
+            for e in entries:
+                if self.reachable_loosely(e):
+                    for form in kazakh.inflect(stem, verb=e.pos == "verb"):
+                        loose[form].add(e.id)
+        for lemma, entries in self.ru_lemma.items():  # Russian loans with Kazakh endings: паразиттер
+            for e in entries:
+                if self.reachable_loosely(e) and e.pos in ("noun", "other") and len(lemma) >= 3:
+                    for form in kazakh.inflect(lemma):
+                        loose[form].add(e.id)
+        self.loose_forms: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in loose.items()}
+        by_len: dict[int, list[str]] = defaultdict(list)
+        for form in self.loose_forms:
+            by_len[len(form)].append(form)
         self.forms_by_length = {k: tuple(sorted(v)) for k, v in by_len.items()}
 
     def reachable_loosely(self, entry: Entry) -> bool:

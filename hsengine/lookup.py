@@ -27,12 +27,12 @@ import regex
 from . import deobfuscate, langid
 from .index import Lexicon
 from .lexicon import Entry
-from .morphology import kazakh, russian
+from .morphology import kazakh, kazakh_words, russian
 from .morphology.grammemes import kazakh_grammemes
 from .morphology.translit import kazakh_latin_to_cyrillic, skeleton
 from .tokenize import script_of
 
-KK_FUZZY_STEM = 6  # a typo inside a Kazakh stem is tolerated only from this stem length
+KK_FUZZY_STEM = 4  # a typo inside a Kazakh stem is tolerated only from this stem length
 MAX_MORPH_LEN = 64  # no real word is longer; longer tokens get surface lookup only
 REGEX_TIMEOUT = 0.05  # seconds per regex atom per word
 
@@ -52,6 +52,7 @@ class Hit:
     score: float
     negated: bool = False  # reached through a Kazakh verb form with the negation suffix
     gram: frozenset[str] = frozenset()  # grammemes of this reading (empty: unknown)
+    form_lang: str = ""  # for a typo match: the language of the form it matched
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,8 +237,8 @@ class TokenAnalyzer:
             pattern = deobfuscate.mask_pattern(word)
             if pattern is not None:
                 fits = [f for f in self.lexicon.forms_by_length.get(len(word), ()) if pattern.match(f)]
-                entries = {e.id for f in fits for e, _ in self.lexicon.surface[f] if self.lexicon.reachable_loosely(e)}
-                if len(entries) == 1:
+                entries = {eid for f in fits for eid in self.lexicon.loose_forms[f]}
+                if len(entries) == 1:  # a mask is read only when exactly one entry fits
                     out.append((fits[0], "mask"))
             else:
                 out.extend((r, "leet") for r in deobfuscate.leet_readings(word))
@@ -258,6 +259,8 @@ class TokenAnalyzer:
         lex = self.lexicon
         if any(s in lex.guards for s in stems):
             return ("a form of a guard word",)
+        if kazakh_words.is_known(stems):
+            return ("a Kazakh dictionary word",)
         # Whole word against whole forms (Russian inflections, generated Kazakh forms): stems of a
         # misspelled word are guesses, and guessed stems sit one edit from too many real words.
         for key, dist in lex.fuzzy.lookup(word):
@@ -265,8 +268,8 @@ class TokenAnalyzer:
                 continue  # typos rarely hit the first letter; ordinary neighbours often differ there
             stem = lex.kk_form_stems.get(key)
             if stem is not None:
-                # Kazakh minimal pairs differ inside short stems (көпір/кәпір, жәйт/жөйт): without a
-                # Kazakh dictionary, one edit at most, in the ending or inside a long stem.
+                # Kazakh: one edit at most, in the ending or inside a stem of 4+ letters (real
+                # Kazakh neighbours such as көпір/кәпір were excluded above by the dictionary).
                 if dist > 1:
                     continue
                 if not word.startswith(stem) and (len(stem) < KK_FUZZY_STEM or word[:2] != stem[:2]):
@@ -275,7 +278,8 @@ class TokenAnalyzer:
             for entry in lex.fuzzy_entries[key]:
                 old = hits.get(entry.id)
                 if old is None or score > old.score:
-                    hits[entry.id] = Hit(entry, "fuzzy", score, gram=self._form_gram(key, entry, stem))
+                    hits[entry.id] = Hit(entry, "fuzzy", score, gram=self._form_gram(key, entry, stem),
+                                         form_lang="kk" if stem is not None else entry.lang)
         return ()
 
     @staticmethod

@@ -33,6 +33,9 @@ _HAS_CYRILLIC = regex.compile(r"\p{Cyrillic}")
 _WORDISH = regex.compile(r"[\p{L}\p{N}@$*|]+")
 _LATIN_LETTER = regex.compile(r"\p{Latin}")
 _CYRILLIC_LETTER = regex.compile(r"\p{Cyrillic}")
+# Letters with no look-alike in the other script decide which way a mixed word is folded.
+_CYRILLIC_ONLY_LETTER = regex.compile(r"[бгдёжзийлпфцчшщъыьэюяәғқңөұүһ]")
+_LATIN_ONLY_LETTER = regex.compile(r"[dfgjlqsvwzäöüğşñıç]")
 _KAZAKH_ONLY = set("әғқңөұүһі")
 
 # Latin letters that pass for Cyrillic ones once lower-cased (upper-case look-alikes included:
@@ -48,6 +51,16 @@ _CYRILLIC_TO_LATIN = str.maketrans(
     {"а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
      "с": "c", "т": "t", "у": "y", "х": "x", "і": "i"}
 )
+# Precomposed letters that are not letters of Russian or Kazakh: a combining mark composed onto a
+# base (к + ◌́ → ќ, ә + ◌̈ → ӛ) or a look-alike typed directly.  Folded to the base letter.
+_EXOTIC = str.maketrans({
+    "ӓ": "а", "ӑ": "а", "ӛ": "ә", "ӧ": "о", "ӱ": "у", "ӳ": "у", "ў": "у", "ӥ": "и", "ӣ": "и", "ѝ": "и",
+    "ӹ": "ы", "ќ": "к", "ѓ": "г", "ї": "і", "ѐ": "е", "ӝ": "ж", "ӟ": "з", "ӧ": "о", "ӭ": "э", "ӵ": "ч",
+})
+_HAS_EXOTIC = regex.compile("[" + "".join(chr(k) for k in _EXOTIC) + "]")
+# Latin letters that exist in the Kazakh 2021 alphabet or Turkic spellings: kept composed.
+_KEEP_COMPOSED = set("äöüğşñçūıéй")
+
 # Two-character spellings of ы ("bl", "ь|", "ъі", ...), folded only inside Cyrillic-majority words.
 _YERY_DIGRAPH = regex.compile(r"[bьъ][l|1іi]")
 
@@ -110,7 +123,11 @@ def normalize(text: str) -> NormalizedText:
         lowered = text.lower()
         if len(lowered) == len(text):
             folded = lowered.replace("ё", "е")
-            return _fold_scripts(text, folded, None, None, [])
+            edits: list[Edit] = []
+            if _HAS_EXOTIC.search(folded):
+                edits = [Edit(m.start(), m.end(), "homoglyph") for m in _HAS_EXOTIC.finditer(folded)]
+                folded = folded.translate(_EXOTIC)
+            return _fold_scripts(text, folded, None, None, edits)
     return _slow_normalize(text)
 
 
@@ -130,13 +147,19 @@ def _slow_normalize(text: str) -> NormalizedText:
             continue
         composed = unicodedata.normalize("NFKC", cluster)
         lowered = composed.lower()
-        stripped = _MARKS.sub("", lowered)
         kind = None
-        if stripped != lowered and _MARKS.search(composed):
+        if len(cluster) > 1 and _MARKS.search(cluster):
+            # marks on a base letter: keep only compositions that are real letters (й, Kazakh ä ş ñ)
+            if lowered[:1] in _KEEP_COMPOSED:
+                kept = lowered[0] + _MARKS.sub("", lowered[1:])
+            else:
+                kept = _MARKS.sub("", unicodedata.normalize("NFD", lowered))
             kind = "combining"
-        elif composed != unicodedata.normalize("NFC", cluster):
-            kind = "compat"
-        piece = stripped.replace("ё", "е")
+        else:
+            kept = _MARKS.sub("", lowered)
+            if composed != unicodedata.normalize("NFC", cluster):
+                kind = "compat"
+        piece = kept.replace("ё", "е").translate(_EXOTIC)
         if not piece:
             edits.append(Edit(pos, pos, kind or "combining"))
             continue
@@ -174,7 +197,13 @@ def _fold_scripts(
             continue
         n_lat = len(_LATIN_LETTER.findall(word))
         base = m.start()
-        if n_cyr >= n_lat:
+        cyr_only = _CYRILLIC_ONLY_LETTER.search(word) is not None
+        lat_only = _LATIN_ONLY_LETTER.search(_YERY_DIGRAPH.sub("", word)) is not None  # "bl" spells ы
+        if cyr_only != lat_only:
+            cyrillic_word = cyr_only  # eвpeй: й has no Latin twin, so the word is Cyrillic
+        else:
+            cyrillic_word = n_cyr >= n_lat
+        if cyrillic_word:
             for d in _YERY_DIGRAPH.finditer(word):
                 replacements.append((base + d.start(), base + d.end(), "ы"))
             if n_lat:

@@ -160,19 +160,31 @@ def _segment(tokens: list[Token], norm: NormalizedText) -> None:
     _pair_quotes(tokens)
 
 
+# Words after which a dot abbreviates rather than ends a sentence (т.е., г. Алматы, 5 тыс. тг).
+_ABBREVIATIONS = frozenset(
+    "т г гг ул им др пр см стр тыс млн млрд руб тг коп обл кв ст св проф доц акад рис табл напр "
+    "ж жж көш обл қ мыс т.б".split()
+)
+
+
 def _ends_sentence(tokens: list[Token], i: int, original: str, n: int) -> bool:
+    """Does terminal punctuation at token i end a sentence?  Case is not a cue: social-media
+    text is often all lower case ("келді. олар ...")."""
     if i + 1 >= n:
         return True
-    nxt = tokens[i + 1]
-    if nxt.kind == "punct" and nxt.text in QUOTE_CHARS | {")", "»"}:
+    tok = tokens[i]
+    if "!" in tok.text or "?" in tok.text:
         return True
+    nxt = tokens[i + 1]
     prev = tokens[i - 1] if i else None
-    if tokens[i].text == "." and prev is not None and prev.kind == "word" and len(prev.text) == 1:
-        # abbreviations and initials: "т.е.", "т. к.", "А. С. Пушкин"
-        if nxt.kind == "word" and len(nxt.text) <= 2:
-            return False
-    first = original[nxt.start : nxt.start + 1]
-    return not first.islower()
+    if tok.text == "." and prev is not None and prev.kind == "word" and (
+        len(prev.text) == 1 or prev.text in _ABBREVIATIONS
+    ):
+        return False  # abbreviations and initials: "т.е.", "г. Алматы", "А. С. Пушкин"
+    if tok.text.startswith("..") or tok.text == "…":
+        # an ellipsis inside a sentence ("ну... они") is followed by a lower-case word
+        return not original[nxt.start : nxt.start + 1].islower()
+    return True
 
 
 def _pair_quotes(tokens: list[Token]) -> None:

@@ -183,3 +183,17 @@ def test_kazakh_hunspell_word_list(engine, capsys):
 
 def _pick(forms: list[str], idx: tuple[int, ...]) -> list[str]:
     return [forms[i] for i in idx if i < len(forms)]
+
+
+@pytest.mark.skipif(not HUNSPELL_KK.exists(), reason="Debian hunspell-kk is not installed (.ci/run installs it)")
+def test_shipped_kazakh_word_list_matches_the_dictionary_it_is_derived_from():
+    from hsengine.morphology import kazakh_words
+
+    assert sorted(kazakh_words.words()) == kazakh_words.headwords_from_hunspell(HUNSPELL_KK)
+
+
+def test_kazakh_dictionary_words_are_not_typos(engine):
+    # real Kazakh words one letter from an entry, refused by the dictionary rather than by luck
+    for word, entry in [("көпірлер", "kk.kafir.kapir"), ("жәйттер", "kk.jewish.zhoit"), ("нанмен", None)]:
+        hits = engine.analyzer.analyze(word).hits
+        assert not [h for h in hits if h.how == "fuzzy"], (word, [(h.entry.id, h.how) for h in hits])

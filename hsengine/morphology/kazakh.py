@@ -550,10 +550,12 @@ _GEN_NASAL = frozenset("мнң")
 
 
 def _is_back(stem: str) -> bool:
+    """Back harmony?  The last harmonic vowel decides; и counts as front (Russian loans:
+    паразит → паразиттер), у and ю are neutral."""
     for ch in reversed(stem):
         if ch in _BACK_VOWELS:
             return True
-        if ch in _FRONT_VOWELS:
+        if ch in _FRONT_VOWELS or ch == "и":
             return False
     return True
 

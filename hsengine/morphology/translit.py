@@ -48,7 +48,7 @@ import unicodedata
 
 __all__ = ["MAX_READINGS", "is_latin_word", "kazakh_latin_to_cyrillic", "skeleton"]
 
-MAX_READINGS = 4
+MAX_READINGS = 5
 
 # ---------------------------------------------------------------------------------------
 # Shared helpers
@@ -252,6 +252,10 @@ def kazakh_latin_to_cyrillic(word: str) -> tuple[str, ...]:
         ranked = [default, front, back, russian]
     if any(ch in _OFFICIAL_MARKERS for ch in word):
         ranked.insert(0, _read_official(units))
+    # Latin "u" is also Cyrillic у (қуу "to chase" is quu, like құу): offer the best reading with у
+    best = ranked[0]
+    if "ұ" in best or "ү" in best:
+        ranked.insert(1, best.replace("ұ", "у").replace("ү", "у"))
     return tuple(dict.fromkeys(ranked))[:MAX_READINGS]
 
 

@@ -1,0 +1,66 @@
+"""Kazakh dictionary words: what tells a typo from a real word.
+
+pymorphy3 answers "is this a Russian word?"; for Kazakh we ship the headwords of the hunspell-kk
+dictionary (Mussayeva, Németh, Aliev 2009; GPL-2+ / LGPL-2.1+ / MPL-1.1+, taken here under
+MPL-2.0, see hsengine/data/README.md).  A Kazakh word whose stem is a dictionary word is never
+read as a misspelling of a lexicon entry: көпір "bridge" is not a typo of кәпір.
+"""
+
+from __future__ import annotations
+
+import gzip
+import threading
+from pathlib import Path
+from typing import Iterable
+
+WORDS_PATH = Path(__file__).resolve().parent.parent / "data" / "kk_words.txt.gz"
+HUNSPELL_DIC = Path("/usr/share/hunspell/kk_KZ.dic")
+_KAZAKH_ALPHABET = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі-")
+
+_lock = threading.Lock()
+_words: frozenset[str] | None = None
+
+
+def words() -> frozenset[str]:
+    """The shipped Kazakh headwords (loaded on first use, ~55k words)."""
+    global _words
+    if _words is None:
+        with _lock:
+            if _words is None:
+                with gzip.open(WORDS_PATH, "rt", encoding="utf-8") as fh:
+                    _words = frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+    return _words
+
+
+def is_known(stems: Iterable[str]) -> bool:
+    """True when one of a word's candidate stems (the word itself included) is a dictionary word."""
+    known = words()
+    return any(len(s) >= 3 and s in known for s in stems)
+
+
+def headwords_from_hunspell(dic: Path = HUNSPELL_DIC) -> list[str]:
+    """The headword list as shipped, derived from a hunspell .dic file (lower case, no affix flags)."""
+    out = set()
+    lines = dic.read_text(encoding="utf-8").splitlines()
+    for line in lines[1:]:  # the first line is the entry count
+        word = line.split("/")[0].strip().lower().replace("ё", "е")
+        if len(word) >= 2 and set(word) <= _KAZAKH_ALPHABET:
+            out.add(word)
+    return sorted(out)
+
+
+def write_words(path: Path = WORDS_PATH, dic: Path = HUNSPELL_DIC) -> int:
+    """Rebuild the shipped list from the system dictionary (python -m hsengine.morphology.kazakh_words)."""
+    header = (
+        "# Kazakh headwords derived from hunspell-kk (Debian package hunspell-kk).\n"
+        "# Copyright 2009 Akmaral Mussayeva, László Németh, Rail Aliev.\n"
+        "# Licensed GPL-2+ or LGPL-2.1+ or MPL-1.1+; this file is distributed under MPL-2.0.\n"
+    )
+    items = headwords_from_hunspell(dic)
+    with gzip.GzipFile(path, "wb", mtime=0) as fh:  # mtime 0: byte-identical rebuilds
+        fh.write((header + "\n".join(items) + "\n").encode("utf-8"))
+    return len(items)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(f"wrote {write_words()} words to {WORDS_PATH}")
