@@ -112,10 +112,14 @@ def split_merges(tokens: list[Token], norm: NormalizedText, analyzer: TokenAnaly
             continue
         if any(h.how != "fuzzy" for h in analyzer.analyze(right).hits):
             continue
-        if any(h.how != "fuzzy" for h in analyzer.analyze(left).hits):
-            # "қытай ларды", "паразит тер": a Kazakh ending written apart, or a right half that is no
-            # word at all (китай цы); otherwise two words that merely happen to join into a form
-            if left not in kazakh.stems(joined) and (russian.is_known(right) or kazakh_words.is_known((right,))):
+        left_hits = {h.entry.id for h in analyzer.analyze(left).hits if h.how != "fuzzy"}
+        if left_hits:
+            # "қытай ларды", "кафира ми": an ending written apart (the joined word is a form of what
+            # the left half already is), or a right half that is no word at all (китай цы);
+            # otherwise two words that merely happen to join into a form
+            same_word = left_hits & {h.entry.id for h in analyzer.analyze(joined).hits}
+            if not same_word and left not in kazakh.stems(joined) and (
+                    russian.is_known(right) or kazakh_words.is_known((right,))):
                 continue
         if _reaches_loosely(analyzer, joined):
             merges.append(Merge(start, end, joined, "split"))
@@ -254,7 +258,11 @@ def _pronoun_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hit
             continue
         if tok.text not in PLURAL_PRONOUNS and not (analyses[tok.index] and _is_pronoun(analyses[tok.index])):
             continue
-        h = groups[k]
+        # the subject is usually named first: take the first mention in the latest clause (or
+        # sentence) that names a group — not a predicate noun ("сопылар мүшрік емес, олар ...")
+        last = groups[k]
+        unit = (lambda t: t.clause) if tokens[last.last].sent == tok.sent else (lambda t: t.sent)
+        h = next(g for g in groups[: k + 1] if unit(tokens[g.first]) == unit(tokens[last.first]))
         if tok.sent - tokens[h.last].sent > PRONOUN_REACH:
             continue
         out.append(DocHit(tok.index, tok.index, h.entry, "pronoun", round(h.score * 0.9, 3), False,

@@ -94,12 +94,25 @@ def check(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
 
 def _negation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
     attacks = _attack_spans(b)
+    toks = doc.tokens
     if ctx.morphological:
         for s in attacks:
             if s.hit is not None and s.hit.negated:
                 return Suppression(ctx.id, ctx.kind, s, "the verb carries the Kazakh negation suffix")
+        if doc.lang in ("kk", "mixed"):
+            # a negated Kazakh verb right after the attack words negates them (бедеулік тудырмайды)
+            window = max((c.after for c in ctx.cues if c.lang == "kk"), default=0)
+            for a in attacks:
+                j, words = a.last + 1, 0
+                while j < len(toks) and words < window and toks[j].clause == toks[a.last].clause:
+                    if toks[j].kind == "word":
+                        words += 1
+                        an = doc.analyses[j]
+                        if an is not None and an.verb_negated and not an.hits:
+                            return Suppression(ctx.id, ctx.kind, Span(j, j, ctx.id, None),
+                                               "a negated Kazakh verb follows the attack words")
+                    j += 1
     evidence = _evidence_tokens(b)
-    toks = doc.tokens
     for spec in ctx.cues:
         for cue in _hits_with(doc, spec.classes, spec.lang):
             if evidence.intersection(range(cue.first, cue.last + 1)):

@@ -78,6 +78,10 @@ class Lexicon:
         self.kk_stem = {k: tuple(v.values()) for k, v in kk_stem.items()}
         self.phrases = {k: tuple(v) for k, v in phrases.items()}
         self.phrase_vocab = frozenset(k for ph in (p for v in phrases.values() for p in v) for c in ph.components for k in c)
+        phrase_skel: dict[str, set[str]] = defaultdict(set)
+        for key in self.phrase_vocab:
+            phrase_skel[skeleton(key)].add(key)
+        self.phrase_skeletons = {k: frozenset(v) for k, v in phrase_skel.items()}
 
         # Latin spellings and typos reach only entries of target/attack/frame classes.
         skel: dict[str, dict[str, Entry]] = defaultdict(dict)
@@ -143,13 +147,19 @@ class Lexicon:
         return any(self.classes[c].kind in FUZZY_KINDS for c in entry.classes)
 
     def _phrase(self, entry: Entry) -> Phrase:
+        """Per word of the phrase, every key a token may show: the word, its lemmas or stems, and
+        (Russian) every inflection of those lemmas, so Latin spellings can be matched by skeleton."""
         comps = []
         for word in entry.lemma.split():
             keys = {word}
             if entry.lang == "ru":
-                keys.update(russian.lemmas(word))
+                lemmas = russian.lemmas(word)
+                keys.update(lemmas)
+                for lemma in lemmas[:2]:
+                    keys.update(russian.inflections(lemma))
             else:
                 keys.update(kazakh.stems(word))
+                keys.update(kazakh.inflect(word))
             comps.append(frozenset(keys))
         return Phrase(entry, tuple(comps))
 

@@ -29,7 +29,7 @@ from .index import Lexicon
 from .lexicon import Entry
 from .morphology import kazakh, kazakh_words, russian
 from .morphology.grammemes import kazakh_grammemes
-from .morphology.translit import kazakh_latin_to_cyrillic, skeleton
+from .morphology.translit import kazakh_latin_to_cyrillic, skeleton, skeleton_variants
 from .tokenize import script_of
 
 KK_FUZZY_STEM = 4  # a typo inside a Kazakh stem is tolerated only from this stem length
@@ -78,6 +78,8 @@ class TokenAnalysis:
     features: frozenset[str] = frozenset()
     phrase_keys: frozenset[str] = frozenset()
     guard_langs: frozenset[str] = frozenset()
+    gram: frozenset[str] = frozenset()  # grammemes of every reading (for lemma/text/regex atoms)
+    verb_negated: bool = False  # a Kazakh verb form with the negation suffix (тудырмайды)
     errors: tuple[str, ...] = ()
     fuzzy_rejected: tuple[str, ...] = field(default=())  # why fuzzy matching was not tried
 
@@ -102,6 +104,7 @@ class TokenAnalyzer:
         self.vocab = vocab
         self.use_fuzzy = fuzzy
         self.use_deobfuscation = deobfuscate
+        self._vocab_skeletons = self._build_vocab_skeletons() if (vocab.lemmas or vocab.texts) else {}
         self._cached = lru_cache(maxsize=cache_size)(self._analyze)
 
     def analyze(self, word: str) -> TokenAnalysis:
@@ -145,13 +148,17 @@ class TokenAnalyzer:
         if not hits and not long_word and self.use_fuzzy:
             rejected = self._fuzzy(word, script, stems, guard_langs, hits)
 
-        features = self._features(word, reading, hits.values(), lemmas, stems)
+        features = self._features(word, reading, hits.values(), lemmas, stems, script)
         errors = ()
         if self.vocab.regexes and not long_word:
             features, errors = self._regex_features(reading, features)
         keys = {reading, *lemmas, *stems}
+        if script == "latn":  # a phrase typed in Latin (mirovoe pravitelstvo): components by skeleton
+            for key in skeleton_variants(word):
+                keys.update(lex.phrase_skeletons.get(key, ()))
         phrase_keys = frozenset(k for k in keys if k in lex.phrase_vocab)
         ordered = tuple(sorted(hits.values(), key=lambda h: (-h.score, h.entry.id)))
+        gram, verb_negated = self._word_gram(reading) if not long_word else (frozenset(), False)
         return TokenAnalysis(
             word=word,
             reading=reading,
@@ -163,6 +170,8 @@ class TokenAnalyzer:
             features=features,
             phrase_keys=phrase_keys,
             guard_langs=guard_langs,
+            gram=gram,
+            verb_negated=verb_negated,
             errors=errors,
             fuzzy_rejected=rejected,
         )
@@ -203,7 +212,8 @@ class TokenAnalyzer:
                 self._add(hits, ((e, "translit") for e, _ in lex.surface.get(cyr, ())))
                 stem_list.extend(self._kazakh(cyr, hits, guarded, how="translit"))
             stems = tuple(dict.fromkeys(stem_list))
-            self._add(hits, ((e, "translit") for e in lex.skeleton.get(skeleton(word), ())))
+            for key in skeleton_variants(word):
+                self._add(hits, ((e, "translit") for e in lex.skeleton.get(key, ())))
         return lemmas, stems
 
     def _kazakh(self, word: str, hits: dict[str, Hit], guarded: bool, how: str) -> tuple[str, ...]:
@@ -237,14 +247,20 @@ class TokenAnalyzer:
             pattern = deobfuscate.mask_pattern(word)
             if pattern is not None:
                 fits = [f for f in self.lexicon.forms_by_length.get(len(word), ()) if pattern.match(f)]
-                entries = {eid for f in fits for eid in self.lexicon.loose_forms[f]}
-                if len(entries) == 1:  # a mask is read only when exactly one entry fits
+                # a mask is read only when one word fits: forms that all mean the same (к*фир: кафир
+                # or кяфир, in the Russian or the Kazakh entry); two different words leave it unread
+                if fits and len({self._meaning(f) for f in fits}) == 1:
                     out.append((fits[0], "mask"))
             else:
                 out.extend((r, "leet") for r in deobfuscate.leet_readings(word))
         for r in deobfuscate.squeeze_readings(word):
             out.append((r, "repeat"))
         return out
+
+    def _meaning(self, form: str) -> frozenset:
+        """What a form means: the classes and targets of the entries it belongs to."""
+        entries = self.lexicon.entries
+        return frozenset((frozenset(entries[eid].classes), entries[eid].target) for eid in self.lexicon.loose_forms[form])
 
     def _fuzzy(self, word: str, script: str, stems: tuple[str, ...], guard_langs: frozenset[str],
                hits: dict[str, Hit]) -> tuple[str, ...]:
@@ -293,8 +309,25 @@ class TokenAnalyzer:
                                         a.suffixes, a.negated)
         return frozenset()
 
+    @staticmethod
+    def _word_gram(word: str) -> tuple[frozenset[str], bool]:
+        """Grammemes of every reading of a word, and whether it is a negated Kazakh verb."""
+        gram: set[str] = set()
+        negated = False
+        if _CYRILLIC_ONLY.match(word):
+            for _, g in russian.parses(word):
+                gram |= g
+            readings = (word,)
+        else:
+            readings = kazakh_latin_to_cyrillic(word)
+        for cyr in readings:
+            for a in kazakh.analyze(cyr)[1:]:
+                gram |= kazakh_grammemes(a.kind, a.suffixes, a.negated)
+                negated = negated or (a.negated and a.kind == "verbal")
+        return frozenset(gram), negated
+
     def _features(self, word: str, reading: str, hits: Iterable[Hit], lemmas: tuple[str, ...],
-                  stems: tuple[str, ...]) -> frozenset[str]:
+                  stems: tuple[str, ...], script: str = "") -> frozenset[str]:
         feats: set[str] = set()
         for h in hits:
             feats.add("entry:" + h.entry.id)
@@ -309,7 +342,26 @@ class TokenAnalyzer:
                     feats.add("lemma:" + k)
         if vocab.texts and (word in vocab.texts or reading in vocab.texts):
             feats.add("text:" + (word if word in vocab.texts else reading))
+        if script == "latn" and self._vocab_skeletons:
+            # Russian typed in Latin (golosuet, ubivat): rule words are found by their skeleton
+            for key in skeleton_variants(word):
+                feats.update(self._vocab_skeletons.get(key, ()))
         return frozenset(feats)
+
+    def _build_vocab_skeletons(self) -> dict[str, tuple[str, ...]]:
+        """Skeleton of every form of the rules' lemma and text words → their features."""
+        out: dict[str, set[str]] = {}
+        for lemma in self.vocab.lemmas:
+            forms = {lemma}
+            if _CYRILLIC_ONLY.match(lemma):
+                forms |= russian.inflections(lemma) if russian.is_known(lemma) else set()
+            for form in forms:
+                if len(form) >= 3:
+                    out.setdefault(skeleton(form), set()).add("lemma:" + lemma)
+        for text in self.vocab.texts:
+            if len(text) >= 3:
+                out.setdefault(skeleton(text), set()).add("text:" + text)
+        return {k: tuple(sorted(v)) for k, v in out.items()}
 
     def _regex_features(self, word: str, feats: frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
         extra = set()

@@ -68,7 +68,9 @@ def _atom_accepts_word(atom: Atom, doc: Doc, i: int) -> bool:
         return False
     if atom.regex_id is not None and atom.regex_id not in f:
         return False
-    if atom.negated is not None and a.negated != atom.negated:
+    if atom.negated is not None and (a.negated or a.verb_negated) != atom.negated:
+        return False
+    if atom.gram is not None and a.gram and atom.gram.isdisjoint(a.gram):
         return False
     return True
 

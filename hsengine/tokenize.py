@@ -2,7 +2,8 @@
 
 Runs on the normalized text and maps every token back to the original.  A word may carry digits
 and symbols inside it (ж1ды, кит@йцы, ж*ды): those are kept as one token flagged `obfuscated`, and
-the lexicon decides later whether a de-obfuscated reading exists.  Sentences end at terminal
+the lexicon decides later whether a de-obfuscated reading exists.  A Latin word keeps a final
+apostrophe, the soft sign of Russian typed in Latin (sokratit' = сократить).  Sentences end at terminal
 punctuation followed by a capital letter (in the original) or at a line break; clauses also end at
 commas, semicolons, colons and brackets.  Quotations are paired marks (« », „ “, “ ”, " ").
 """
@@ -21,7 +22,7 @@ _TOKEN = regex.compile(
     (?P<url>(?:https?://|www\.)[^\s<>"«»]+)
   | (?P<email>[\w.+-]+@[\w-]+\.[\w.-]+)
   | (?P<mention>(?<![\w@])@[a-z0-9_][a-z0-9_.]{1,})
-  | (?P<word>[\p{N}@$]*\p{L}[\p{L}\p{M}]*(?:(?:[\p{N}@$*|]+|['’`])[\p{L}\p{M}]+)*[\p{N}]*)
+  | (?P<word>[\p{N}@$]*\p{L}[\p{L}\p{M}]*(?:(?:[\p{N}@$*|]+|['’`])[\p{L}\p{M}]+)*[\p{N}]*(?:(?<=\p{Latin})['’`](?!\p{L}))?)
   | (?P<number>\p{N}+(?:[.,:/\-]\p{N}+)*%?)
   | (?P<punct>[.!?…]+|[^\s])
     """,
@@ -29,7 +30,7 @@ _TOKEN = regex.compile(
 )
 # The prefilter only needs word strings; same word pattern, no offsets.
 WORD_PATTERN = regex.compile(
-    r"[\p{N}@$]*\p{L}[\p{L}\p{M}]*(?:(?:[\p{N}@$*|]+|['’`])[\p{L}\p{M}]+)*[\p{N}]*"
+    r"[\p{N}@$]*\p{L}[\p{L}\p{M}]*(?:(?:[\p{N}@$*|]+|['’`])[\p{L}\p{M}]+)*[\p{N}]*(?:(?<=\p{Latin})['’`](?!\p{L}))?"
 )
 _HAS_NON_LETTER = regex.compile(r"[^\p{L}\p{M}'’`]")
 _CYRILLIC = regex.compile(r"\p{Cyrillic}")

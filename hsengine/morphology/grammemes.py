@@ -2,15 +2,31 @@
 
 Russian grammemes come straight from pymorphy3 (OpenCorpora tags: NOUN, INFN, nomn, gent, datv,
 accs, ablt, loct, plur, impr, past...).  Kazakh suffixes are mapped onto the same names where the
-categories agree, so one rule can say `gram: [nomn, ablt]` for both languages; Kazakh-only
-categories get names of their own: ablv (ablative -дан), siml (similative -дай "like a..."),
-poss (possessive), pred (predicative person ending), neg (verb negation -ма/-ме), prtc (participle).
+categories agree (nomn, gent, datv, accs, ablt, loct, plur, impr, past, 1per, 2per...), so one
+rule can say `gram: [nomn, ablt]` for both languages; Kazakh-only categories get names of their
+own: ablv (ablative -дан), siml (similative -дай "like a..."), poss (possessive), pred
+(predicative person ending), neg (verb negation -ма/-ме), prtc (participle), desid (-ғысы келеді).
 """
 
 from __future__ import annotations
 
-_NOMINAL: dict[str, str] = {}
-for _g, _forms in {
+def _table(rows: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """suffix -> grammemes, from "grammemes: forms" rows ("1per plur": "мыз міз ...")."""
+    out: dict[str, tuple[str, ...]] = {}
+    for grams, forms in rows.items():
+        for form in forms.split():
+            out[form] = tuple(dict.fromkeys(out.get(form, ()) + tuple(grams.split())))
+    return out
+
+
+_PERSONS = {
+    "1per sing": "мын мін пын пін бын бін",
+    "1per plur": "мыз міз пыз піз быз біз",
+    "2per sing": "сың сің",
+    "2per": "сыз сіз",
+    "2per plur": "сыңдар сіңдер сыздар сіздер",
+}
+_NOMINAL = _table({
     "plur": "лар лер дар дер тар тер",
     "gent": "ның нің дың дің тың тің",
     "datv": "ға ге қа ке на не",
@@ -19,25 +35,27 @@ for _g, _forms in {
     "ablv": "дан ден тан тен нан нен",
     "ablt": "мен бен пен менен бенен пенен",
     "siml": "дай дей тай тей",
-    "poss": "ым ім м ың ің ң ыңыз іңіз ңыз ңіз сы сі ы і ымыз іміз мыз міз",
-    "pred": "мын мін пын пін бын бін сың сің сыз сіз пыз піз быз біз",
-}.items():
-    for _f in _forms.split():
-        _NOMINAL.setdefault(_f, _g)
-
-_VERBAL: dict[str, str] = {}
-for _g, _forms in {
+    "poss": "ым ім м ың ің ң ыңыз іңіз ңыз ңіз сы сі ы і ымыз іміз",
+    "pred": "мын мін пын пін бын бін сың сің сыз сіз мыз міз пыз піз быз біз",
+    **_PERSONS,
+})
+_VERBAL = _table({
     "infn": "у ю уға уге",
     "impr": "ыңдар іңдер ңдар ңдер ыңыз іңіз ңыз ңіз сын сін айық ейік йық йік",
+    "impr 1per plur": "айық ейік йық йік",
     "prtc": "ған ген қан кен атын етін йтын йтін",
     "past": "ды ді ты ті",
     "cond": "са се",
     "futr": "мақ мек бақ бек пақ пек ар ер р",
     "pres": "а е й",
     "neg": "ма ме ба бе па пе",
-}.items():
-    for _f in _forms.split():
-        _VERBAL.setdefault(_f, _g)
+    "desid": "ғы гі қы кі",
+    "1per sing": "м",
+    "1per plur": "қ к",
+    "2per sing": "ң",
+    "2per": "ңыз ңіз",
+    **_PERSONS,
+})
 
 _CASES = frozenset({"gent", "datv", "accs", "loct", "ablv", "ablt", "siml"})
 
@@ -47,17 +65,13 @@ def kazakh_grammemes(kind: str, suffixes: tuple[str, ...], negated: bool) -> fro
     if kind == "verbal":
         out = {"VERB"}
         for s in suffixes:
-            g = _VERBAL.get(s)
-            if g:
-                out.add(g)
+            out.update(_VERBAL.get(s, ()))
         if negated:
             out.add("neg")
         return frozenset(out)
     out = {"NOUN"}
     for s in suffixes:
-        g = _NOMINAL.get(s)
-        if g:
-            out.add(g)
+        out.update(_NOMINAL.get(s, ()))
     if not out & _CASES:
         out.add("nomn")
     return frozenset(out)

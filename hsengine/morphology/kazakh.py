@@ -258,6 +258,9 @@ def _verbal_templates() -> list[tuple[str, frozenset[str] | None, tuple[str, ...
         add(("я" + ending[1:],), ANY, restore="й")
     add(("ғалы",), VOICED)  # intention: келгелі
     add(("қалы",), VOICELESS)
+    for poss in ("сы", "м", "ң", "ңыз", "мыз", "лары"):  # desiderative: құртқысы келеді "wants to destroy"
+        add(("ғы", poss), VOICED)
+        add(("қы", poss), VOICELESS)
     # nonfinite
     add(("у",), ANY, nonfinite=True)  # verbal noun: өлтіру, қуу, жасау
     add(("ю",), frozenset({I}), nonfinite=True)  # кию

@@ -335,3 +335,20 @@ def skeleton(word: str) -> str:
 
 def _key_fold(match: re.Match[str]) -> str:
     return _KEY_FOLD_MAP[match.group(0)]
+
+
+_J_BEFORE_VOWEL = re.compile(r"j(?=[aeiouy])")
+_JE_INITIAL = re.compile(r"^[jy]e")
+
+
+def skeleton_variants(word: str) -> tuple[str, ...]:
+    """The skeleton, plus the one where j/y before a vowel is a glide rather than ж
+    (pandemiju = пандемию, moja = моя; jidy keeps its ж reading in the first skeleton) and where
+    an initial je/ye is Cyrillic е (jevrei = еврей)."""
+    out = [skeleton(word)]
+    glide = _J_BEFORE_VOWEL.sub("y", word)
+    if glide != word:
+        out.append(skeleton(glide))
+    if _JE_INITIAL.match(word):
+        out.append(skeleton("e" + word[2:]))
+    return tuple(dict.fromkeys(out))
