@@ -219,7 +219,8 @@ def _phrase_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], lexi
                 continue
             entry = phrase.entry
             gram = frozenset().union(*(h.gram for j in idx for h in analyses[j].hits)) if any(analyses[j].hits for j in idx) else frozenset()
-            out.append(DocHit(idx[0], idx[-1], entry, "phrase", 1.0, any(analyses[j].negated for j in idx), gram))
+            negated = any(analyses[j].negated or analyses[j].verb_negated for j in idx)  # жек көрмеймін
+            out.append(DocHit(idx[0], idx[-1], entry, "phrase", 1.0, negated, gram))
             features.add("entry:" + entry.id)
             features.update("class:" + c for c in entry.classes)
             if entry.target:

@@ -64,6 +64,27 @@ def _linked_clauses(doc: Doc, a: int, b: int, openers: frozenset[str]) -> bool:
     return True
 
 
+RHETORICAL_RU = frozenset({"разве", "неужели", "ли"})
+QUESTION_PARTICLES_KK = frozenset({"ма", "ме", "ба", "бе", "па", "пе"})
+
+
+def _rhetorical(doc: Doc, cue: DocHit) -> bool:
+    """A negation that asks rather than denies: "разве они не паразиты?", "паразит емес пе?"."""
+    toks = doc.tokens
+    nxt = cue.last + 1
+    if cue.entry.lang == "kk":
+        return nxt < len(toks) and toks[nxt].text in QUESTION_PARTICLES_KK
+    sent = toks[cue.first].sent
+    i = cue.first
+    while i > 0 and toks[i - 1].sent == sent:
+        i -= 1
+    j = cue.last
+    while j + 1 < len(toks) and toks[j + 1].sent == sent:
+        j += 1
+    words = {t.text for t in toks[i : j + 1] if t.kind == "word"}
+    return bool(words & RHETORICAL_RU) and any("?" in t.text for t in toks[i : j + 1] if t.kind == "punct")
+
+
 def _hits_with(doc: Doc, classes: frozenset[str], lang: str | None = None):
     for h in doc.hits:
         if not classes.isdisjoint(h.entry.classes) and (lang is None or h.entry.lang == lang):
@@ -117,6 +138,8 @@ def _negation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
         for cue in _hits_with(doc, spec.classes, spec.lang):
             if evidence.intersection(range(cue.first, cue.last + 1)):
                 continue  # the negation is part of the evidence itself ("не люди")
+            if _rhetorical(doc, cue):
+                continue
             for a in attacks:
                 if spec.before and cue.last < a.first:
                     if toks[cue.last].sent == toks[a.first].sent and doc.word_distance(cue.last, a.first) <= spec.before \

@@ -18,7 +18,7 @@ import regex
 # Each symbol's plausible letters, most likely first.  Cyrillic only: Latin look-alike letters
 # were folded during normalization.
 LEET: dict[str, tuple[str, ...]] = {
-    "0": ("о",),
+    "0": ("о", "ө"),
     "1": ("и", "і", "л"),
     "3": ("з", "е"),
     "4": ("ч", "а"),

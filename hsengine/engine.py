@@ -84,16 +84,11 @@ class Engine:
                             max_text_length=max_text_length, ui_lang=ui_lang, cache_size=cache_size)
         self.max_text_length = max_text_length
         self.ui_lang = ui_lang
-        source = read_lexicon(self.lexicon_paths, lexicon_registries())
-        self.lexicon = Lexicon(source)
-        self.ruleset: RuleSet = read_rules(
-            self.rules_paths, rules_registries(), classes=self.lexicon.classes,
-            targets=self.lexicon.targets, entries=set(self.lexicon.entries),
-        )
+        self.lexicon, self.ruleset, vocab_skeletons = self._compile()
         self.rules: list[Rule] = list(self.ruleset.rules)
         self._hits_only = {r.id: all(a.on_hits for a in atoms(r.pattern)) for r in self.rules}
         self.analyzer = TokenAnalyzer(self.lexicon, self._vocabulary(), fuzzy=fuzzy, deobfuscate=deobfuscate,
-                                      cache_size=cache_size)
+                                      cache_size=cache_size, vocab_skeletons=vocab_skeletons)
         if strict:
             from .testing import check_examples
 
@@ -104,14 +99,34 @@ class Engine:
                 raise ConfigError([Problem(f.file, f.line, 1, f.message) for f in failures])
 
     # -- set-up -----------------------------------------------------------------------------
+    def _compile(self) -> tuple[Lexicon, RuleSet, dict]:
+        """Validated and indexed lexicon and rules: from the compiled cache when the files and
+        the code are unchanged, else read from the YAML (and cached)."""
+        from . import cache
+        from .lexicon import iter_yaml_files
+
+        files = [*lexicon_registries(), *iter_yaml_files(self.lexicon_paths), *rules_registries(),
+                 *iter_yaml_files(self.rules_paths)]
+        key = None
+        if all(p.is_file() for p in files):
+            try:
+                key = cache.fingerprint(files, extra=repr(([str(p) for p in self.lexicon_paths],
+                                                           [str(p) for p in self.rules_paths])))
+            except OSError:
+                key = None
+            compiled = cache.load(key) if key else None
+            if compiled is not None:
+                return compiled
+        lexicon = Lexicon(read_lexicon(self.lexicon_paths, lexicon_registries()))
+        ruleset = read_rules(self.rules_paths, rules_registries(), classes=lexicon.classes,
+                             targets=lexicon.targets, entries=set(lexicon.entries))
+        skeletons = TokenAnalyzer.build_vocab_skeletons(_vocabulary_of(ruleset.rules, ruleset))
+        if key:
+            cache.store(key, (lexicon, ruleset, skeletons))
+        return lexicon, ruleset, skeletons
+
     def _vocabulary(self) -> RuleVocabulary:
-        lemmas: set[str] = set()
-        texts: set[str] = set()
-        for rule in self.rules:
-            for atom in atoms(rule.pattern):
-                lemmas |= atom.lemmas or set()
-                texts |= atom.texts or set()
-        return RuleVocabulary(frozenset(lemmas), frozenset(texts), tuple(self.ruleset.regexes.items()))
+        return _vocabulary_of(self.rules, self.ruleset)
 
     def rule(self, rule_id: str) -> Rule:
         for r in self.rules:
@@ -350,6 +365,17 @@ def chunk_bounds(text: str, size: int, overlap: int) -> list[tuple[int, int]]:
             return bounds
         nxt = end - overlap
         pos = max(_last_break(text, nxt, max(pos + 1, nxt - 1000)) or nxt, pos + 1)
+
+
+def _vocabulary_of(rules: Sequence[Rule], ruleset: RuleSet) -> RuleVocabulary:
+    """What the rules look for beyond lexicon entries: lemma and text words, regexes."""
+    lemmas: set[str] = set()
+    texts: set[str] = set()
+    for rule in rules:
+        for atom in atoms(rule.pattern):
+            lemmas |= atom.lemmas or set()
+            texts |= atom.texts or set()
+    return RuleVocabulary(frozenset(lemmas), frozenset(texts), tuple(ruleset.regexes.items()))
 
 
 def _shift(e: Evidence, offset: int) -> Evidence:

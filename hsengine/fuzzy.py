@@ -43,33 +43,41 @@ def _deletions(word: str, depth: int) -> set[str]:
 
 
 class FuzzyIndex:
-    """Maps misspelled words to the lexicon keys within the allowed edit distance."""
+    """Maps misspelled words to the lexicon keys within the allowed edit distance.
+
+    Keys are indexed with at most one letter deleted; the query side deletes up to two.  That
+    finds every key within one edit, and within two edits all but double substitutions, with an
+    index ten times smaller than full two-sided deletion.  The index is built on first use: most
+    runs of a short message never need a typo reading.
+    """
 
     def __init__(self, keys: Iterable[str]):
-        self._index: dict[str, set[str]] = defaultdict(set)
-        self.keys: set[str] = set()
-        for key in keys:
-            if len(key) < MIN_QUERY_LEN - 1:
-                continue
-            self.keys.add(key)
-            for d in _deletions(key, max(1, max_distance(len(key) + 1))):
-                self._index[d].add(key)
-        self._index = dict(self._index)
+        self.keys: frozenset[str] = frozenset(k for k in keys if len(k) >= MIN_QUERY_LEN - 1)
+        self._index: dict[str, tuple[str, ...]] | None = None
 
     def __len__(self) -> int:
         return len(self.keys)
+
+    def _build(self) -> dict[str, tuple[str, ...]]:
+        index: dict[str, set[str]] = defaultdict(set)
+        for key in self.keys:
+            for d in _deletions(key, 1):
+                index[d].add(key)
+        return {k: tuple(v) for k, v in index.items()}
 
     def lookup(self, word: str) -> list[tuple[str, int]]:
         """Keys within distance of `word`, closest first: [(key, distance), ...]."""
         limit = max_distance(len(word))
         if limit == 0 or word in self.keys:
             return []
-        candidates: set[str] = set()
         index = self._index
+        if index is None:
+            index = self._index = self._build()
+        candidates: set[str] = set()
         for d in _deletions(word, limit):
             hit = index.get(d)
             if hit:
-                candidates |= hit
+                candidates.update(hit)
         found = []
         for key in candidates:
             # both words must be long enough for the edit budget they use

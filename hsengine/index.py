@@ -29,6 +29,7 @@ class Lexicon:
 
     def __init__(self, src: LexiconSource):
         self.entries: dict[str, Entry] = {e.id: e for e in src.entries}
+        self._loose: dict[str, bool] = {}
         self.classes: dict[str, ClassInfo] = dict(src.classes)
         self.targets: dict[str, TargetInfo] = dict(src.targets)
         self.files = list(src.files)
@@ -144,7 +145,10 @@ class Lexicon:
 
     def reachable_loosely(self, entry: Entry) -> bool:
         """May this entry be matched through a typo, a transliteration or a de-obfuscation?"""
-        return any(self.classes[c].kind in FUZZY_KINDS for c in entry.classes)
+        known = self._loose.get(entry.id)
+        if known is None:
+            known = self._loose[entry.id] = any(self.classes[c].kind in FUZZY_KINDS for c in entry.classes)
+        return known
 
     def _phrase(self, entry: Entry) -> Phrase:
         """Per word of the phrase, every key a token may show: the word, its lemmas or stems, and

@@ -149,6 +149,21 @@ class _Reader:
         self.problems: list[Problem] = []
         self.src = LexiconSource()
         self._raw_entries: list[tuple[YMap, YMap | None, Loc]] = []
+        self._base_ids: set[tuple[str, str]] = set()  # (registry, id) read from the bundled base
+        self._reading_base = False
+
+    def _redefines(self, registry: str, key: str, loc: Loc, what: str) -> bool:
+        """Whether a registry id is already defined: a definition from the bundled base may be
+        overridden (a copied or customised registry file); one from the user's files may not."""
+        if (registry, key) in self._base_ids and not self._reading_base:
+            self._base_ids.discard((registry, key))
+            return False
+        if self._reading_base:
+            self._base_ids.add((registry, key))
+        if key in getattr(self.src, registry) and (registry, key) not in self._base_ids:
+            self.fail(loc, f"{what} {key!r} is defined twice")
+            return True
+        return False
 
     def fail(self, loc: Loc, message: str, hint: str = "") -> None:
         self.problems.append(loc.problem(message, hint))
@@ -215,8 +230,7 @@ class _Reader:
             if not isinstance(desc, str) or not desc.strip():
                 self.fail(spec.loc_of("description"), f"class {cid!r} needs a description")
                 continue
-            if cid in self.src.classes:
-                self.fail(cloc, f"class {cid!r} is defined twice")
+            if self._redefines("classes", cid, cloc, "class"):
                 continue
             self.src.classes[cid] = ClassInfo(cid, kind, desc.strip())
 
@@ -236,8 +250,7 @@ class _Reader:
             missing = [lang for lang in UI_LANGS if not names.get(lang)]
             if missing:
                 self.fail(spec.loc_of("names"), f"target {tid!r} has no name in {', '.join(missing)}")
-            if tid in self.src.targets:
-                self.fail(tloc, f"target {tid!r} is defined twice")
+            if self._redefines("targets", tid, tloc, "target"):
                 continue
             self.src.targets[tid] = TargetInfo(tid, names, str(spec.get("description", "")).strip())
 
@@ -377,11 +390,17 @@ class _Reader:
 def read_lexicon(paths: Sequence[str | Path], registry_paths: Sequence[str | Path] = ()) -> LexiconSource:
     """Read and validate lexicon files; raise ConfigError listing every problem."""
     reader = _Reader()
-    files = iter_yaml_files(registry_paths)
-    seen = {p.resolve() for p in files}
-    files += [p for p in iter_yaml_files(paths) if p.resolve() not in seen]
+    base = iter_yaml_files(registry_paths)
+    seen = {p.resolve() for p in base}
+    files = [p for p in iter_yaml_files(paths) if p.resolve() not in seen]
     if not files:
-        raise ConfigError([Problem(str(paths[0]) if paths else "<lexicon>", 1, 1, "no lexicon files found")])
+        where = ", ".join(str(p) for p in paths) or "<none>"
+        raise ConfigError([Problem(str(paths[0]) if paths else "<lexicon>", 1, 1,
+                                   f"no lexicon files (.yaml) found under {where}")])
+    reader._reading_base = True
+    for path in base:
+        reader.read_file(path)
+    reader._reading_base = False
     for path in files:
         if not path.exists():
             reader.problems.append(Problem(str(path), 1, 1, "file or directory does not exist"))

@@ -99,12 +99,13 @@ class TokenAnalyzer:
         fuzzy: bool = True,
         deobfuscate: bool = True,
         cache_size: int = 1 << 18,
+        vocab_skeletons: dict[str, tuple[str, ...]] | None = None,
     ):
         self.lexicon = lexicon
         self.vocab = vocab
         self.use_fuzzy = fuzzy
         self.use_deobfuscation = deobfuscate
-        self._vocab_skeletons = self._build_vocab_skeletons() if (vocab.lemmas or vocab.texts) else {}
+        self._vocab_skeletons = vocab_skeletons if vocab_skeletons is not None else self.build_vocab_skeletons(vocab)
         self._cached = lru_cache(maxsize=cache_size)(self._analyze)
 
     def analyze(self, word: str) -> TokenAnalysis:
@@ -348,17 +349,18 @@ class TokenAnalyzer:
                 feats.update(self._vocab_skeletons.get(key, ()))
         return frozenset(feats)
 
-    def _build_vocab_skeletons(self) -> dict[str, tuple[str, ...]]:
+    @staticmethod
+    def build_vocab_skeletons(vocab: RuleVocabulary) -> dict[str, tuple[str, ...]]:
         """Skeleton of every form of the rules' lemma and text words → their features."""
         out: dict[str, set[str]] = {}
-        for lemma in self.vocab.lemmas:
+        for lemma in vocab.lemmas:
             forms = {lemma}
             if _CYRILLIC_ONLY.match(lemma):
                 forms |= russian.inflections(lemma) if russian.is_known(lemma) else set()
             for form in forms:
                 if len(form) >= 3:
                     out.setdefault(skeleton(form), set()).add("lemma:" + lemma)
-        for text in self.vocab.texts:
+        for text in vocab.texts:
             if len(text) >= 3:
                 out.setdefault(skeleton(text), set()).add("text:" + text)
         return {k: tuple(sorted(v)) for k, v in out.items()}

@@ -260,6 +260,21 @@ class _RuleReader:
         self.problems: list[Problem] = []
         self.set = RuleSet()
         self._raw_rules: list[tuple[YMap, Loc]] = []
+        self._contexts_raw: list[tuple[YMap, bool]] = []
+        self._base_ids: set[tuple[str, str]] = set()
+        self.reading_base = False
+
+    def _redefines(self, registry: str, key: str, loc: Loc, what: str, base: bool) -> bool:
+        """As in the lexicon: the user's files may override a bundled definition, not repeat their own."""
+        if (registry, key) in self._base_ids and not base:
+            self._base_ids.discard((registry, key))
+            return False
+        if base:
+            self._base_ids.add((registry, key))
+        if key in getattr(self.set, registry) and (registry, key) not in self._base_ids:
+            self.fail(loc, f"{what} {key!r} is defined twice")
+            return True
+        return False
 
     def fail(self, loc: Loc, message: str, hint: str = "") -> None:
         self.problems.append(loc.problem(message, hint))
@@ -281,8 +296,7 @@ class _RuleReader:
         if "narratives" in doc:
             self._read_narratives(doc)
         elif "contexts" in doc:
-            self._contexts_raw = getattr(self, "_contexts_raw", [])
-            self._contexts_raw.append(doc)
+            self._contexts_raw.append((doc, self.reading_base))
         else:
             self._raw_rules.append((doc, top))
 
@@ -301,13 +315,12 @@ class _RuleReader:
             if missing:
                 self.fail(spec.loc_of("names"), f"narrative {nid!r} has no name in {', '.join(missing)}")
                 continue
-            if nid in self.set.narratives:
-                self.fail(loc, f"narrative {nid!r} is defined twice")
+            if self._redefines("narratives", nid, loc, "narrative", self.reading_base):
                 continue
             self.set.narratives[nid] = Narrative(nid, names, str(spec.get("description", "")).strip())
 
     def read_contexts(self) -> None:
-        for doc in getattr(self, "_contexts_raw", []):
+        for doc, base in self._contexts_raw:
             node = doc["contexts"]
             if not isinstance(node, YMap):
                 self.fail(doc.loc_of("contexts"), "'contexts' must map ids to context definitions")
@@ -316,8 +329,7 @@ class _RuleReader:
                 ctx = self._context(cid, spec, node.loc_of(cid))
                 if ctx is None:
                     continue
-                if cid in self.set.contexts:
-                    self.fail(node.loc_of(cid), f"context {cid!r} is defined twice")
+                if self._redefines("contexts", cid, node.loc_of(cid), "context", base):
                     continue
                 self.set.contexts[cid] = ctx
 
@@ -677,11 +689,17 @@ def read_rules(paths: Sequence[str | Path], registry_paths: Sequence[str | Path]
                targets: dict[str, Any], entries: set[str]) -> RuleSet:
     """Read and validate rule files; raise ConfigError listing every problem."""
     reader = _RuleReader(classes, targets, entries)
-    files = iter_yaml_files(registry_paths)
-    seen = {p.resolve() for p in files}
-    files += [p for p in iter_yaml_files(paths) if p.resolve() not in seen]
+    base = iter_yaml_files(registry_paths)
+    seen = {p.resolve() for p in base}
+    files = [p for p in iter_yaml_files(paths) if p.resolve() not in seen]
     if not files:
-        raise ConfigError([Problem(str(paths[0]) if paths else "<rules>", 1, 1, "no rule files found")])
+        where = ", ".join(str(p) for p in paths) or "<none>"
+        raise ConfigError([Problem(str(paths[0]) if paths else "<rules>", 1, 1,
+                                   f"no rule files (.yaml) found under {where}")])
+    reader.reading_base = True
+    for path in base:
+        reader.read_file(path)
+    reader.reading_base = False
     for path in files:
         if not path.exists():
             reader.problems.append(Problem(str(path), 1, 1, "file or directory does not exist"))

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+# Compiled sets go to a cache of the test run's own, never the user's.
+os.environ.setdefault("HSENGINE_CACHE_DIR", str(Path(tempfile.gettempdir()) / f"hsengine-test-cache-{os.getuid()}"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
