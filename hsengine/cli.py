@@ -1,0 +1,1368 @@
+"""The `hsengine` command line.
+
+For volunteers:  ``hsengine check`` — messages, standard input, or .txt/.csv/.jsonl files in; a
+readable list, JSON, JSON Lines, CSV or a self-contained HTML report out.
+
+For maintainers: ``validate``, ``test``, ``explain``, ``lexicon lookup``, ``rules list|show``,
+``eval``, ``catalogue`` and ``stats``.
+
+Exit codes (every command): 0 success / nothing flagged, 1 something flagged (``check``) or
+problems found (``validate``, ``test``, ``catalogue --check``), 2 usage, input or lexicon/rule
+loading errors, 3 an internal error (a bug), 130 interrupted.
+
+Start-up is kept cheap: the engine, rich and the process pool are imported only by the commands
+that need them.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections import deque
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Iterator, List, Optional
+
+import click
+import typer
+
+from . import __version__, i18n
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .engine import Engine
+    from .io import Input, Row, Summary
+    from .results import AnalysisResult
+
+EXIT_OK = 0
+EXIT_FOUND = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130
+
+EXIT_CODES_HELP = (
+    "[b]Exit codes[/b]: 0 nothing flagged · 1 something flagged (check) or problems found (validate, test, "
+    "catalogue --check) · 2 usage, input or lexicon/rule errors · 3 internal error (please report it)"
+)
+
+app = typer.Typer(
+    name="hsengine",
+    help="Explainable hate-speech detection for Kazakh and Russian social-media text.\n\n"
+         "Check messages with [b]hsengine check[/b]; maintain the lexicon and rules with [b]validate[/b], "
+         "[b]test[/b], [b]explain[/b], [b]lexicon[/b], [b]rules[/b], [b]eval[/b], [b]catalogue[/b] and [b]stats[/b].",
+    epilog=EXIT_CODES_HELP,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110},
+)
+lexicon_app = typer.Typer(help="Look words up in the lexicon.", no_args_is_help=True, rich_markup_mode="rich")
+rules_app = typer.Typer(help="List and show rules.", no_args_is_help=True, rich_markup_mode="rich")
+app.add_typer(lexicon_app, name="lexicon")
+app.add_typer(rules_app, name="rules")
+
+
+# -- choices --------------------------------------------------------------------------------------
+class OutputFormat(str, Enum):
+    pretty = "pretty"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    html = "html"
+
+
+class InputFormat(str, Enum):
+    txt = "txt"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+class Lang(str, Enum):
+    auto = "auto"
+    ru = "ru"
+    kk = "kk"
+
+
+class UiLang(str, Enum):
+    en = "en"
+    ru = "ru"
+    kk = "kk"
+
+
+class Severity(str, Enum):
+    low = "low"
+    medium = "medium"
+    high = "high"
+    critical = "critical"
+
+
+class EvalFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+SEVERITY_ORDER = ("low", "medium", "high", "critical")
+_EXT_FORMATS = {".csv": "csv", ".tsv": "csv", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
+                ".html": "html", ".htm": "html", ".txt": "pretty"}
+
+
+# -- shared state and helpers ---------------------------------------------------------------------
+@dataclass
+class State:
+    lexicon: list[Path] = field(default_factory=list)
+    rules: list[Path] = field(default_factory=list)
+
+
+def _state(ctx: typer.Context) -> State:
+    root = ctx.find_root()
+    if not isinstance(root.obj, State):
+        root.obj = State()
+    return root.obj
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def _color(stream: Any) -> bool:
+    return _isatty(stream) and "NO_COLOR" not in os.environ
+
+
+def _err(message: str, hint: str = "", *, prefix: str = "error") -> None:
+    color = _color(sys.stderr)
+    head = click.style(f"hsengine: {prefix}:", fg="red", bold=True) if color else f"hsengine: {prefix}:"
+    click.echo(f"{head} {message}", err=True)
+    if hint:
+        click.echo(("  " + click.style("hint:", fg="cyan") if color else "  hint:") + f" {hint}", err=True)
+
+
+def _fail(message: str, hint: str = "", code: int = EXIT_USAGE) -> typer.Exit:
+    _err(message, hint)
+    return typer.Exit(code)
+
+
+def _short_path(path: str) -> str:
+    """A path relative to the working directory when it is inside it (shorter messages)."""
+    try:
+        p = Path(path)
+        if p.is_absolute():
+            rel = p.resolve().relative_to(Path.cwd().resolve())
+            return str(rel)
+    except (ValueError, OSError):
+        pass
+    return path
+
+
+def _print_problems(problems: list[Any], stream_err: bool = True) -> None:
+    """`file:line:column: message` and an indented hint, for each problem."""
+    color = _color(sys.stderr if stream_err else sys.stdout)
+    for p in problems:
+        where = f"{_short_path(p.file)}:{p.line}:{p.column}:"
+        click.echo(f"{click.style(where, bold=True) if color else where} {p.message}", err=stream_err)
+        if getattr(p, "hint", ""):
+            click.echo(f"  {click.style('hint:', fg='cyan') if color else 'hint:'} {p.hint}", err=stream_err)
+
+
+_ENGINES: dict[tuple, "Engine"] = {}  # engines built in this process, by their files' state
+_MAX_ENGINES = 4
+
+
+def _files_state(paths: list[Path]) -> tuple:
+    """(path, mtime, size) of every YAML file under `paths`: an engine is reused only for unchanged files."""
+    from .lexicon import iter_yaml_files
+
+    out = []
+    for f in iter_yaml_files(paths):
+        try:
+            st = f.stat()
+            out.append((str(f.resolve()), st.st_mtime_ns, st.st_size))
+        except OSError:
+            out.append((str(f), 0, -1))
+    return tuple(out)
+
+
+def _make_engine(lexicon: list[Path] | None, rules: list[Path] | None, *, ui_lang: str = "en",
+                 config_exit: int = EXIT_USAGE) -> "Engine":
+    """Build the engine (reused within one process — tests, embedding — while its files are unchanged)."""
+    from .engine import Engine
+    from .errors import ConfigError
+    from .paths import BUNDLED_LEXICON, BUNDLED_RULES, lexicon_registries, rules_registries
+
+    lex_paths = list(lexicon or [BUNDLED_LEXICON])
+    rule_paths = list(rules or [BUNDLED_RULES])
+    key = (ui_lang, tuple(map(str, lex_paths)), tuple(map(str, rule_paths)),
+           _files_state(lex_paths + lexicon_registries()), _files_state(rule_paths + rules_registries()))
+    cached = _ENGINES.get(key)
+    if cached is not None:
+        return cached
+    try:
+        engine = Engine(lexicon_paths=lexicon or None, rules_paths=rules or None, ui_lang=ui_lang)
+        if len(_ENGINES) >= _MAX_ENGINES:
+            _ENGINES.pop(next(iter(_ENGINES)))
+        _ENGINES[key] = engine
+        return engine
+    except ConfigError as exc:
+        _print_problems(exc.problems)
+        n = len(exc.problems)
+        _err(f"{n} problem{'s' if n != 1 else ''} in the lexicon/rule files; nothing was analyzed",
+             "fix them, then run `hsengine validate`")
+        raise typer.Exit(config_exit) from None
+
+
+def _engine(ctx: typer.Context, ui_lang: str = "en") -> "Engine":
+    st = _state(ctx)
+    return _make_engine(st.lexicon, st.rules, ui_lang=ui_lang)
+
+
+def _console(stderr: bool = False):
+    """A rich console: wraps on a terminal, never in a pipe or a file."""
+    from rich.console import Console
+
+    tty = _isatty(sys.stderr if stderr else sys.stdout)
+    return Console(stderr=stderr, highlight=False, soft_wrap=not tty, width=None if tty else 200)
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        click.echo(f"hsengine {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    lexicon: Annotated[Optional[List[Path]], typer.Option(
+        "--lexicon", metavar="PATH",
+        help="Use this lexicon file or directory instead of the bundled one (repeatable).")] = None,
+    rules: Annotated[Optional[List[Path]], typer.Option(
+        "--rules", metavar="PATH",
+        help="Use this rule file or directory instead of the bundled rules (repeatable).")] = None,
+    version: Annotated[bool, typer.Option("--version", callback=_version_callback, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    st = _state(ctx)
+    st.lexicon = list(lexicon or [])
+    st.rules = list(rules or [])
+
+
+# -- check ----------------------------------------------------------------------------------------
+def _choose_format(fmt: OutputFormat | None, output: str | None) -> str:
+    if fmt is not None:
+        return fmt.value
+    if output and output != "-":
+        return _EXT_FORMATS.get(Path(output).suffix.lower(), "jsonl")
+    return "pretty" if _isatty(sys.stdout) else "jsonl"
+
+
+def _filter_severity(result: "AnalysisResult", min_rank: int) -> "AnalysisResult":
+    if min_rank <= 0 or not result.matches:
+        return result
+    kept = tuple(m for m in result.matches if SEVERITY_ORDER.index(m.severity) >= min_rank)
+    return result if len(kept) == len(result.matches) else replace(result, matches=kept)
+
+
+class _Notes:
+    """Row problems on stderr: the first `limit` one by one, then a count."""
+
+    def __init__(self, quiet: bool, limit: int = 20):
+        self.quiet = quiet
+        self.limit = limit
+        self.shown = 0
+        self.hidden = 0
+        self.color = _color(sys.stderr)
+
+    def row(self, where: str, message: str, error: bool) -> None:
+        if self.quiet:
+            return
+        if self.shown >= self.limit:
+            self.hidden += 1
+            return
+        self.shown += 1
+        label = "error" if error else "warning"
+        if self.color:
+            label = click.style(label, fg="red" if error else "yellow", bold=True)
+        click.echo(f"{where}: {label}: {message}", err=True)
+
+    def finish(self, ui: str) -> None:
+        if self.hidden and not self.quiet:
+            click.echo(i18n.t("more_row_problems", ui).format(n=self.hidden), err=True)
+
+
+class _Progress:
+    """A progress bar over the bytes of the input file, on stderr, only on a terminal."""
+
+    def __init__(self, source: "Input", enabled: bool):
+        self.source = source
+        self.bar = None
+        if not enabled:
+            return
+        from rich.progress import (BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn,
+                                   TimeRemainingColumn)
+
+        self.bar = Progress(
+            TextColumn("[bold]{task.description}"), BarColumn(), DownloadColumn(),
+            TextColumn("{task.fields[rows]:>9,} rows"), TimeElapsedColumn(), TimeRemainingColumn(),
+            console=_console(stderr=True), transient=True,
+        )
+        self.task = self.bar.add_task(Path(source.name).name, total=source.size or None, rows=0)
+        self.bar.start()
+
+    def update(self, rows: int) -> None:
+        if self.bar is not None and rows % 200 == 0:
+            self.bar.update(self.task, completed=self.source.bytes_read, rows=rows)
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
+
+
+def _names(engine: "Engine", ui: str) -> dict[str, dict[str, str]]:
+    """Display names of narratives, targets, rules, severities and languages in the interface language."""
+    return {
+        "narratives": {k: v.name(ui) for k, v in engine.ruleset.narratives.items()},
+        "targets": {k: v.name(ui) for k, v in engine.lexicon.targets.items()},
+        "rules": {r.id: r.title_in(ui) for r in engine.rules},
+        "severities": {s: i18n.t(s, ui) for s in SEVERITY_ORDER},
+        "langs": {k: i18n.t(f"lang_{k}", ui) for k in ("ru", "kk", "mixed", "und")},
+    }
+
+
+def format_summary(summary: "Summary", names: dict[str, dict[str, str]], ui: str, color: bool = False) -> str:
+    """The end-of-run summary as plain text (headings in the interface language)."""
+    def head(text: str) -> str:
+        return click.style(text, bold=True) if color else text
+
+    lines = [head(i18n.t("summary", ui))]
+    pct = f" ({100 * summary.flagged / summary.messages:.1f}%)" if summary.messages else ""
+    rows = [(i18n.t("messages_read", ui), f"{summary.messages:,}"),
+            (i18n.t("messages_flagged", ui), f"{summary.flagged:,}{pct}"),
+            (i18n.t("errors", ui), f"{summary.errors:,}")]
+    if summary.with_warnings:
+        rows.append((i18n.t("with_warnings", ui), f"{summary.with_warnings:,}"))
+    width = max(len(k) for k, _ in rows)
+    lines += [f"  {k:<{width}}  {v}" for k, v in rows]
+    sections = (
+        ("per_narrative", summary.by_narrative, names["narratives"]),
+        ("per_target", summary.by_target, names["targets"]),
+        ("per_rule", summary.by_rule, {k: f"{v} ({k})" for k, v in names["rules"].items()}),
+        ("per_severity", summary.by_severity, names["severities"]),
+        ("per_language", summary.by_lang, names["langs"]),
+    )
+    for key, counter, labels in sections:
+        if not counter:
+            continue
+        items = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
+        if key == "per_severity":
+            items = sorted(counter.items(), key=lambda kv: -SEVERITY_ORDER.index(kv[0]))
+        shown = [(labels.get(k, k) if labels else k, v) for k, v in items]
+        w = max(len(k) for k, _ in shown)
+        lines.append(head(i18n.t(key, ui)))
+        lines += [f"  {k:<{w}}  {v:,}" for k, v in shown]
+    return "\n".join(lines)
+
+
+def _pretty_writer(engine: "Engine", ui: str, source: "Input", show_unflagged: bool, file: Any = None):
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.text import Text
+
+    if file is None:
+        console = _console()
+    else:
+        console = Console(file=file, highlight=False, no_color=True, soft_wrap=True)
+    plain = console.no_color or console.color_system is None
+    names = _names(engine, ui)
+    sev_style = {"low": "cyan", "medium": "yellow", "high": "bold red", "critical": "bold white on red"}
+
+    def highlighted(text: str, result: "AnalysisResult") -> Text:
+        spans = sorted({(e.start, e.end, e.role) for m in result.matches for e in m.evidence},
+                       key=lambda s: (s[0], -s[1]))
+        chosen: list[tuple[int, int, str]] = []
+        for s in spans:
+            if not chosen or s[0] >= chosen[-1][1]:
+                chosen.append(s)
+        pieces = _excerpt(text, [(a, b) for a, b, _ in chosen])
+        out = Text()
+        for lo, hi in pieces:
+            if out:
+                out.append(" … ", style="dim")
+            pos = lo
+            for a, b, role in chosen:
+                if b <= lo or a >= hi:
+                    continue
+                out.append(text[pos:a])
+                style = "bold black on yellow" if role == "target" else "bold white on red"
+                out.append(f"⟦{text[a:b]}⟧" if plain else text[a:b], style=style)
+                pos = b
+            out.append(text[pos:hi])
+        return out
+
+    def write(row: "Row", result: "AnalysisResult") -> None:
+        where = source.where(row)
+        if result.error is not None:
+            console.print(Text.assemble(("✗ ", "bold red"), (where, "bold"), f"  {i18n.t('error', ui)}: {result.error}"))
+            return
+        if not result.flagged:
+            if show_unflagged:
+                console.print(Text.assemble(("✓ ", "green"), (where, "bold"), "  ", (i18n.t("not_flagged", ui), "green"),
+                                            f" · {names['langs'].get(result.lang, result.lang)}"))
+                console.print(Text("  " + _clip(row.text, 300), style="dim"))
+                _suppressed(result)
+                console.print()
+            return
+        sev = result.severity or "low"
+        console.print(Text.assemble(("● ", sev_style[sev]), (where, "bold"), "  ",
+                                    (names["severities"][sev], sev_style[sev]), " · ",
+                                    names["langs"].get(result.lang, result.lang)))
+        body = highlighted(row.text, result)
+        body.pad_left(2)
+        console.print(body)
+        for m in result.matches:
+            console.print(Text.assemble("  ", (names["rules"].get(m.rule_id, m.title), "bold"), "  ",
+                                        (m.rule_id, "dim")))
+            facts = [f"{i18n.t('narrative', ui)}: {names['narratives'].get(m.narrative, m.narrative)}",
+                     f"{i18n.t('target', ui)}: {names['targets'].get(m.target, m.target) if m.target else i18n.t('no_target', ui)}",
+                     f"{i18n.t('severity', ui)}: {names['severities'][m.severity]}"]
+            console.print("    " + escape(" · ".join(facts)))
+            console.print(Text("    " + m.explanation, style="italic"))
+        _suppressed(result)
+        console.print()
+
+    def _suppressed(result: "AnalysisResult") -> None:
+        for s in result.suppressed:
+            cue = f" «{s.cue.text}»" if s.cue else ""
+            title = names["rules"].get(s.rule_id, s.rule_id)
+            console.print(Text(f"  ○ {title} — {i18n.t('suppressed_by', ui)} {s.context}{cue}: {s.reason}",
+                               style="dim"))
+
+    return console, write
+
+
+def _clip(text: str, n: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _excerpt(text: str, spans: list[tuple[int, int]], limit: int = 600, context: int = 120) -> list[tuple[int, int]]:
+    """Pieces of a text to show: all of it when short, else windows around the evidence."""
+    if len(text) <= limit:
+        return [(0, len(text))]
+    if not spans:
+        return [(0, limit)]
+    pieces: list[list[int]] = []
+    for a, b in spans:
+        lo, hi = max(0, a - context), min(len(text), b + context)
+        if pieces and lo <= pieces[-1][1]:
+            pieces[-1][1] = max(pieces[-1][1], hi)
+        else:
+            pieces.append([lo, hi])
+    return [(lo, hi) for lo, hi in pieces]
+
+
+@app.command(epilog=EXIT_CODES_HELP)
+def check(
+    ctx: typer.Context,
+    texts: Annotated[Optional[List[str]], typer.Argument(
+        metavar="[TEXT]...", show_default=False,
+        help="Message(s) to check. Without TEXT and --input, messages are read from standard input, one per line.")] = None,
+    input_path: Annotated[Optional[str], typer.Option(
+        "--input", "-i", metavar="FILE", show_default=False,
+        help="Read messages from FILE: .txt (one per line), .csv/.tsv (see --column) or .jsonl (see --field); "
+             "'-' for standard input.")] = None,
+    column: Annotated[Optional[str], typer.Option(
+        "--column", "-c", metavar="NAME", show_default=False,
+        help="CSV column with the text (default: 'text', or the only column). Other columns pass through.")] = None,
+    field_name: Annotated[Optional[str], typer.Option(
+        "--field", metavar="NAME", show_default=False,
+        help="JSON Lines field with the text (default: 'text'; 'a.b' for a nested field).")] = None,
+    input_format: Annotated[Optional[InputFormat], typer.Option(
+        "--input-format", show_default=False,
+        help="Input format when the file extension does not say (standard input: txt).")] = None,
+    encoding: Annotated[Optional[str], typer.Option(
+        "--encoding", metavar="NAME", show_default=False,
+        help="Input encoding when it is not UTF-8, e.g. cp1251 (UTF-16/32 with a byte-order mark are detected).")] = None,
+    delimiter: Annotated[Optional[str], typer.Option(
+        "--delimiter", metavar="CHAR", show_default=False,
+        help="CSV delimiter (default: detected; 'tab' for a tab).")] = None,
+    fmt: Annotated[Optional[OutputFormat], typer.Option(
+        "--format", "-f", show_default=False,
+        help="Output: pretty (default on a terminal), json, jsonl (default in a pipe), csv, or html (a report "
+             "file). Default from the --output extension.")] = None,
+    output: Annotated[Optional[str], typer.Option(
+        "--output", "-o", metavar="FILE", show_default=False,
+        help="Write the output to FILE (replaced only when the run completes).")] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the messages (auto: detect per message).")]
+        = Lang.auto,
+    min_severity: Annotated[Severity, typer.Option(
+        "--min-severity", help="Ignore matches below this severity.")] = Severity.low,
+    only_flagged: Annotated[bool, typer.Option(
+        "--only-flagged", help="Output only flagged messages (and rows that could not be analyzed).")] = False,
+    ui_lang: Annotated[UiLang, typer.Option(
+        "--ui-lang", envvar="HSENGINE_UI_LANG",
+        help="Language of explanations, headings and report labels.")] = UiLang.en,
+    jobs: Annotated[int, typer.Option(
+        "--jobs", "-j", min=0, help="Worker processes (0: one per CPU). Output stays in input order.")] = 1,
+    max_chars: Annotated[int, typer.Option(
+        "--max-chars", min=1000, help="Longer messages are reported as errors, not analyzed.")] = 200_000,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="No progress bar, row warnings or summary.")] = False,
+) -> None:
+    """Check messages for hate speech and explain every finding.
+
+    [b]Examples[/b]
+
+      hsengine check "Все эти китайцы — тараканы."
+      hsengine check --input posts.csv --column text --format html --output report.html
+      hsengine check --input posts.csv --format csv -o checked.csv --jobs 2
+      cat messages.txt | hsengine check --format jsonl --only-flagged
+    """
+    from . import io as hio
+
+    ui = ui_lang.value
+    if texts and input_path is not None:
+        raise _fail("give messages as arguments or with --input, not both")
+    if column is not None and field_name is not None and column != field_name:
+        raise _fail("--column and --field name the same thing; give one")
+    out_format = _choose_format(fmt, output)
+    if out_format == "html" and (output is None or output == "-") and _isatty(sys.stdout):
+        raise _fail("an HTML report goes to a file", "add --output report.html")
+    if hio.same_file(input_path, output):
+        raise _fail(f"--output {output} is the input file; refusing to overwrite it", "choose another file name")
+
+    try:
+        if texts and texts != ["-"]:
+            source = hio.text_input(texts, max_chars=max_chars)
+        else:
+            path = input_path if input_path is not None else "-"
+            if path == "-" and _isatty(sys.stdin):
+                raise _fail("nothing to check: give a message, --input FILE, or pipe messages to standard input",
+                            'hsengine check "message"   or   hsengine check --input posts.csv')
+            source = hio.open_input(path, fmt=input_format.value if input_format else None,
+                                    column=column if column is not None else field_name, encoding=encoding,
+                                    delimiter=delimiter, max_chars=max_chars)
+    except hio.InputProblem as exc:
+        raise _fail(_input_message(exc, ui), exc.hint) from None
+
+    with source:
+        engine = _engine(ctx, ui_lang=ui)
+        try:
+            out = hio.Output(output) if out_format != "pretty" or output not in (None, "-") else None
+        except hio.InputProblem as exc:
+            raise _fail(exc.message, exc.hint) from None
+        for note in source.notes:
+            if not quiet:
+                _err(note, prefix="note")
+        try:
+            code = _run_check(engine, source, out, out_format, ui, lang=None if lang is Lang.auto else lang.value,
+                              min_rank=SEVERITY_ORDER.index(min_severity.value), only_flagged=only_flagged,
+                              jobs=jobs or (os.cpu_count() or 1), quiet=quiet, output=output)
+        except hio.InputProblem as exc:
+            if out is not None:
+                out.discard()
+            raise _fail(_input_message(exc, ui), exc.hint) from None
+        except BaseException:
+            if out is not None:
+                out.discard()
+            raise
+    raise typer.Exit(code)
+
+
+def _input_message(exc: Any, ui: str) -> str:
+    template = i18n.STRINGS.get("input_" + exc.key, {}).get(ui) if ui != "en" else None
+    if template:
+        try:
+            return template.format(**exc.params)
+        except (KeyError, IndexError):
+            pass
+    return exc.message
+
+
+def _run_check(engine: "Engine", source: "Input", out: Any, out_format: str, ui: str, *, lang: str | None,
+               min_rank: int, only_flagged: bool, jobs: int, quiet: bool, output: str | None) -> int:
+    from . import io as hio
+    from .results import AnalysisResult
+
+    summary = hio.Summary()
+    notes = _Notes(quiet)
+    names = _names(engine, ui)
+    if out_format == "pretty":
+        _, write_pretty = _pretty_writer(engine, ui, source, show_unflagged=source.kind == "args" and not only_flagged,
+                                         file=out.stream if out is not None else None)
+        writer = None
+    elif out_format == "csv":
+        writer = hio.CsvWriter(out.stream, source.columns, bom=source.had_bom)
+    elif out_format == "json":
+        writer = hio.JsonWriter(out.stream, source.text_key, include_fields=source.kind in ("csv", "jsonl"))
+    elif out_format == "jsonl":
+        writer = hio.JsonlWriter(out.stream, source.text_key, include_fields=source.kind in ("csv", "jsonl"))
+    else:
+        from .report_html import HtmlReport
+
+        writer = HtmlReport(out.stream, names=names, ui_lang=ui, source=source.name, text_key=source.text_key)
+
+    progress = _Progress(source, enabled=not quiet and source.kind != "args" and source.name != "<stdin>"
+                         and _isatty(sys.stderr))
+    pending: deque["Row"] = deque()
+
+    def texts() -> Iterator[str]:
+        for row in source:
+            pending.append(row)
+            yield row.text if row.error is None else ""
+
+    try:
+        for n, result in enumerate(engine.analyze_many(texts(), lang, jobs=jobs), 1):
+            row = pending.popleft()
+            if row.error is not None:
+                result = AnalysisResult(row.text, "und", warnings=tuple(row.notes), error=row.error)
+            else:
+                result = _filter_severity(result, min_rank)
+                if row.notes:
+                    result = replace(result, warnings=tuple(row.notes) + result.warnings)
+            where = source.where(row)
+            if row.error is not None:
+                notes.row(where, row.error, error=True)
+            elif result.error is not None:
+                notes.row(where, result.error, error=True)
+            for note in row.notes:
+                notes.row(where, note, error=False)
+            summary.add(row, result)
+            progress.update(n)
+            if only_flagged and not result.flagged and result.error is None:
+                continue
+            if writer is None:
+                write_pretty(row, result)
+            else:
+                writer.write(row, result)
+    finally:
+        progress.stop()
+    if summary.messages == 0:
+        raise hio.InputProblem("empty_input", f"{source.name} has no rows after the header: there is nothing "
+                               "to check", "", name=source.name)
+    if writer is not None:
+        writer.close(summary)
+    if out is not None:
+        out.commit()
+    notes.finish(ui)
+    if not quiet:
+        if out_format == "pretty" and not (output and output != "-"):
+            text = format_summary(summary, names, ui, color=_color(sys.stdout))
+            if source.kind != "args" or summary.messages > 1:
+                click.echo(text)
+        else:
+            if source.kind != "args" or summary.messages > 1:
+                click.echo(format_summary(summary, names, ui, color=_color(sys.stderr)), err=True)
+            if output and output != "-":
+                click.echo(i18n.t("wrote", ui).format(path=output), err=True)
+    return EXIT_FOUND if summary.flagged else EXIT_OK
+
+
+# -- validate -------------------------------------------------------------------------------------
+def _yaml_kind(path: Path) -> str:
+    """'lexicon' or 'rules', from the first top-level key of a YAML file (or the files in a directory)."""
+    files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml"))
+    votes = {"lexicon": 0, "rules": 0}
+    for f in files[:50]:
+        try:
+            with open(f, encoding="utf-8", errors="replace") as fh:
+                for line in fh:
+                    if not line.strip() or line.lstrip().startswith("#") or line[0].isspace():
+                        continue
+                    key = line.split(":", 1)[0].strip()
+                    if key in ("entries", "defaults", "classes", "targets", "guards"):
+                        votes["lexicon"] += 1
+                        break
+                    if key in ("id", "narratives", "contexts", "title", "pattern"):
+                        votes["rules"] += 1
+                        break
+        except OSError:
+            continue
+    if votes["lexicon"] == votes["rules"]:
+        parts = {p.lower() for p in path.resolve().parts}
+        return "lexicon" if "lexicon" in parts else "rules"
+    return "lexicon" if votes["lexicon"] > votes["rules"] else "rules"
+
+
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+def _split_paths(ctx: typer.Context, paths: list[Path]) -> tuple[list[Path] | None, list[Path] | None, bool]:
+    """Lexicon and rule paths for commands that take PATHS, and whether the lexicon stands alone
+    (a lexicon outside the bundled one, given without rules: the bundled rules' references to
+    bundled entries cannot hold for it).  Missing paths are a usage error."""
+    from .paths import BUNDLED_LEXICON
+
+    st = _state(ctx)
+    lexicon: list[Path] = []
+    rules: list[Path] = []
+    for p in paths:
+        if not p.exists():
+            raise _fail(f"{p}: no such file or directory")
+        (lexicon if _yaml_kind(p) == "lexicon" else rules).append(p)
+    lex = lexicon or st.lexicon or None
+    alone = bool(lexicon) and not rules and not all(_inside(p, BUNDLED_LEXICON) for p in lexicon)
+    return lex, rules or st.rules or None, alone
+
+
+def _lexicon_line(lexicon: Any, ok: str) -> str:
+    s = lexicon.stats()
+    by_lang = ", ".join(f"{k} {v}" for k, v in s["by_lang"].items())
+    return (f"{ok} lexicon: {_plural(s['entries'], 'entry', 'entries')} ({by_lang}), {_plural(s['phrases'], 'phrase')}, "
+            f"{len(lexicon.classes)} classes, {len(lexicon.targets)} target groups, {len(lexicon.files)} files")
+
+
+@app.command(epilog=EXIT_CODES_HELP)
+def validate(
+    ctx: typer.Context,
+    paths: Annotated[Optional[List[Path]], typer.Argument(
+        metavar="[PATH]...", show_default=False,
+        help="Lexicon or rule files/directories (default: the bundled lexicon and rules).")] = None,
+) -> None:
+    """Check lexicon and rule files: schema, references, regex safety. Errors as file:line:column."""
+    from .errors import ConfigError
+
+    lex, rul, alone = _split_paths(ctx, list(paths or []))
+    ok = click.style("✓", fg="green") if _color(sys.stdout) else "✓"
+    try:
+        if alone:
+            from .index import Lexicon
+            from .lexicon import read_lexicon
+            from .paths import lexicon_registries
+
+            click.echo(_lexicon_line(Lexicon(read_lexicon(lex or [], lexicon_registries())), ok))
+            click.echo("  rules: not checked (the bundled rules refer to the bundled lexicon; "
+                       "give rule paths too to check them against this one)")
+            raise typer.Exit(EXIT_OK)
+        from .engine import Engine
+
+        engine = Engine(lexicon_paths=lex, rules_paths=rul)
+    except ConfigError as exc:
+        _print_problems(exc.problems, stream_err=False)
+        n = len(exc.problems)
+        click.echo(f"\n{n} problem{'s' if n != 1 else ''} found", err=False)
+        raise typer.Exit(EXIT_FOUND) from None
+    click.echo(_lexicon_line(engine.lexicon, ok))
+    click.echo(f"{ok} rules: {_plural(len(engine.rules), 'rule')}, "
+               f"{len(engine.ruleset.narratives)} narratives, "
+               f"{len(engine.ruleset.contexts)} contexts, {len(engine.ruleset.files)} files")
+    click.echo(f"{ok} regexes: {len(engine.ruleset.regexes)} checked for catastrophic backtracking")
+    raise typer.Exit(EXIT_OK)
+
+
+# -- test -----------------------------------------------------------------------------------------
+@app.command(name="test", epilog=EXIT_CODES_HELP)
+def test_cmd(
+    ctx: typer.Context,
+    paths: Annotated[Optional[List[Path]], typer.Argument(
+        metavar="[PATH]...", show_default=False,
+        help="Rule files/directories to test with the bundled lexicon (default: every bundled rule).")] = None,
+    rule_ids: Annotated[Optional[List[str]], typer.Option(
+        "--rule", "-r", metavar="ID", show_default=False, help="Only this rule (repeatable).")] = None,
+    failures_only: Annotated[bool, typer.Option("--failures-only", help="List only rules with failures.")] = False,
+) -> None:
+    """Run every rule's embedded examples; a per-rule table, then each failure explained."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from .testing import check_coverage, run_examples
+
+    lex, rul, _ = _split_paths(ctx, list(paths or []))
+    engine = _make_engine(lex, rul)
+    if rule_ids:
+        unknown = [r for r in rule_ids if r not in {x.id for x in engine.rules}]
+        if unknown:
+            raise _fail(f"no rule {unknown[0]!r}", _did_you_mean(unknown[0], [r.id for r in engine.rules]))
+    outcomes = run_examples(engine, rule_ids)
+    console = _console()
+    per_rule: dict[str, list[Any]] = {}
+    for o in outcomes:
+        per_rule.setdefault(o.rule_id, []).append(o)
+    table = Table(title="Rule examples", title_justify="left", show_lines=False, pad_edge=False)
+    table.add_column("rule")
+    table.add_column("match", justify="right")
+    table.add_column("no_match", justify="right")
+    table.add_column("result")
+    failures = [o for o in outcomes if not o.passed]
+    for rid, items in per_rule.items():
+        bad = [o for o in items if not o.passed]
+        if failures_only and not bad:
+            continue
+        m = [o for o in items if o.expected == "match"]
+        nm = [o for o in items if o.expected == "no_match"]
+        table.add_row(rid, f"{sum(o.passed for o in m)}/{len(m)}", f"{sum(o.passed for o in nm)}/{len(nm)}",
+                      Text(f"FAIL ({len(bad)})", style="bold red") if bad else Text("ok", style="green"))
+    console.print(table)
+    if failures:
+        console.print()
+        console.print(Text("Failures", style="bold"))
+        for o in failures:
+            console.print(Text.assemble((f"{_short_path(o.file)}:{o.line}: ", "bold"), ("FAIL ", "bold red"),
+                                        f"[{o.rule_id}] expected {o.expected} ({o.lang}): ", (f"{o.text!r}", "")))
+            console.print(Text(f"    {o.message.lstrip('— ').strip()}", style="yellow"))
+            if o.expected == "match":
+                console.print(Text("    words found: " + _hits_line(engine, o.text, o.lang), style="dim"))
+    coverage = check_coverage(engine) if not rule_ids else [
+        p for p in check_coverage(engine) if any(f"rule {r} " in p.message for r in rule_ids)]
+    if coverage:
+        console.print()
+        console.print(Text("Example coverage (CONTRIBUTING: at least 3 match and 3 no_match per language)",
+                           style="bold"))
+        for p in coverage:
+            console.print(Text(f"{_short_path(p.file)}:{p.line}: warning: {p.message}", style="yellow"))
+    n_rules = len(per_rule)
+    console.print()
+    console.print(f"{n_rules} rule{'s' if n_rules != 1 else ''}, {len(outcomes)} examples, "
+                  f"{len(outcomes) - len(failures)} passed, {len(failures)} failed")
+    raise typer.Exit(EXIT_FOUND if failures else EXIT_OK)
+
+
+def _hits_line(engine: "Engine", text: str, lang: str | None) -> str:
+    """The lexicon hits of a text, briefly: what a pattern had to work with."""
+    trace = engine.explain(text, lang if lang in ("ru", "kk") else None)
+    doc = trace.doc
+    if doc is None or not doc.hits:
+        return "none (no word of the text is in the lexicon)"
+    parts = []
+    for h in doc.hits:
+        a, b = doc.tokens[h.first].start, doc.tokens[h.last].end
+        gram = f" [{' '.join(sorted(h.gram))}]" if h.gram else ""
+        parts.append(f"«{text[a:b]}» {'/'.join(h.entry.classes)}{gram}")
+    return "; ".join(parts)
+
+
+def _did_you_mean(word: str, options: list[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(word, options, n=3, cutoff=0.5)
+    return ("did you mean " + " or ".join(repr(c) for c in close) + "?") if close else ""
+
+
+# -- explain --------------------------------------------------------------------------------------
+def trace_dict(engine: "Engine", trace: Any) -> dict[str, Any]:
+    """The decision trace as plain data (what `explain --json` prints)."""
+    doc, norm, result = trace.doc, trace.norm, trace.result
+    tokens = []
+    if doc is not None:
+        for tok, an in zip(doc.tokens, doc.analyses):
+            item: dict[str, Any] = {"i": tok.index, "text": norm.original[tok.start:tok.end], "norm": tok.text,
+                                    "kind": tok.kind, "start": tok.start, "end": tok.end, "sentence": tok.sent}
+            if tok.merged:
+                item["merged"] = tok.merged
+            if an is not None:
+                item.update(reading=an.reading, lemmas=list(an.lemmas), stems=list(an.stems),
+                            hits=[{"entry": h.entry.id, "how": h.how, "score": h.score} for h in an.hits])
+                if an.guard_langs:
+                    item["guard_langs"] = sorted(an.guard_langs)
+            tokens.append(item)
+    hits = []
+    if doc is not None:
+        for h in doc.hits:
+            a, b = doc.tokens[h.first].start, doc.tokens[h.last].end
+            hits.append({"text": norm.original[a:b], "start": a, "end": b, "entry": h.entry.id,
+                         "classes": list(h.entry.classes), "target": h.entry.target, "register": h.entry.register,
+                         "how": h.how, "score": h.score, "negated": h.negated, "gram": sorted(h.gram)})
+    rules = []
+    for rid in trace.considered:
+        fired = [m for m in result.matches if m.rule_id == rid]
+        supp = [s for s in result.suppressed if s.rule_id == rid]
+        outcome = "fired" if fired else "suppressed" if supp else "no_binding" if not trace.bindings.get(rid) \
+            else "target_not_covered"
+        rules.append({"rule": rid, "bindings": trace.bindings.get(rid, 0), "outcome": outcome,
+                      "matches": [m.to_dict() for m in fired], "suppressed": [s.to_dict() for s in supp]})
+    return {
+        "text": result.text,
+        "normalized": norm.text if norm is not None else None,
+        "edits": [{"kind": e.kind, "start": e.start, "end": e.end} for e in (norm.edits if norm is not None else ())],
+        "lang": result.lang,
+        "tokens": tokens,
+        "hits": hits,
+        "rules": rules,
+        "skipped": trace.skipped,
+        "result": result.to_dict(),
+    }
+
+
+@app.command(epilog=EXIT_CODES_HELP)
+def explain(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(help="The message to explain ('-': read it from standard input).")],
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the message (auto: detect).")] = Lang.auto,
+    ui_lang: Annotated[UiLang, typer.Option("--ui-lang", envvar="HSENGINE_UI_LANG",
+                                            help="Language of the explanations.")] = UiLang.en,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the trace as JSON.")] = False,
+) -> None:
+    """Show every stage of the decision for one message: normalization, tokens, lemmas and stems,
+    lexicon hits, rules considered and why they fired or were suppressed."""
+    import json
+
+    if text == "-":
+        text = sys.stdin.read()
+    engine = _engine(ctx, ui_lang=ui_lang.value)
+    trace = engine.explain(text, None if lang is Lang.auto else lang.value)
+    data = trace_dict(engine, trace)
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        raise typer.Exit(EXIT_FOUND if trace.result.flagged else EXIT_OK)
+    _print_trace(engine, data, ui_lang.value)
+    raise typer.Exit(EXIT_FOUND if trace.result.flagged else EXIT_OK)
+
+
+def _print_trace(engine: "Engine", data: dict[str, Any], ui: str) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    console = _console()
+
+    def section(title: str) -> None:
+        console.print()
+        console.print(Text(title, style="bold underline"))
+
+    section("1. Text")
+    console.print(Text(data["text"]))
+    section("2. Normalized")
+    console.print(Text(data["normalized"] or ""))
+    if data["edits"]:
+        kinds: dict[str, int] = {}
+        for e in data["edits"]:
+            kinds[e["kind"]] = kinds.get(e["kind"], 0) + 1
+        console.print(Text("edits: " + ", ".join(f"{k} ×{v}" for k, v in kinds.items()), style="dim"))
+    console.print(f"language: [bold]{data['lang']}[/]")
+
+    section("3. Tokens")
+    table = Table(show_edge=False, pad_edge=False, box=None)
+    for col in ("#", "token", "normalized", "lemmas (ru)", "stems (kk)", "lexicon hits"):
+        table.add_column(col, overflow="fold")
+    for t in data["tokens"]:
+        if t["kind"] != "word":
+            continue
+        hits = ", ".join(f"{h['entry']} ({h['how']} {h['score']:g})" for h in t.get("hits", []))
+        norm = t["norm"] if t["norm"] == t.get("reading", t["norm"]) else f"{t['norm']} → {t['reading']}"
+        if t.get("merged"):
+            norm += f" [{t['merged']}]"
+        table.add_row(str(t["i"]), t["text"], norm, ", ".join(t.get("lemmas", [])),
+                      ", ".join(t.get("stems", [])), Text(hits, style="bold" if hits else ""))
+    console.print(table)
+
+    section("4. Lexicon hits")
+    if not data["hits"]:
+        console.print(Text("no word of the text is in the lexicon", style="dim"))
+    else:
+        table = Table(show_edge=False, pad_edge=False, box=None)
+        for col in ("text", "entry", "class", "target", "register", "how", "score"):
+            table.add_column(col, overflow="fold")
+        for h in data["hits"]:
+            table.add_row(h["text"], h["entry"], ", ".join(h["classes"]), h["target"] or "", h["register"],
+                          h["how"] + (" (negated)" if h["negated"] else ""), f"{h['score']:g}")
+        console.print(table)
+
+    section("5. Rules considered")
+    if not data["rules"]:
+        console.print(Text("none: no rule has all the classes it needs in this text", style="dim"))
+    for r in data["rules"]:
+        rule = engine.rule(r["rule"])
+        head = Text.assemble((r["rule"], "bold"), f"  {rule.title_in(ui)} — bindings: {r['bindings']} → ")
+        if r["outcome"] == "fired":
+            head.append("FIRED", style="bold red")
+        elif r["outcome"] == "suppressed":
+            head.append("suppressed", style="yellow")
+        elif r["outcome"] == "no_binding":
+            head.append("no match", style="dim")
+        else:
+            head.append("bound, but the target is not one the rule covers", style="dim")
+        console.print(head)
+        for m in r["matches"]:
+            ev = "; ".join(f"«{e['text']}» {e['role']} ({e['how']}, {e['score']:g})" for e in m["evidence"])
+            console.print(f"    target: {m['target'] or '-'} · severity: {m['severity']} · evidence: {ev}")
+            console.print(Text(f"    {m['explanation']}", style="italic"))
+        for s in r["suppressed"]:
+            cue = f" — cue «{s['cue']['text']}»" if s["cue"] else ""
+            ev = "; ".join(f"«{e['text']}» {e['role']}" for e in s["evidence"])
+            console.print(Text(f"    suppressed by {s['context']}{cue}: {s['reason']} (evidence: {ev})",
+                               style="yellow"))
+        if r["outcome"] == "no_binding":
+            console.print(Text("    the classes are present but the pattern did not bind "
+                               "(distance, order, scope, grammar or target)", style="dim"))
+
+    if data["skipped"]:
+        section(f"6. Rules skipped: a required class is absent ({len(data['skipped'])})")
+        for rid, missing in sorted(data["skipped"].items()):
+            need = "; ".join(m.replace("class:", "").replace("entry:", "entry ") for m in missing)
+            console.print(Text(f"  {rid}: needs {need}", style="dim"), overflow="fold")
+
+    section("Result")
+    res = data["result"]
+    if res["flagged"]:
+        console.print(Text(f"flagged · severity {res['severity']} · narratives {', '.join(res['narratives'])} · "
+                           f"targets {', '.join(res['targets']) or '-'}", style="bold red"))
+        for m in res["matches"]:
+            console.print(Text(f"  {m['explanation']}"))
+    else:
+        console.print(Text("not flagged", style="green"))
+
+
+# -- lexicon lookup -------------------------------------------------------------------------------
+@lexicon_app.command("lookup")
+def lexicon_lookup(
+    ctx: typer.Context,
+    words: Annotated[List[str], typer.Argument(metavar="WORD...", help="A word, or a phrase (several words).")],
+    lang: Annotated[Lang, typer.Option("--lang", help="Language for guard words and phrases.")] = Lang.auto,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """What the analyzer makes of a word: reading, lemmas, stems, and the lexicon entries it reaches (how, score)."""
+    import json
+
+    from rich.table import Table
+    from rich.text import Text
+
+    from .normalize import normalize
+    from .tokenize import WORD_PATTERN
+
+    phrase = " ".join(words)
+    engine = _engine(ctx)
+    analyzer = engine.analyzer
+    norm = normalize(phrase).text
+    found = WORD_PATTERN.findall(norm)
+    if not found:
+        raise _fail(f"no word in {phrase!r}")
+    report: list[dict[str, Any]] = []
+    for w in found:
+        an = analyzer.analyze(w)
+        report.append({
+            "word": w, "reading": an.reading, "lemmas": list(an.lemmas), "stems": list(an.stems),
+            "negated": an.negated, "guard_langs": sorted(an.guard_langs),
+            "fuzzy_not_tried": list(an.fuzzy_rejected),
+            "hits": [{"entry": h.entry.id, "lemma": h.entry.lemma, "lang": h.entry.lang,
+                      "classes": list(h.entry.classes), "target": h.entry.target, "register": h.entry.register,
+                      "how": h.how, "score": h.score, "negated": h.negated, "gram": sorted(h.gram),
+                      "meaning": h.entry.meaning, "file": _short_path(h.entry.file), "line": h.entry.line}
+                     for h in an.hits],
+        })
+    phrase_hits: list[dict[str, Any]] = []
+    if len(found) > 1:
+        trace = engine.explain(phrase, None if lang is Lang.auto else lang.value)
+        doc = trace.doc
+        for h in doc.hits:
+            a, b = doc.tokens[h.first].start, doc.tokens[h.last].end
+            phrase_hits.append({"text": phrase[a:b], "entry": h.entry.id, "classes": list(h.entry.classes),
+                                "target": h.entry.target, "how": h.how, "score": h.score})
+    if as_json:
+        click.echo(json.dumps({"words": report, "hits": phrase_hits}, ensure_ascii=False, indent=2))
+        raise typer.Exit(EXIT_OK if any(r["hits"] for r in report) or phrase_hits else EXIT_FOUND)
+    console = _console()
+    for r in report:
+        console.print(Text.assemble(("word: ", "bold"), r["word"],
+                                    (f"  (read as {r['reading']})" if r["reading"] != r["word"] else "", "yellow")))
+        console.print(f"  lemmas (ru): {', '.join(r['lemmas']) or '-'}")
+        console.print(f"  stems (kk):  {', '.join(r['stems']) or '-'}")
+        if r["guard_langs"]:
+            console.print(f"  guard word in: {', '.join(r['guard_langs'])} (never a hit in a text of that language)")
+        if r["hits"]:
+            table = Table(show_edge=False, pad_edge=False, box=None)
+            for col in ("entry", "lemma", "class", "target", "register", "how", "score", "defined at"):
+                table.add_column(col, overflow="fold")
+            for h in r["hits"]:
+                table.add_row(h["entry"], h["lemma"], ", ".join(h["classes"]), h["target"] or "", h["register"],
+                              h["how"] + (" (negated)" if h["negated"] else ""), f"{h['score']:g}",
+                              f"{h['file']}:{h['line']}")
+            console.print(table)
+        else:
+            console.print(Text("  no lexicon entry", style="dim"))
+            if r["fuzzy_not_tried"]:
+                console.print(Text(f"  typo matching not tried: {'; '.join(r['fuzzy_not_tried'])}", style="dim"))
+    if len(found) > 1:
+        console.print()
+        console.print(Text("hits in the phrase as a text (multi-word entries included):", style="bold"))
+        if not phrase_hits:
+            console.print(Text("  none", style="dim"))
+        for h in phrase_hits:
+            console.print(f"  «{h['text']}» → {h['entry']} ({', '.join(h['classes'])}; {h['how']} {h['score']:g})")
+    raise typer.Exit(EXIT_OK if any(r["hits"] for r in report) or phrase_hits else EXIT_FOUND)
+
+
+# -- rules ----------------------------------------------------------------------------------------
+def _targets_text(targets: tuple[str, ...] | None, limit: int = 4) -> str:
+    if targets is None:
+        return "any"
+    if len(targets) <= limit:
+        return ", ".join(targets)
+    return ", ".join(targets[:limit]) + f", +{len(targets) - limit}"
+
+
+@rules_app.command("list")
+def rules_list(
+    ctx: typer.Context,
+    narrative: Annotated[Optional[str], typer.Option("--narrative", help="Only this narrative.")] = None,
+    target: Annotated[Optional[str], typer.Option("--target", help="Only rules covering this target group.")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", help="Only rules claiming this language (ru, kk).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """A table of every rule: id, narrative, targets, severity, languages."""
+    import json
+
+    from rich.table import Table
+
+    engine = _engine(ctx)
+    rules = [r for r in engine.rules
+             if (narrative is None or r.narrative == narrative)
+             and (target is None or r.targets is None or target in r.targets)
+             and (lang is None or lang in r.langs)]
+    if as_json:
+        click.echo(json.dumps([{"id": r.id, "title": r.title, "narrative": r.narrative,
+                                "targets": list(r.targets) if r.targets is not None else "any",
+                                "severity": r.severity, "langs": list(r.langs), "status": r.status,
+                                "file": _short_path(r.file)} for r in rules], ensure_ascii=False, indent=2))
+        raise typer.Exit(EXIT_OK)
+    table = Table(title=f"{len(rules)} rules", title_justify="left", pad_edge=False)
+    for col in ("id", "narrative", "targets", "severity", "langs", "status"):
+        table.add_column(col, overflow="fold")
+    for r in sorted(rules, key=lambda r: (r.narrative, r.id)):
+        table.add_row(r.id, r.narrative, _targets_text(r.targets), r.severity, ", ".join(r.langs), r.status)
+    _console().print(table)
+    raise typer.Exit(EXIT_OK)
+
+
+def render_pattern(node: Any, regexes: dict[str, Any], indent: str = "") -> list[str]:
+    """The pattern tree as indented lines (atoms as {key: value} like the YAML)."""
+    from .rules import AllOf, AnyOf, Atom
+
+    if isinstance(node, Atom):
+        parts = []
+        for key, value in (("class", node.classes), ("entry", node.entries), ("target", node.targets),
+                           ("register", node.registers), ("lemma", node.lemmas), ("text", node.texts),
+                           ("gram", node.gram)):
+            if value:
+                items = sorted(value)
+                parts.append(f"{key}: {items[0] if len(items) == 1 else '[' + ', '.join(items) + ']'}")
+        if node.regex_id:
+            pat = regexes.get(node.regex_id)
+            parts.append(f"regex: {pat.pattern if pat is not None else node.regex_id}")
+        if node.negated is not None:
+            parts.append(f"negated: {str(node.negated).lower()}")
+        parts.append(f"as: {node.role}")
+        return [f"{indent}- {{{', '.join(parts)}}}"]
+    if isinstance(node, AllOf):
+        if node.ordered:
+            head = "seq" + (f" (max_gap {node.max_gap})" if node.max_gap is not None else "")
+        else:
+            head = "all" + (f" (within {node.within} words)" if node.within is not None else "")
+        lines = [f"{indent}{head}:"]
+        for p in node.parts:
+            lines += render_pattern(p, regexes, indent + "  ")
+        for p in node.absent:
+            lines.append(f"{indent}  not:")
+            lines += render_pattern(p, regexes, indent + "    ")
+        return lines
+    if isinstance(node, AnyOf):
+        lines = [f"{indent}any:"]
+        for p in node.parts:
+            lines += render_pattern(p, regexes, indent + "  ")
+        return lines
+    return [f"{indent}{node!r}"]
+
+
+@rules_app.command("show")
+def rules_show(
+    ctx: typer.Context,
+    rule_id: Annotated[str, typer.Argument(metavar="ID", help="Rule id, e.g. xenophobia.expulsion.")],
+    ui_lang: Annotated[UiLang, typer.Option("--ui-lang", envvar="HSENGINE_UI_LANG",
+                                            help="Language of names.")] = UiLang.en,
+) -> None:
+    """A rule in full: titles, description, pattern, suppressing contexts, and its examples (run now)."""
+    from rich.text import Text
+
+    from .testing import run_rule_examples
+
+    engine = _engine(ctx, ui_lang=ui_lang.value)
+    ids = [r.id for r in engine.rules]
+    if rule_id not in ids:
+        raise _fail(f"no rule {rule_id!r}", _did_you_mean(rule_id, ids) or "see `hsengine rules list`")
+    rule = engine.rule(rule_id)
+    ui = ui_lang.value
+    console = _console()
+    console.print(Text(rule.id, style="bold"))
+    for lang_code, title in rule.title.items():
+        console.print(f"  title ({lang_code}): {title}")
+    console.print(f"  file: {_short_path(rule.file)}:{rule.line}")
+    narrative = engine.ruleset.narratives.get(rule.narrative)
+    console.print(f"  narrative: {rule.narrative}" + (f" — {narrative.name(ui)}" if narrative else ""))
+    console.print(f"  targets: {_targets_text(rule.targets, limit=100)}")
+    console.print(f"  severity: {rule.severity} · langs: {', '.join(rule.langs)} · status: {rule.status} · "
+                  f"scope: {rule.scope}")
+    console.print()
+    console.print(Text("description", style="bold"))
+    console.print("  " + " ".join(rule.description.split()))
+    console.print()
+    console.print(Text("pattern", style="bold"))
+    for line in render_pattern(rule.pattern, engine.ruleset.regexes, "  "):
+        console.print(Text(line))
+    console.print()
+    console.print(Text("unless (contexts that cancel a match)", style="bold"))
+    for cid in rule.unless:
+        ctx_def = engine.ruleset.contexts.get(cid)
+        console.print(f"  {cid}" + (f" — {ctx_def.name(ui)}" if ctx_def else ""))
+    if not rule.unless:
+        console.print(Text("  none", style="dim"))
+    if rule.message:
+        console.print()
+        console.print(Text("message", style="bold"))
+        for k, v in rule.message.items():
+            console.print(f"  {k}: {v}")
+    if rule.references:
+        console.print()
+        console.print(Text("references", style="bold"))
+        for ref in rule.references:
+            console.print(f"  {ref}")
+    console.print()
+    outcomes = run_rule_examples(engine, rule)
+    console.print(Text("examples (run now)", style="bold"))
+    for o in outcomes:
+        mark = ("✓", "green") if o.passed else ("✗", "bold red")
+        console.print(Text.assemble("  ", mark, f" {o.expected:<8} ", (f"[{o.lang}] ", "dim"), o.text))
+        if not o.passed:
+            console.print(Text(f"      {o.message.lstrip('— ').strip()}", style="yellow"))
+    raise typer.Exit(EXIT_OK)
+
+
+# -- eval, catalogue, stats -----------------------------------------------------------------------
+@app.command(name="eval", epilog=EXIT_CODES_HELP)
+def eval_cmd(
+    ctx: typer.Context,
+    paths: Annotated[Optional[List[Path]], typer.Argument(
+        metavar="[PATH]...", show_default=False, help="Labelled files (.csv/.jsonl) to evaluate on.")] = None,
+    dataset: Annotated[Optional[str], typer.Option("--dataset", metavar="NAME",
+                                                   help="A named evaluation data set.")] = None,
+    functional: Annotated[bool, typer.Option("--functional", help="Run the functional (HateCheck-style) tests.")]
+        = False,
+    fmt: Annotated[EvalFormat, typer.Option("--format", "-f", help="Report format.")] = EvalFormat.text,
+    text_field: Annotated[str, typer.Option("--text-field", help="Field/column with the text.")] = "text",
+    label_field: Annotated[str, typer.Option("--label-field", help="Field/column with the label.")] = "label",
+) -> None:
+    """Evaluate the engine on labelled data or functional tests: precision, recall, errors."""
+    try:
+        from . import evaluate
+    except ImportError as exc:
+        raise _fail(f"evaluation is not available in this installation ({exc})", code=EXIT_INTERNAL) from None
+    engine = _engine(ctx)
+    try:
+        text, code = evaluate.run(engine, paths=tuple(paths or ()), dataset=dataset, functional=functional,
+                                  fmt=fmt.value, text_field=text_field, label_field=label_field)
+    except (ValueError, FileNotFoundError, KeyError) as exc:
+        raise _fail(str(exc)) from None
+    except Exception as exc:  # noqa: BLE001 - the evaluation module's input errors
+        from .errors import InputError
+
+        if isinstance(exc, InputError):
+            raise _fail(str(exc)) from None
+        raise
+    click.echo(text)
+    raise typer.Exit(code)
+
+
+@app.command(epilog=EXIT_CODES_HELP)
+def catalogue(
+    ctx: typer.Context,
+    check_only: Annotated[bool, typer.Option("--check", help="Exit 1 when docs/rules.md is not up to date.")] = False,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE",
+                                                   help="Write here instead of docs/rules.md ('-': stdout).")] = None,
+) -> None:
+    """Build the rule catalogue (docs/rules.md) from the rules and the lexicon."""
+    from . import catalogue as cat
+
+    engine = _engine(ctx)
+    text = cat.build_catalogue(engine)
+    target = Path(output) if output is not None else Path(cat.CATALOGUE_PATH)
+    if str(target) == "-":
+        click.echo(text, nl=False)
+        raise typer.Exit(EXIT_OK)
+    if check_only:
+        current = target.read_text(encoding="utf-8") if target.exists() else None
+        if current == text:
+            click.echo(f"✓ {_short_path(str(target))} is up to date ({len(engine.rules)} rules)")
+            raise typer.Exit(EXIT_OK)
+        import difflib
+
+        if current is None:
+            _err(f"{_short_path(str(target))} does not exist", "build it with: hsengine catalogue")
+        else:
+            diff = list(difflib.unified_diff(current.splitlines(), text.splitlines(), "committed", "fresh",
+                                             lineterm="", n=0))
+            for line in diff[:40]:
+                click.echo(line, err=True)
+            if len(diff) > 40:
+                click.echo(f"... {len(diff) - 40} more diff lines", err=True)
+            _err(f"{_short_path(str(target))} is stale", "rebuild it with: hsengine catalogue")
+        raise typer.Exit(EXIT_FOUND)
+    if not target.parent.is_dir():
+        raise _fail(f"cannot write {target}: the folder {target.parent} does not exist",
+                    "run it in a source checkout, or give --output FILE")
+    target.write_text(text, encoding="utf-8")
+    click.echo(f"wrote {_short_path(str(target))} ({len(engine.rules)} rules)")
+    raise typer.Exit(EXIT_OK)
+
+
+@app.command()
+def stats(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Counts of lexicon entries and rules, and coverage per narrative, target group and language."""
+    import json
+
+    from . import catalogue as cat
+
+    engine = _engine(ctx)
+    s = cat.stats(engine)
+    if as_json:
+        click.echo(json.dumps(s, ensure_ascii=False, indent=2, default=lambda o: dict(o) if hasattr(o, "items") else str(o)))
+    else:
+        click.echo(cat.format_stats(s))
+    raise typer.Exit(EXIT_OK)
+
+
+# -- entry point ----------------------------------------------------------------------------------
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point (`hsengine`): never a traceback for a user, a clear message and an exit code."""
+    import logging
+
+    logging.basicConfig(level=logging.WARNING, format="hsengine: warning: %(message)s", stream=sys.stderr)
+    try:
+        app(args=argv, prog_name="hsengine")
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        click.echo("hsengine: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        sys.exit(EXIT_FOUND)
+    except MemoryError:
+        _err("out of memory", "lower --jobs or --max-chars")
+        sys.exit(EXIT_INTERNAL)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        if os.environ.get("HSENGINE_DEBUG"):
+            raise
+        _err(f"internal error: {type(exc).__name__}: {exc}",
+             "this is a bug; please report it with the command you ran (HSENGINE_DEBUG=1 shows the traceback)")
+        sys.exit(EXIT_INTERNAL)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,1032 @@
+"""Streaming input and output for the command line: one output row per input row, nothing lost.
+
+Readers turn command-line arguments, standard input or a file into `Row`s, one at a time:
+
+- ``.txt`` (and anything unknown): one message per line;
+- ``.csv``/``.tsv``: a header line, any delimiter the csv sniffer (or a consistency check over the
+  first records) detects, the text in ``--column`` (default ``text``); every column passes through;
+- ``.jsonl``/``.ndjson``: one JSON object per line, the text in ``--field`` (default ``text``,
+  ``a.b`` for a nested field); every field passes through.
+
+Files are read as bytes, line by line (never whole): UTF-8 with or without a byte-order mark;
+UTF-16/UTF-32 with a byte-order mark; any other encoding with ``--encoding``.  Problems with the
+whole file (missing, a directory, empty, binary, not UTF-8, no such column) raise `InputProblem`
+before anything is written.  Problems with one row never stop the run:
+
+==============================  ============================================================
+row problem                      what the output row says
+==============================  ============================================================
+invalid UTF-8 bytes             analyzed with U+FFFD for the bad bytes; a warning says so
+empty row / empty message       analyzed as an empty message (not flagged); a warning
+longer than ``max_chars``       ``error``: not analyzed (the text still passes through)
+longer than ``max_row_bytes``   ``error``: not read at all (memory stays bounded)
+invalid JSON, no text field     ``error``: not analyzed
+==============================  ============================================================
+
+Writers (`CsvWriter`, `JsonlWriter`, `JsonWriter`) stream too: one row out per row in.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import difflib
+import io
+import json
+import os
+import sys
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any, Callable, Iterable, Iterator
+
+from .errors import InputError
+
+SAMPLE_BYTES = 64 * 1024
+MAX_ROW_BYTES = 64 * 1024 * 1024  # a row longer than this is skipped unread (bounded memory)
+DEFAULT_MAX_CHARS = 200_000  # longer messages are reported, not analyzed
+MANY_LINES = 500  # a CSV record spanning more lines than this probably has an unclosed quote
+
+INPUT_FORMATS = ("txt", "csv", "jsonl")
+DEFAULT_TEXT_NAMES = ("text", "message", "content", "body", "comment", "post", "текст", "сообщение", "мәтін")
+
+_EXTENSIONS = {
+    ".txt": "txt", ".text": "txt", ".log": "txt",
+    ".csv": "csv", ".tsv": "csv", ".tab": "csv",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
+}
+# Recognisable binary files, with what to do instead.
+_MAGIC = (
+    (b"PK\x03\x04", "a ZIP archive or an Excel/Word file (.xlsx/.docx)",
+     "in Excel: File → Save As → 'CSV UTF-8 (comma delimited)'"),
+    (b"\xd0\xcf\x11\xe0", "an old Excel/Word file (.xls/.doc)", "in Excel: File → Save As → 'CSV UTF-8'"),
+    (b"%PDF", "a PDF document", "copy the text into a .txt file, one message per line"),
+    (b"\x1f\x8b", "a gzip-compressed file", "decompress it first (gunzip)"),
+    (b"\x89PNG", "a PNG image", ""),
+    (b"\xff\xd8\xff", "a JPEG image", ""),
+    (b"GIF8", "a GIF image", ""),
+    (b"SQLite format 3", "an SQLite database", "export the table to CSV first"),
+)
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+class InputProblem(InputError):
+    """A problem with the whole input: the CLI prints it and exits with code 2.
+
+    `key` and `params` let the message be shown in the interface language (see i18n)."""
+
+    def __init__(self, key: str, message: str, hint: str = "", **params: Any):
+        super().__init__(message)
+        self.key = key
+        self.message = message
+        self.hint = hint
+        self.params = params
+
+
+@dataclass(slots=True)
+class Row:
+    """One input row, ready to analyze (or not, when `error` says why)."""
+
+    index: int  # 0-based position in the output
+    line: int  # 1-based line where the row starts (for arguments: the argument's number)
+    text: str  # the message ("" when there is none)
+    fields: dict[str, Any]  # every column/field of the row, the text column included
+    error: str | None = None  # set when the row cannot be analyzed
+    notes: list[str] = field(default_factory=list)  # problems worth reporting; analysis still done
+
+
+# -- bytes ----------------------------------------------------------------------------------------
+class _ByteSource:
+    """A binary stream with a replayable prefix (the sniffed sample) and a count of bytes consumed."""
+
+    def __init__(self, stream: IO[bytes], prefix: bytes = b""):
+        self._stream = stream
+        self._prefix = prefix
+        self.consumed = 0
+
+    def readline(self, limit: int) -> bytes:
+        if self._prefix:
+            i = self._prefix.find(b"\n", 0, limit)
+            if i >= 0:
+                line, self._prefix = self._prefix[: i + 1], self._prefix[i + 1 :]
+            elif len(self._prefix) >= limit:
+                line, self._prefix = self._prefix[:limit], self._prefix[limit:]
+            else:
+                line = self._prefix + self._stream.readline(limit - len(self._prefix))
+                self._prefix = b""
+        else:
+            line = self._stream.readline(limit)
+        self.consumed += len(line)
+        return line
+
+    def read(self, n: int) -> bytes:
+        if self._prefix:
+            data, self._prefix = self._prefix[:n], self._prefix[n:]
+        else:
+            data = self._stream.read(n)
+        self.consumed += len(data)
+        return data
+
+
+class _RawAdapter(io.RawIOBase):
+    """Lets a TextIOWrapper decode a `_ByteSource` (UTF-16/32 input)."""
+
+    def __init__(self, src: _ByteSource):
+        self._src = src
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        data = self._src.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _read_sample(stream: IO[bytes]) -> bytes:
+    chunks = []
+    size = 0
+    while size < SAMPLE_BYTES:
+        chunk = stream.read(SAMPLE_BYTES - size)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def _looks_utf16(sample: bytes) -> str:
+    """The byte order of UTF-16 text without a byte-order mark, or "": NUL bytes (the high byte of
+    ASCII characters) at one parity only, and decoding with that order gives ordinary printable
+    text (Latin, Cyrillic, punctuation, line breaks)."""
+    head = sample[: 4096 & ~1]
+    even = sum(1 for b in head[0::2] if b == 0)
+    odd = sum(1 for b in head[1::2] if b == 0)
+    if min(even, odd) > len(head) // 1000 or max(even, odd) < 0.05 * (len(head) // 2):
+        return ""
+    codec = "utf-16-be" if even > odd else "utf-16-le"
+    text = head.decode(codec, "replace")
+    common = sum(1 for c in text if (c.isprintable() or c in "\t\r\n")
+                 and (c < "\u0250" or "\u0400" <= c <= "\u04ff" or "\u2000" <= c <= "\u206f"))
+    return codec if common >= 0.95 * len(text) and ("\n" in text or " " in text) else ""
+
+
+def _complete_lines(sample: bytes, eof: bool) -> list[bytes]:
+    lines = sample.split(b"\n")
+    if not eof and len(lines) > 1:
+        lines = lines[:-1]  # the last line may be cut in the middle of a character
+    return lines
+
+
+def _cyrillic_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if "\u0400" <= c <= "\u04ff") / len(letters)
+
+
+def _check_bytes(sample: bytes, name: str, eof: bool, encoding: str | None) -> tuple[str | None, int]:
+    """Decide how to decode the input: (wide codec or None for line-wise decoding, BOM length).
+
+    Raises InputProblem for empty, binary and undecodable input."""
+    if not sample:
+        raise InputProblem("empty_input", f"{name} is empty: there is nothing to check", "", name=name)
+    for bom, codec in _BOMS:
+        if sample.startswith(bom):
+            if codec == "utf-8-sig":
+                if not sample[len(bom):].strip():
+                    raise InputProblem("empty_input", f"{name} is empty: there is nothing to check", "", name=name)
+                return None, len(bom)
+            return codec, 0
+    for magic, what, hint in _MAGIC:
+        if sample.startswith(magic):
+            raise InputProblem("binary_input", f"{name} is not a text file: it looks like {what}",
+                               hint or "give a .txt, .csv or .jsonl file", name=name, what=what)
+    if b"\x00" in sample:
+        order = _looks_utf16(sample)
+        if order:
+            raise InputProblem("utf16_input", f"{name} is in UTF-16 without a byte-order mark, which cannot be "
+                               "read reliably", f"save it as UTF-8 (in Excel: 'CSV UTF-8'), or pass --encoding {order}",
+                               name=name)
+        pos = sample.index(b"\x00")
+        raise InputProblem("binary_input", f"{name} is not a text file: it contains NUL bytes (first at byte {pos})",
+                           "give a .txt, .csv or .jsonl file", name=name, what=f"NUL bytes at byte {pos}")
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    if controls > max(8, len(sample) // 100):
+        raise InputProblem("binary_input", f"{name} is not a text file: it contains {controls} control bytes",
+                           "give a .txt, .csv or .jsonl file", name=name, what=f"{controls} control bytes")
+    if eof and not sample.strip():
+        raise InputProblem("empty_input", f"{name} is empty: there is nothing to check", "", name=name)
+    if encoding is not None:
+        return None, 0
+    # Not UTF-8 at all (as opposed to a few bad rows)?
+    lines = _complete_lines(sample, eof)
+    bad_lines: list[tuple[int, bytes]] = []
+    non_ascii = 0
+    for i, line in enumerate(lines, 1):
+        if line.isascii():
+            continue
+        non_ascii += 1
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            bad_lines.append((i, line))
+    if len(bad_lines) >= 2 and 2 * len(bad_lines) > non_ascii:
+        first = bad_lines[0][0]
+        guess = b"\n".join(b for _, b in bad_lines[:50])
+        if _cyrillic_share(guess.decode("cp1251", "replace")) > 0.6:
+            hint = "it looks like Windows-1251 (Cyrillic): re-run with --encoding cp1251, or save the file as UTF-8"
+        else:
+            hint = "save the file as UTF-8, or name its encoding with --encoding (e.g. cp1251, koi8-r)"
+        raise InputProblem("not_utf8", f"{name} is not UTF-8 text: {len(bad_lines)} of the first {len(lines)} lines "
+                           f"have invalid bytes (first on line {first})", hint, name=name, line=first)
+    return None, 0
+
+
+# -- lines ----------------------------------------------------------------------------------------
+class _Lines:
+    """Decoded physical lines (with their line endings) and what went wrong with each.
+
+    After each line yielded: `lineno` is its 1-based number, `bad` whether bytes were replaced,
+    `overlong` its size in bytes when it was too long to read (the text yielded is then "\\n")."""
+
+    def __init__(self, src: _ByteSource, *, wide: str | None, encoding: str | None, max_row_bytes: int):
+        self.src = src
+        self.wide = wide
+        self.encoding = encoding
+        self.max_row_bytes = max_row_bytes
+        self.lineno = 0
+        self.bad = False
+        self.overlong = 0
+        # accumulated since the last `take()`: for CSV records made of several lines
+        self.pending_bad: list[int] = []
+        self.pending_overlong = 0
+        self._text: io.TextIOWrapper | None = None
+        if wide is not None:
+            self._text = io.TextIOWrapper(io.BufferedReader(_RawAdapter(src), 1 << 16), encoding=wide,
+                                          errors="replace", newline="")
+
+    def take(self) -> tuple[list[int], int]:
+        bad, over = self.pending_bad, self.pending_overlong
+        self.pending_bad, self.pending_overlong = [], 0
+        return bad, over
+
+    def __iter__(self) -> Iterator[str]:
+        return self._iter_text() if self._text is not None else self._iter_bytes()
+
+    def _skip_rest(self, read: Callable[[int], Any], size: int) -> int:
+        while True:
+            more = read(1 << 20)
+            size += len(more.encode("utf-8") if isinstance(more, str) else more)
+            if not more or more.endswith("\n" if isinstance(more, str) else b"\n"):
+                return size
+
+    def _iter_bytes(self) -> Iterator[str]:
+        limit = self.max_row_bytes
+        readline = self.src.readline
+        encoding = self.encoding
+        while True:
+            raw = readline(limit + 1)
+            if not raw:
+                return
+            self.lineno += 1
+            self.bad = False
+            self.overlong = 0
+            if len(raw) > limit and not raw.endswith(b"\n"):
+                self.overlong = self._skip_rest(readline, len(raw))
+                self.pending_overlong = self.overlong
+                yield "\n"
+                continue
+            if encoding is None:
+                try:
+                    text = raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    text = raw.decode("utf-8", "replace")
+                    self.bad = True
+            else:
+                text = raw.decode(encoding, "replace")
+                self.bad = "\ufffd" in text
+            if self.bad:
+                self.pending_bad.append(self.lineno)
+            yield text
+
+    def _iter_text(self) -> Iterator[str]:
+        assert self._text is not None
+        limit = self.max_row_bytes // 2
+        readline = self._text.readline
+        while True:
+            text = readline(limit + 1)
+            if not text:
+                return
+            self.lineno += 1
+            self.bad = "\ufffd" in text
+            self.overlong = 0
+            if len(text) > limit and not text.endswith("\n"):
+                self.overlong = self._skip_rest(readline, len(text.encode("utf-8")))
+                self.pending_overlong = self.overlong
+                yield "\n"
+                continue
+            if self.bad:
+                self.pending_bad.append(self.lineno)
+            yield text
+
+
+def _strip_eol(line: str) -> str:
+    if line.endswith("\n"):
+        line = line[:-1]
+    if line.endswith("\r"):
+        line = line[:-1]
+    return line
+
+
+def _mib(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MiB"
+
+
+# -- inputs ---------------------------------------------------------------------------------------
+class Input:
+    """An opened input: its rows (lazily), the columns to pass through and the name of the text column."""
+
+    def __init__(self, name: str, kind: str, rows: Iterator[Row], columns: list[str], text_key: str,
+                 *, had_bom: bool = False, size: int | None = None, src: _ByteSource | None = None,
+                 notes: list[str] | None = None, closer: Callable[[], None] | None = None, delimiter: str = ","):
+        self.name = name
+        self.kind = kind
+        self._rows = rows
+        self.columns = columns
+        self.text_key = text_key
+        self.had_bom = had_bom
+        self.size = size
+        self._src = src
+        self.notes = notes or []
+        self._closer = closer
+        self.delimiter = delimiter
+
+    def __iter__(self) -> Iterator[Row]:
+        return self._rows
+
+    @property
+    def bytes_read(self) -> int:
+        return self._src.consumed if self._src is not None else 0
+
+    def where(self, row: Row) -> str:
+        if self.kind == "args":
+            return f"argument {row.line}"
+        return f"{self.name}:{row.line}"
+
+    def close(self) -> None:
+        if self._closer is not None:
+            self._closer()
+            self._closer = None
+
+    def __enter__(self) -> "Input":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def text_input(texts: Iterable[str], max_chars: int = DEFAULT_MAX_CHARS) -> Input:
+    """Messages given as command-line arguments."""
+    def rows() -> Iterator[Row]:
+        for i, text in enumerate(texts):
+            row = Row(i, i + 1, text, {"text": text})
+            _check_text(row, max_chars)
+            yield row
+    return Input("argument", "args", rows(), ["text"], "text")
+
+
+def _check_text(row: Row, max_chars: int) -> None:
+    if row.error is not None:
+        return
+    if not row.text.strip():
+        row.notes.append("empty message")
+    elif len(row.text) > max_chars:
+        row.error = (f"message too long: {len(row.text):,} characters (the limit is {max_chars:,}; "
+                     "raise it with --max-chars)")
+
+
+def detect_format(path: str | None, declared: str | None) -> str:
+    if declared:
+        if declared not in INPUT_FORMATS:
+            raise InputProblem("bad_format", f"unknown input format {declared!r}; use one of {', '.join(INPUT_FORMATS)}")
+        return declared
+    if path is None or path == "-":
+        return "txt"
+    return _EXTENSIONS.get(Path(path).suffix.lower(), "txt")
+
+
+def open_input(path: str | None, *, fmt: str | None = None, column: str | None = None,
+               encoding: str | None = None, delimiter: str | None = None,
+               max_chars: int = DEFAULT_MAX_CHARS, max_row_bytes: int = MAX_ROW_BYTES,
+               stdin: IO[bytes] | None = None) -> Input:
+    """Open a file (or standard input when `path` is None or "-") for streaming.
+
+    Every problem with the whole input is raised here, as InputProblem, before any row is read."""
+    kind = detect_format(path, fmt)
+    if encoding is not None:
+        try:
+            encoding = codecs.lookup(encoding).name
+        except LookupError:
+            raise InputProblem("bad_encoding", f"unknown encoding {encoding!r}",
+                               "for example: utf-8, cp1251, koi8-r, utf-16") from None
+        if encoding in ("utf-8", "utf-8-sig"):
+            encoding = None
+    size: int | None = None
+    if path is None or path == "-":
+        name = "<stdin>"
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        closer = None
+    else:
+        name = path
+        p = Path(path)
+        if not p.exists():
+            hint = ""
+            parent = p.parent if str(p.parent) else Path(".")
+            if parent.is_dir():
+                close = difflib.get_close_matches(p.name, [x.name for x in parent.iterdir()], n=1)
+                if close:
+                    hint = f"did you mean {str(parent / close[0]) if str(p.parent) not in ('', '.') else close[0]!r}?"
+            raise InputProblem("missing_file", f"{name}: no such file", hint, name=name)
+        if p.is_dir():
+            raise InputProblem("is_directory", f"{name} is a directory, not a file",
+                               "give one .txt, .csv or .jsonl file", name=name)
+        try:
+            stream = open(p, "rb")
+        except OSError as exc:
+            raise InputProblem("unreadable", f"{name} cannot be read: {exc.strerror or exc}", "", name=name) from None
+        try:
+            size = os.fstat(stream.fileno()).st_size
+        except OSError:
+            size = None
+        closer = stream.close
+    try:
+        sample = _read_sample(stream)
+        eof = len(sample) < SAMPLE_BYTES
+        if encoding is not None and encoding.startswith(("utf-16", "utf-32")):
+            wide, bom = encoding, 0
+        else:
+            wide, bom = _check_bytes(sample, name, eof, encoding)
+        src = _ByteSource(stream, sample[bom:])
+        src.consumed = bom
+        lines = _Lines(src, wide=wide, encoding=encoding, max_row_bytes=max_row_bytes)
+        common = dict(size=size, src=src, closer=closer, had_bom=bom > 0 or wide is not None)
+        if kind == "csv":
+            return _open_csv(name, lines, sample[bom:], column, delimiter, max_chars, max_row_bytes,
+                             tsv=path is not None and Path(path).suffix.lower() in (".tsv", ".tab"), **common)
+        if kind == "jsonl":
+            return _open_jsonl(name, lines, column or "text", max_chars, **common)
+        return Input(name, "txt", _txt_rows(lines, max_chars), ["text"], "text", **common)
+    except BaseException:
+        if closer is not None:
+            closer()
+        raise
+
+
+def _overlong_error(size: int, limit: int) -> str:
+    return f"row too long to read: {_mib(size)} (rows over {_mib(limit)} are skipped)"
+
+
+def _txt_rows(lines: _Lines, max_chars: int) -> Iterator[Row]:
+    index = 0
+    for raw in lines:
+        bad, over = lines.take()
+        if over:
+            row = Row(index, lines.lineno, "", {"text": ""}, error=_overlong_error(over, lines.max_row_bytes))
+        else:
+            text = _strip_eol(raw)
+            if index == 0 and text.startswith("\ufeff"):
+                text = text[1:]
+            row = Row(index, lines.lineno, text, {"text": text})
+            if bad:
+                row.notes.append("invalid UTF-8 bytes replaced with U+FFFD")
+            _check_text(row, max_chars)
+        index += 1
+        yield row
+
+
+# -- CSV ------------------------------------------------------------------------------------------
+_CANDIDATE_DELIMITERS = (",", ";", "\t", "|")
+
+
+def _detect_delimiter(sample_text: str, tsv: bool) -> str:
+    """The delimiter that splits the header and the first records into the same number (> 1) of fields."""
+    candidates = list(_CANDIDATE_DELIMITERS)
+    try:
+        sniffed = csv.Sniffer().sniff(sample_text[:16384], delimiters=",;\t|:").delimiter
+        candidates.insert(0, sniffed)
+    except csv.Error:
+        pass
+    if tsv:
+        candidates.insert(0, "\t")
+    best, best_score = ",", 0.0
+    for d in dict.fromkeys(candidates):
+        try:
+            records = list(_take(csv.reader(io.StringIO(sample_text), delimiter=d), 51))
+        except csv.Error:
+            continue
+        if not records or len(records[0]) < 2:
+            continue
+        body = [r for r in records[1:-1] if r] or [r for r in records[1:] if r]
+        width = len(records[0])
+        score = (sum(1 for r in body if len(r) == width) / len(body)) if body else 0.75
+        if score > best_score + 1e-9:
+            best, best_score = d, score
+    return best if best_score >= 0.5 else ","
+
+
+def _take(it: Iterator[Any], n: int) -> Iterator[Any]:
+    for i, x in enumerate(it):
+        if i >= n:
+            return
+        yield x
+
+
+def _unique_names(header: list[str]) -> list[str]:
+    out: list[str] = []
+    seen: set[str] = set()
+    for i, name in enumerate(header, 1):
+        name = name.strip() or f"column{i}"
+        base, k = name, 2
+        while name in seen:
+            name, k = f"{base}_{k}", k + 1
+        seen.add(name)
+        out.append(name)
+    return out
+
+
+def _choose_column(columns: list[str], wanted: str | None, name: str, what: str) -> tuple[int, list[str]]:
+    """Index of the text column and notes for the user; InputProblem when there is no such column."""
+    lowered = [c.lower() for c in columns]
+    if wanted is not None:
+        if wanted in columns:
+            return columns.index(wanted), []
+        if wanted.strip().lower() in lowered:
+            return lowered.index(wanted.strip().lower()), []
+        if wanted.isdigit() and 1 <= int(wanted) <= len(columns):
+            return int(wanted) - 1, []
+        close = difflib.get_close_matches(wanted, columns, n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        raise InputProblem("unknown_column", f"{name} has no {what} {wanted!r}; its {what}s are: "
+                           + ", ".join(columns), hint + f"choose one with --{what}", name=name, column=wanted,
+                           columns=", ".join(columns))
+    for candidate in DEFAULT_TEXT_NAMES:
+        if candidate in lowered:
+            i = lowered.index(candidate)
+            notes = [] if candidate == "text" else [f"reading the text from {what} {columns[i]!r} "
+                                                    f"(choose another with --{what})"]
+            return i, notes
+    if len(columns) == 1:
+        return 0, []
+    raise InputProblem("no_text_column", f"{name}: which {what} holds the text? Its {what}s are: "
+                       + ", ".join(columns), f"choose one with --{what} NAME", name=name, columns=", ".join(columns))
+
+
+def _open_csv(name: str, lines: _Lines, sample: bytes, column: str | None, delimiter: str | None,
+              max_chars: int, max_row_bytes: int, tsv: bool, **common: Any) -> Input:
+    csv.field_size_limit(max(max_row_bytes, 1 << 20))
+    if delimiter is None:
+        if lines.wide is not None:
+            sample_text = sample.decode(lines.wide, "replace")
+        else:
+            sample_text = sample.decode(lines.encoding or "utf-8", "replace")
+        eof = len(sample) < SAMPLE_BYTES - 8
+        if not eof and "\n" in sample_text:
+            sample_text = sample_text[: sample_text.rfind("\n") + 1]
+        delimiter = _detect_delimiter(sample_text.lstrip("\ufeff"), tsv)
+    elif delimiter in ("\\t", "tab", "TAB"):
+        delimiter = "\t"
+    if len(delimiter) != 1:
+        raise InputProblem("bad_delimiter", f"the delimiter must be one character, not {delimiter!r}")
+    line_iter = iter(lines)
+
+    def stripped_first() -> Iterator[str]:
+        first = next(line_iter, None)
+        if first is not None:
+            yield first.lstrip("\ufeff")
+        yield from line_iter
+
+    reader = csv.reader(stripped_first(), delimiter=delimiter)
+    header: list[str] | None = None
+    try:
+        while header is None:
+            rec = next(reader)
+            lines.take()
+            if rec and any(c.strip() for c in rec):
+                header = rec
+    except StopIteration:
+        raise InputProblem("empty_input", f"{name} has no header line: there is nothing to check", "",
+                           name=name) from None
+    except csv.Error as exc:
+        raise InputProblem("bad_csv", f"{name}:{lines.lineno}: the header cannot be read as CSV: {exc}", "",
+                           name=name) from None
+    columns = _unique_names(header)
+    text_index, notes = _choose_column(columns, column, name, "column")
+    text_key = columns[text_index]
+
+    def rows() -> Iterator[Row]:
+        index = 0
+        width = len(columns)
+        while True:
+            start = lines.lineno + 1
+            try:
+                rec = next(reader)
+                error = None
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                rec, error = None, f"this row cannot be read as CSV: {exc}"
+            bad, over = lines.take()
+            if rec is None or over:
+                fields = {c: "" for c in columns}
+                row = Row(index, start, "", fields, error=_overlong_error(over, max_row_bytes) if over else error)
+            elif not rec:
+                row = Row(index, start, "", {c: "" for c in columns})
+                row.notes.append("empty row")
+            else:
+                fields = {c: (rec[i] if i < len(rec) else "") for i, c in enumerate(columns)}
+                if text_index >= len(rec):
+                    row = Row(index, start, "", fields, error=f"no value in column {text_key!r}: the row has "
+                              f"{len(rec)} field(s), the header {width}")
+                else:
+                    row = Row(index, start, rec[text_index], fields)
+                    if len(rec) > width:
+                        row.notes.append(f"{len(rec) - width} field(s) beyond the header's {width} were dropped")
+                    elif len(rec) < width:
+                        row.notes.append(f"the row has {len(rec)} field(s), the header {width}")
+                if bad:
+                    row.notes.append("invalid UTF-8 bytes replaced with U+FFFD")
+                if lines.lineno - start >= MANY_LINES:
+                    row.notes.append(f"this row spans lines {start}–{lines.lineno}: is a quote (\") not closed?")
+                _check_text(row, max_chars)
+            index += 1
+            yield row
+
+    return Input(name, "csv", rows(), columns, text_key, notes=notes, delimiter=delimiter, **common)
+
+
+# -- JSON Lines -----------------------------------------------------------------------------------
+def _get_path(obj: dict[str, Any], path: str) -> tuple[bool, Any]:
+    if path in obj:
+        return True, obj[path]
+    cur: Any = obj
+    for part in path.split("."):
+        if not isinstance(cur, dict) or part not in cur:
+            return False, None
+        cur = cur[part]
+    return True, cur
+
+
+def _json_type(value: Any) -> str:
+    return {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}.get(
+        type(value), "number")
+
+
+def _text_value(value: Any) -> tuple[str | None, str | None]:
+    if value is None:
+        return "", None
+    if isinstance(value, str):
+        return value, None
+    if isinstance(value, (int, float, bool)):
+        return json.dumps(value), None
+    return None, f"the text field holds a JSON {_json_type(value)}, not text"
+
+
+def _open_jsonl(name: str, lines: _Lines, field_name: str, max_chars: int, **common: Any) -> Input:
+    line_iter = iter(lines)
+    buffered: list[tuple[str, int, list[int], int]] = []
+    first_obj: dict[str, Any] | None = None
+    for raw in line_iter:
+        bad, over = lines.take()
+        buffered.append((raw, lines.lineno, bad, over))
+        text = raw.strip().lstrip("\ufeff")
+        if over or not text:
+            continue
+        if text.startswith("["):
+            raise InputProblem("json_array", f"{name} is a JSON array, not JSON Lines",
+                               "write one JSON object per line (.jsonl), or convert it with: jq -c '.[]'", name=name)
+        try:
+            obj = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputProblem("bad_json", f"{name}:{lines.lineno}: not valid JSON ({exc.msg}, column {exc.colno}): "
+                               "is this a JSON Lines file?", "each line must be one JSON object", name=name,
+                               line=lines.lineno) from None
+        if not isinstance(obj, dict):
+            raise InputProblem("bad_json", f"{name}:{lines.lineno}: a JSON Lines row must be an object, not "
+                               f"a JSON {_json_type(obj)}", "each line must be one JSON object", name=name, line=lines.lineno)
+        found, _ = _get_path(obj, field_name)
+        if not found:
+            keys = list(obj)
+            close = difflib.get_close_matches(field_name, keys, n=1)
+            raise InputProblem("unknown_column", f"{name}:{lines.lineno} has no field {field_name!r}; its fields are: "
+                               + ", ".join(keys), (f"did you mean {close[0]!r}? " if close else "")
+                               + "choose one with --field", name=name, column=field_name, columns=", ".join(keys))
+        first_obj = obj
+        break
+    if first_obj is None:
+        raise InputProblem("empty_input", f"{name} has no JSON object: there is nothing to check", "", name=name)
+    columns = list(first_obj)
+
+    def source() -> Iterator[tuple[str, int, list[int], int]]:
+        yield from buffered
+        for raw in line_iter:
+            bad, over = lines.take()
+            yield raw, lines.lineno, bad, over
+
+    def rows() -> Iterator[Row]:
+        for index, (raw, lineno, bad, over) in enumerate(source()):
+            if over:
+                yield Row(index, lineno, "", {}, error=_overlong_error(over, lines.max_row_bytes))
+                continue
+            text = raw.strip()
+            if index == 0:
+                text = text.lstrip("\ufeff")
+            if not text:
+                row = Row(index, lineno, "", {})
+                row.notes.append("empty line")
+                yield row
+                continue
+            try:
+                obj = json.loads(text)
+            except json.JSONDecodeError as exc:  # the raw line is kept as the text, unanalyzed
+                yield Row(index, lineno, text, {}, error=f"not valid JSON: {exc.msg} (column {exc.colno})")
+                continue
+            if not isinstance(obj, dict):
+                yield Row(index, lineno, text, {}, error=f"not a JSON object but a JSON {_json_type(obj)}")
+                continue
+            found, value = _get_path(obj, field_name)
+            if not found:
+                row = Row(index, lineno, "", obj, error=f"no field {field_name!r}")
+            else:
+                message, problem = _text_value(value)
+                row = Row(index, lineno, message or "", obj, error=problem)
+            if bad:
+                row.notes.append("invalid UTF-8 bytes replaced with U+FFFD")
+            _check_text(row, max_chars)
+            yield row
+
+    return Input(name, "jsonl", rows(), columns, field_name, **common)
+
+
+# -- results as rows ------------------------------------------------------------------------------
+RESULT_COLUMNS = ("line", "flagged", "severity", "narratives", "targets", "rules", "evidence", "explanation",
+                  "lang", "warnings", "error")
+
+
+def _join(items: Iterable[str]) -> str:
+    return "; ".join(items)
+
+
+def evidence_texts(result: Any) -> list[str]:
+    """Evidence strings of a result, once each, in text order."""
+    seen: dict[str, None] = {}
+    for ev in sorted((e for m in result.matches for e in m.evidence), key=lambda e: (e.start, e.end)):
+        seen.setdefault(ev.text, None)
+    return list(seen)
+
+
+def result_columns(row: Row, result: Any) -> list[str]:
+    """Our CSV columns for one analyzed row (see RESULT_COLUMNS)."""
+    failed = result.error is not None
+    return [
+        str(row.line),
+        "" if failed else ("true" if result.flagged else "false"),
+        result.severity or "",
+        _join(result.narratives),
+        _join(result.targets),
+        _join(result.rule_ids),
+        _join(evidence_texts(result)),
+        " | ".join(m.explanation for m in result.matches),
+        "" if failed else result.lang,
+        _join(result.warnings),
+        result.error or "",
+    ]
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return json.dumps(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+class CsvWriter:
+    """Passthrough columns, then RESULT_COLUMNS (prefixed `hs_` where an input column has the same name)."""
+
+    def __init__(self, out: IO[str], columns: list[str], *, bom: bool = False):
+        self.out = out
+        self.columns = list(columns)
+        taken = set(self.columns)
+        self.header = self.columns + [f"hs_{c}" if c in taken else c for c in RESULT_COLUMNS]
+        if bom:
+            out.write("\ufeff")
+        self.writer = csv.writer(out)
+        self.writer.writerow(self.header)
+
+    def write(self, row: Row, result: Any) -> None:
+        fields = row.fields
+        self.writer.writerow([_cell(fields.get(c)) for c in self.columns] + result_columns(row, result))
+
+    def close(self, summary: "Summary") -> None:
+        self.out.flush()
+
+
+def result_record(row: Row, result: Any, text_key: str, include_fields: bool = True) -> dict[str, Any]:
+    """The JSON shape of one row: line, the other input fields, then AnalysisResult.to_dict(include_text)."""
+    record: dict[str, Any] = {"line": row.line}
+    if include_fields:
+        record["fields"] = {k: v for k, v in row.fields.items() if k != text_key}
+    record.update(result.to_dict(include_text=True))
+    return record
+
+
+class JsonlWriter:
+    def __init__(self, out: IO[str], text_key: str, include_fields: bool = True):
+        self.out = out
+        self.text_key = text_key
+        self.include_fields = include_fields
+
+    def write(self, row: Row, result: Any) -> None:
+        self.out.write(json.dumps(result_record(row, result, self.text_key, self.include_fields), ensure_ascii=False))
+        self.out.write("\n")
+
+    def close(self, summary: "Summary") -> None:
+        self.out.flush()
+
+
+class JsonWriter:
+    """One JSON document, written as it goes: {"schema", "results": [...], "summary": {...}}."""
+
+    def __init__(self, out: IO[str], text_key: str, include_fields: bool = True):
+        self.out = out
+        self.text_key = text_key
+        self.include_fields = include_fields
+        self.first = True
+        out.write('{"schema": "1.0", "results": [')
+
+    def write(self, row: Row, result: Any) -> None:
+        self.out.write("\n  " if self.first else ",\n  ")
+        self.first = False
+        self.out.write(json.dumps(result_record(row, result, self.text_key, self.include_fields), ensure_ascii=False))
+
+    def close(self, summary: "Summary") -> None:
+        self.out.write("\n" if not self.first else "")
+        self.out.write('], "summary": ')
+        self.out.write(json.dumps(summary.to_dict(), ensure_ascii=False))
+        self.out.write("}\n")
+        self.out.flush()
+
+
+# -- summary --------------------------------------------------------------------------------------
+@dataclass
+class Summary:
+    """Counts over a run: what `check` prints at the end and every format can carry."""
+
+    messages: int = 0
+    flagged: int = 0
+    errors: int = 0
+    with_warnings: int = 0
+    by_narrative: Counter = field(default_factory=Counter)
+    by_target: Counter = field(default_factory=Counter)
+    by_rule: Counter = field(default_factory=Counter)
+    by_severity: Counter = field(default_factory=Counter)
+    by_lang: Counter = field(default_factory=Counter)
+    flagged_by_lang: Counter = field(default_factory=Counter)
+    error_rows: list[tuple[int, str]] = field(default_factory=list)  # (line, error), the first MAX_ERROR_ROWS
+
+    MAX_ERROR_ROWS = 1000
+
+    def add(self, row: Row, result: Any) -> None:
+        self.messages += 1
+        if result.warnings:
+            self.with_warnings += 1
+        if result.error is not None:
+            self.errors += 1
+            if len(self.error_rows) < self.MAX_ERROR_ROWS:
+                self.error_rows.append((row.line, result.error))
+            return
+        self.by_lang[result.lang] += 1
+        if not result.flagged:
+            return
+        self.flagged += 1
+        self.flagged_by_lang[result.lang] += 1
+        self.by_severity[result.severity] += 1
+        self.by_narrative.update(result.narratives)
+        self.by_target.update(result.targets)
+        self.by_rule.update(result.rule_ids)
+
+    def to_dict(self) -> dict[str, Any]:
+        def ordered(c: Counter) -> dict[str, int]:
+            return dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0])))
+
+        return {
+            "messages": self.messages,
+            "flagged": self.flagged,
+            "errors": self.errors,
+            "with_warnings": self.with_warnings,
+            "by_narrative": ordered(self.by_narrative),
+            "by_target": ordered(self.by_target),
+            "by_rule": ordered(self.by_rule),
+            "by_severity": ordered(self.by_severity),
+            "by_lang": ordered(self.by_lang),
+        }
+
+
+# -- output files ---------------------------------------------------------------------------------
+class Output:
+    """A text stream to a file (written to a temporary file, renamed into place on success) or stdout."""
+
+    def __init__(self, path: str | None, *, stdout: IO[str] | None = None):
+        self.path = path
+        self._tmp: str | None = None
+        if path is None or path == "-":
+            base = stdout if stdout is not None else sys.stdout
+            buffer = getattr(base, "buffer", None)
+            if buffer is not None:
+                base.flush()
+                self.stream: IO[str] = io.TextIOWrapper(buffer, encoding="utf-8", newline="", write_through=False)
+                self._detach = True
+            else:
+                self.stream = base
+                self._detach = False
+            return
+        target = Path(path)
+        if target.is_dir():
+            raise InputProblem("output_is_directory", f"--output {path} is a directory", "give a file name")
+        parent = target.resolve().parent
+        if not parent.is_dir():
+            raise InputProblem("output_dir_missing", f"cannot write {path}: the folder {parent} does not exist")
+        try:
+            fd, self._tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
+        except OSError as exc:
+            raise InputProblem("output_unwritable", f"cannot write {path}: {exc.strerror or exc}") from None
+        self.stream = io.open(fd, "w", encoding="utf-8", newline="")
+        self._detach = False
+
+    def commit(self) -> None:
+        if self._tmp is not None:
+            self.stream.close()
+            try:  # mkstemp makes the file private; give it the permissions a new file normally gets
+                mode = Path(self.path).stat().st_mode & 0o777 if Path(self.path).exists() else None  # type: ignore[arg-type]
+                if mode is None:
+                    umask = os.umask(0)
+                    os.umask(umask)
+                    mode = 0o666 & ~umask
+                os.chmod(self._tmp, mode)
+            except OSError:
+                pass
+            os.replace(self._tmp, self.path)  # type: ignore[arg-type]
+            self._tmp = None
+        elif self._detach:
+            self.stream.flush()
+            self.stream.detach()
+            self._detach = False
+        else:
+            self.stream.flush()
+
+    def discard(self) -> None:
+        if self._tmp is not None:
+            try:
+                self.stream.close()
+            finally:
+                try:
+                    os.unlink(self._tmp)
+                except OSError:
+                    pass
+                self._tmp = None
+        elif self._detach:
+            try:
+                self.stream.flush()
+            except (OSError, ValueError):
+                pass
+            try:
+                self.stream.detach()
+            except (OSError, ValueError):
+                pass
+            self._detach = False
+
+
+def same_file(a: str | None, b: str | None) -> bool:
+    if not a or not b or a == "-" or b == "-":
+        return False
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return False
+
+
+__all__ = [
+    "Input", "InputProblem", "Row", "Summary", "CsvWriter", "JsonlWriter", "JsonWriter", "Output",
+    "open_input", "text_input", "result_record", "result_columns", "evidence_texts", "RESULT_COLUMNS",
+    "DEFAULT_MAX_CHARS", "MAX_ROW_BYTES",
+]

@@ -1,0 +1,227 @@
+"""The HTML report in a real headless browser (Debian chromium driven by Playwright, file:// URL):
+it loads without JavaScript errors or network, shows the right counts, the filters change the
+visible messages and counts correctly, and every highlighted span equals its evidence text."""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from hsengine.cli import app
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+try:
+    from playwright.sync_api import sync_playwright
+except ImportError:  # pragma: no cover - CI installs it
+    sync_playwright = None
+
+pytestmark = [
+    pytest.mark.skipif(sync_playwright is None, reason="the playwright Python package is not installed "
+                                                      "(pip install playwright; CI installs it)"),
+    pytest.mark.skipif(not (Path(CHROMIUM).exists() or shutil.which("chromium")),
+                       reason=f"Debian chromium is not installed at {CHROMIUM} (apt-get install chromium; "
+                              ".ci/run installs it)"),
+]
+
+SEVERITY_RANK = {"low": 0, "medium": 1, "high": 2, "critical": 3}
+
+# Our own sentences: hateful ones in several narratives, targets and both languages, and neutral ones.
+MESSAGES = [
+    "Все эти китайцы — вонючие тараканы.",
+    "🙂🙂 Все эти китайцы — вонючие тараканы 🐜!",  # astral characters before the evidence
+    "Эти дунгане — крысы, а не люди!",
+    "Китайцев надо выгнать из страны.",
+    "Выгоняйте жидов отсюда.",
+    "Шүршіттерді елден қуу керек.",
+    "Қытайлар — тарақандар.",
+    "Кафиров надо убивать.",
+    "Бей китайцев!",
+    "Дунгане отметили праздник в Алматы.",
+    "Китайцев не надо выгонять.",
+    "Сегодня в Алматы солнечно.",
+    "Қытайлар мен қазақтар бірге жұмыс істейді.",
+    '<script>alert("x")</script> Все эти китайцы — вонючие тараканы.',
+    "Очень длинное сообщение. " * 80 + "Все эти китайцы — вонючие тараканы.",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        exe = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
+        b = p.chromium.launch(executable_path=exe, args=ARGS)
+        yield b
+        b.close()
+
+
+def build(tmp_path: Path, rows: list[str], *extra: str) -> tuple[Path, list[dict]]:
+    """Write a CSV, run `check` to HTML and to JSON Lines (the expected values)."""
+    src = tmp_path / "posts.csv"
+    with src.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["id", "text"])
+        for i, text in enumerate(rows):
+            w.writerow([i, text])
+    runner = CliRunner()
+    report = tmp_path / "report.html"
+    r = runner.invoke(app, ["check", "--input", str(src), "--format", "html", "--output", str(report), "-q", *extra],
+                      catch_exceptions=False)
+    assert r.exit_code in (0, 1), r.stderr
+    r = runner.invoke(app, ["check", "--input", str(src), "--format", "jsonl", "-q", *extra], catch_exceptions=False)
+    results = [json.loads(line) for line in r.stdout.splitlines()]
+    assert len(results) == len(rows)
+    return report, results
+
+
+def open_report(browser, report: Path):
+    page = browser.new_page()
+    errors: list[str] = []
+    requests: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("request", lambda req: requests.append(req.url) if not req.url.startswith(("file:", "data:", "blob:"))
+            else None)
+    page.on("dialog", lambda d: (errors.append("dialog: " + d.message), d.dismiss()))
+    page.goto(report.as_uri())
+    page.wait_for_selector("body[data-ready='1']", timeout=30_000)
+    return page, errors, requests
+
+
+def value(page, selector: str) -> int:
+    return int(page.get_attribute(selector, "data-value"))
+
+
+def visible(page) -> list[dict]:
+    return page.eval_on_selector_all("#hs-list article.msg", """els => els.map(e => ({
+        line: +e.dataset.line, lang: e.dataset.lang, severity: e.dataset.severity,
+        narratives: e.dataset.narratives ? e.dataset.narratives.split(' ') : [],
+        targets: e.dataset.targets ? e.dataset.targets.split(' ') : []}))""")
+
+
+def test_report_counts_filters_and_highlights(browser, tmp_path):
+    report, results = build(tmp_path, MESSAGES)
+    flagged = [r for r in results if r["flagged"]]
+    assert len(flagged) >= 4, "the bundled rules should flag several of these messages"
+    page, errors, requests = open_report(browser, report)
+    try:
+        assert value(page, "#hs-count-messages") == len(MESSAGES)
+        assert value(page, "#hs-count-flagged") == len(flagged)
+        assert value(page, "#hs-count-errors") == 0
+        assert value(page, "#hs-count-clean") == len(MESSAGES) - len(flagged)
+        assert value(page, "#hs-count-shown") == len(flagged)
+        shown = visible(page)
+        assert [m["line"] for m in shown] == [r["line"] for r in flagged]  # input order, all on one page
+
+        # charts count the flagged messages per narrative and per target group
+        narr = Counter(n for r in flagged for n in r["narratives"])
+        targ = Counter(t for r in flagged for t in r["targets"])
+        bars = page.eval_on_selector_all("#hs-chart-narrative .bar",
+                                         "els => els.map(e => [e.dataset.key, +e.dataset.count])")
+        assert dict(bars) == dict(narr)
+        bars = page.eval_on_selector_all("#hs-chart-target .bar", "els => els.map(e => [e.dataset.key, +e.dataset.count])")
+        assert dict(bars) == dict(targ)
+
+        # each filter: the visible messages and the count are exactly the expected ones
+        checks = [("#hs-f-narrative", n, lambda r, n=n: n in r["narratives"]) for n in narr]
+        checks += [("#hs-f-target", t, lambda r, t=t: t in r["targets"]) for t in targ]
+        checks += [("#hs-f-severity", s, lambda r, s=s: SEVERITY_RANK[r["severity"]] >= SEVERITY_RANK[s])
+                   for s in SEVERITY_RANK]
+        checks += [("#hs-f-lang", lang, lambda r, lang=lang: r["lang"] == lang) for lang in {r["lang"] for r in flagged}]
+        for selector, option, keep in checks:
+            page.select_option(selector, option)
+            expected = [r["line"] for r in flagged if keep(r)]
+            assert value(page, "#hs-count-shown") == len(expected), (selector, option)
+            assert [m["line"] for m in visible(page)] == expected, (selector, option)
+            page.select_option(selector, "")
+        assert value(page, "#hs-count-shown") == len(flagged)
+
+        # two filters at once, then the reset button
+        if len(targ) > 1:
+            page.select_option("#hs-f-narrative", "xenophobia")
+            t = next(iter(targ))
+            page.select_option("#hs-f-target", t)
+            expected = [r["line"] for r in flagged if "xenophobia" in r["narratives"] and t in r["targets"]]
+            assert [m["line"] for m in visible(page)] == expected
+            page.click("#hs-reset")
+            assert value(page, "#hs-count-shown") == len(flagged)
+
+        # clicking a bar filters too
+        key = page.get_attribute("#hs-chart-target .bar", "data-key")
+        page.click("#hs-chart-target .bar")
+        assert all(key in m["targets"] for m in visible(page))
+        assert value(page, "#hs-count-shown") == targ[key]
+        page.click("#hs-reset")
+
+        # search in text
+        page.fill("#hs-f-q", "тараканы")  # the report's CSP forbids eval: wait on a selector
+        page.wait_for_selector("#hs-count-shown[data-value='%d']" % sum("тараканы" in r["text"].lower() for r in flagged))
+        page.click("#hs-reset")
+
+        # highlights: each <mark> is exactly the evidence text at its offsets (emoji before it included)
+        marks = page.eval_on_selector_all("#hs-list article.msg", """els => els.map(e => ({
+            line: +e.dataset.line,
+            text: e.querySelector('.text').textContent,
+            marks: Array.from(e.querySelectorAll('mark.ev')).map(m => [m.textContent, +m.dataset.start, +m.dataset.end])
+        }))""")
+        by_line = {r["line"]: r for r in flagged}
+        for art in marks:
+            r = by_line[art["line"]]
+            assert art["text"] == r["text"]  # the whole message, as plain text (no markup injected)
+            evidence = {e["text"] for m in r["matches"] for e in m["evidence"]}
+            assert art["marks"], art
+            for text, start, end in art["marks"]:
+                assert text in evidence
+                assert page.evaluate("([t, a, b]) => t.slice(a, b)", [art["text"], start, end]) == text
+        emoji = next(a for a in marks if a["text"].startswith("🙂"))
+        assert emoji["marks"]
+        assert errors == [] and requests == []
+    finally:
+        page.close()
+
+
+def test_report_in_russian_and_with_error_rows(browser, tmp_path):
+    rows = MESSAGES[:3] + ["x" * 5000]
+    report, results = build(tmp_path, rows, "--ui-lang", "ru", "--max-chars", "1000")
+    page, errors, _ = open_report(browser, report)
+    try:
+        assert page.text_content("#hs-title") == "Отчёт hsengine"
+        assert "Прочитано сообщений" in page.text_content("#hs-cards")
+        assert value(page, "#hs-count-errors") == 1
+        assert page.is_visible("#hs-errors")
+        assert "строка 5" in page.text_content("#hs-error-list")
+        assert errors == []
+    finally:
+        page.close()
+
+
+def test_report_with_ten_thousand_messages_pages(browser, tmp_path):
+    rnd = random.Random(3)
+    rows = [f"{rnd.choice(MESSAGES[:12])} #{i}" for i in range(12_000)]
+    report, results = build(tmp_path, rows)
+    flagged = [r for r in results if r["flagged"]]
+    assert len(flagged) > 5000
+    page, errors, _ = open_report(browser, report)
+    try:
+        assert value(page, "#hs-count-messages") == 12_000
+        assert value(page, "#hs-count-flagged") == len(flagged)
+        assert value(page, "#hs-count-shown") == len(flagged)
+        assert len(visible(page)) == 50  # one page rendered, not thousands of nodes
+        page.click("#hs-pager button.next")
+        assert [m["line"] for m in visible(page)] == [r["line"] for r in flagged[50:100]]
+        page.select_option("#hs-f-lang", "kk")
+        expected = [r["line"] for r in flagged if r["lang"] == "kk"]
+        assert value(page, "#hs-count-shown") == len(expected)
+        assert [m["line"] for m in visible(page)] == expected[:50]
+        assert errors == []
+    finally:
+        page.close()
