@@ -9,6 +9,7 @@ combining, compat) and how the token was assembled (spaced letters).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from . import deobfuscate, langid
@@ -21,6 +22,7 @@ from .tokenize import Merge, Token, tokenize
 
 
 _HYPHENS = {"-", "‐", "–"}
+CONTRAST_WORDS = frozenset({"а", "но", "однако", "зато", "бірақ", "ал", "алайда", "әйтсе", "дегенмен"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +50,66 @@ class Doc:
     errors: list[str] = field(default_factory=list)
     _sentences: list[tuple[int, int]] | None = None
     _word_prefix: list[int] | None = None
+    _contrast_prefix: list[int] | None = None
+    _sentence_spans: dict[int, tuple[int, int]] | None = None
+    _sentence_ids: list[int] | None = None
+    _by_class: dict[str, list[DocHit]] | None = None
+
+    def hits_of(self, classes: frozenset[str]) -> list[DocHit]:
+        """Hits of any of these classes, in text order."""
+        index = self._by_class
+        if index is None:
+            index = {}
+            for h in self.hits:
+                for c in h.entry.classes:
+                    index.setdefault(c, []).append(h)
+            self._by_class = index
+        if len(classes) == 1:
+            return index.get(next(iter(classes)), [])
+        seen: dict[int, DocHit] = {}
+        for c in classes:
+            for h in index.get(c, ()):
+                seen.setdefault(id(h), h)
+        return sorted(seen.values(), key=lambda h: (h.first, h.last))
+
+    @property
+    def sentence_spans(self) -> dict[int, tuple[int, int]]:
+        """Sentence id → (first, last) token index."""
+        if self._sentence_spans is None:
+            self._sentence_spans = {self.tokens[a].sent: (a, b) for a, b in self.sentences}
+        return self._sentence_spans
+
+    def sentence_range(self, lo_sent: int, hi_sent: int) -> tuple[int, int]:
+        """(first, last) token index covering sentences lo_sent..hi_sent ((0, -1) when none)."""
+        ids = self._sentence_ids
+        if ids is None:
+            ids = self._sentence_ids = [self.tokens[a].sent for a, _ in self.sentences]
+        i = bisect_left(ids, lo_sent)
+        j = bisect_right(ids, hi_sent) - 1
+        if i > j:
+            return 0, -1
+        return self.sentences[i][0], self.sentences[j][1]
+
+    def contrast_side(self, i: int) -> int:
+        """How many contrastive clause starts (", а ...", ", но ...", ", бірақ ...") precede token
+        i: words on different sides of "а" are said of different things."""
+        self.crosses_contrast(0, 0)
+        return self._contrast_prefix[i + 1]
+
+    def crosses_contrast(self, first: int, last: int) -> bool:
+        """Is there a contrastive clause start after `first` and up to `last`?"""
+        prefix = self._contrast_prefix
+        if prefix is None:
+            prefix = [0]
+            n = 0
+            toks = self.tokens
+            for i, t in enumerate(toks):
+                if (t.kind == "word" and t.text in CONTRAST_WORDS and i
+                        and toks[i - 1].kind == "punct" and toks[i - 1].text in {",", ";", "—", "-"}):
+                    n += 1
+                prefix.append(n)
+            self._contrast_prefix = prefix
+        return prefix[last + 1] - prefix[first + 1] > 0
 
     @property
     def sentences(self) -> list[tuple[int, int]]:
@@ -108,10 +170,13 @@ def split_merges(tokens: list[Token], norm: NormalizedText, analyzer: TokenAnaly
     merges = []
     for start, end, joined in deobfuscate.split_candidates(words, norm.text, analyzer.lexicon.loose_forms):
         left, right = norm.text[start:end].split(" ", 1)
-        if left in _NOT_HALVES:
+        if left in _NOT_HALVES or len(left) < 2 or len(right) < 2:
+            continue  # one letter is a word of its own ("и т.д." is not "ит")
+        right_hits = [h for h in analyzer.analyze(right).hits if h.how != "fuzzy"]
+        if any(analyzer.lexicon.reachable_loosely(h.entry) for h in right_hits):
             continue
-        if any(h.how != "fuzzy" for h in analyzer.analyze(right).hits):
-            continue
+        if right_hits and russian.is_known(left):
+            continue  # "дунга не" joins (no word + a function word), "они не" does not
         left_hits = {h.entry.id for h in analyzer.analyze(left).hits if h.how != "fuzzy"}
         if left_hits:
             # "қытай ларды", "кафира ми": an ending written apart (the joined word is a form of what
@@ -218,8 +283,13 @@ def _phrase_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], lexi
             if not ok:
                 continue
             entry = phrase.entry
-            gram = frozenset().union(*(h.gram for j in idx for h in analyses[j].hits)) if any(analyses[j].hits for j in idx) else frozenset()
-            negated = any(analyses[j].negated or analyses[j].verb_negated for j in idx)  # жек көрмеймін
+            # the phrase shows the grammar of its words: the head is first in Russian (выходить
+            # замуж), last in Kazakh (елден қуу)
+            gram = frozenset().union(*(analyses[j].gram for j in idx))
+            # жек көрмеймін: a negated word negates the phrase, unless the lemma itself carries the
+            # negation (сенуге болмайды, көргім келмейді)
+            negated = any((analyses[j].negated or analyses[j].verb_negated) and not own_negation
+                          for j, own_negation in zip(idx, phrase.negated_lemma))
             out.append(DocHit(idx[0], idx[-1], entry, "phrase", 1.0, negated, gram))
             features.add("entry:" + entry.id)
             features.update("class:" + c for c in entry.classes)

@@ -20,11 +20,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bisect import bisect_left
+
 from .annotate import Doc, DocHit
 from .matcher import Binding, Span
 from .rules import Context
 
-CUE_NEGATION_WINDOW = 2  # words between a negation and the cue it cancels
+CUE_NEGATION_WINDOW = 3  # words between a negation and the cue it cancels ("не то чтобы я расист")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +66,8 @@ def _linked_clauses(doc: Doc, a: int, b: int, openers: frozenset[str]) -> bool:
     return True
 
 
-RHETORICAL_RU = frozenset({"разве", "неужели", "ли"})
-QUESTION_PARTICLES_KK = frozenset({"ма", "ме", "ба", "бе", "па", "пе"})
+RHETORICAL_RU = frozenset({"разве", "неужели", "ли", "razve", "neuzheli", "neuzheli", "li"})
+QUESTION_PARTICLES_KK = frozenset({"ма", "ме", "ба", "бе", "па", "пе", "ma", "me", "ba", "be", "pa", "pe"})
 
 
 def _rhetorical(doc: Doc, cue: DocHit) -> bool:
@@ -85,17 +87,25 @@ def _rhetorical(doc: Doc, cue: DocHit) -> bool:
     return bool(words & RHETORICAL_RU) and any("?" in t.text for t in toks[i : j + 1] if t.kind == "punct")
 
 
-def _hits_with(doc: Doc, classes: frozenset[str], lang: str | None = None):
-    for h in doc.hits:
-        if not classes.isdisjoint(h.entry.classes) and (lang is None or h.entry.lang == lang):
+def _hits_with(doc: Doc, classes: frozenset[str], lang: str | None = None, lo: int = 0, hi: int | None = None):
+    """Hits of these classes (and language) whose first token is in [lo, hi]."""
+    hits = doc.hits_of(classes)
+    start = bisect_left(hits, lo, key=lambda h: h.first) if lo else 0
+    for h in hits[start:]:
+        if hi is not None and h.first > hi:
+            break
+        if lang is None or h.entry.lang == lang:
             yield h
+
+
+_NEGATION = frozenset({"negation"})
 
 
 def _cue_negated(doc: Doc, cue: DocHit) -> bool:
     """'это не ксенофобия', 'бұл ксенофобия емес': a negated cue does not count."""
-    for h in doc.hits:
-        if "negation" not in h.entry.classes or h is cue:
-            continue
+    for h in _hits_with(doc, _NEGATION, None, max(0, cue.first - 8), cue.last + 8):
+        if h is cue or doc.tokens[h.first].quote != doc.tokens[cue.first].quote:
+            continue  # a "не" inside a quotation does not negate the condemnation outside it
         if h.entry.lang == "ru" and h.last < cue.first and doc.word_distance(h.last, cue.first) <= CUE_NEGATION_WINDOW:
             if doc.tokens[h.last].clause == doc.tokens[cue.first].clause:
                 return True
@@ -116,6 +126,7 @@ def check(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
 def _negation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
     attacks = _attack_spans(b)
     toks = doc.tokens
+    evidence = _evidence_tokens(b)
     if ctx.morphological:
         for s in attacks:
             if s.hit is not None and s.hit.negated:
@@ -129,13 +140,13 @@ def _negation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
                     if toks[j].kind == "word":
                         words += 1
                         an = doc.analyses[j]
-                        if an is not None and an.verb_negated and not an.hits:
+                        if j not in evidence and an is not None and an.verb_negated and not an.hits:
                             return Suppression(ctx.id, ctx.kind, Span(j, j, ctx.id, None),
                                                "a negated Kazakh verb follows the attack words")
                     j += 1
-    evidence = _evidence_tokens(b)
+    sent_lo, sent_hi = doc.sentence_range(toks[b.first].sent, toks[b.last].sent)
     for spec in ctx.cues:
-        for cue in _hits_with(doc, spec.classes, spec.lang):
+        for cue in _hits_with(doc, spec.classes, spec.lang, sent_lo, sent_hi):
             if evidence.intersection(range(cue.first, cue.last + 1)):
                 continue  # the negation is part of the evidence itself ("не люди")
             if _rhetorical(doc, cue):
@@ -157,11 +168,15 @@ def _cue(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
     toks = doc.tokens
     lo_sent = toks[b.first].sent - ctx.neighbor_sentences
     hi_sent = toks[b.last].sent + ctx.neighbor_sentences
-    for cue in _hits_with(doc, ctx.cue_classes):
+    lo, hi = doc.sentence_range(lo_sent, hi_sent) if ctx.scope == "sentence" else (0, None)
+    for cue in _hits_with(doc, ctx.cue_classes, None, lo, hi):
         if evidence.intersection(range(cue.first, cue.last + 1)):
             continue
-        if ctx.scope == "sentence" and not lo_sent <= toks[cue.first].sent <= hi_sent:
-            continue
+        if ctx.max_distance is not None and min(
+            doc.word_distance(cue.last, b.first) if cue.last < b.first else doc.word_distance(b.last, cue.first),
+            doc.word_distance(cue.last, b.last) if cue.last < b.last else doc.word_distance(b.first, cue.first),
+        ) > ctx.max_distance:
+            continue  # "одним словом" far from the evidence is no talk about that word
         if _cue_negated(doc, cue):
             continue
         return Suppression(ctx.id, ctx.kind, cue, ctx.description or ctx.id)
@@ -173,12 +188,9 @@ def _quotation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
     quotes = {toks[i].quote for s in b.spans for i in range(s.first, s.last + 1)}
     if -1 in quotes:
         return None
-    lo_sent = toks[b.first].sent - ctx.neighbor_sentences
-    hi_sent = toks[b.last].sent + ctx.neighbor_sentences
-    for cue in _hits_with(doc, ctx.frame_classes):
+    lo, hi = doc.sentence_range(toks[b.first].sent - ctx.neighbor_sentences, toks[b.last].sent + ctx.neighbor_sentences)
+    for cue in _hits_with(doc, ctx.frame_classes, None, lo, hi):
         if toks[cue.first].quote in quotes:
-            continue
-        if not lo_sent <= toks[cue.first].sent <= hi_sent:
             continue
         if _cue_negated(doc, cue):
             continue

@@ -114,12 +114,20 @@ def spaced_candidates(text: str, is_form) -> Iterator[tuple[int, int, str]]:
             yield base, m.end(), whole
             continue
         i, n = 0, len(letters)
+        found: list[list] = []  # [first letter, last letter, piece]
         while i <= n - 3:
             for j in range(n, i + 2, -1):
                 piece = "".join(ch for _, ch in letters[i:j])
                 if is_form(piece, False):
-                    yield base + letters[i][0], base + letters[j - 1][0] + 1, piece
+                    found.append([i, j - 1, piece])
                     i = j
                     break
             else:
                 i += 1
+        # one or two letters left after a piece are its ending (ж и д о в н я): the evidence
+        # covers them, the reading stays the piece
+        for k, (first, last, piece) in enumerate(found):
+            nxt = found[k + 1][0] if k + 1 < len(found) else n
+            if 0 < nxt - (last + 1) <= 2:
+                last = nxt - 1
+            yield base + letters[first][0], base + letters[last][0] + 1, piece

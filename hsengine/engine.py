@@ -86,7 +86,6 @@ class Engine:
         self.ui_lang = ui_lang
         self.lexicon, self.ruleset, vocab_skeletons = self._compile()
         self.rules: list[Rule] = list(self.ruleset.rules)
-        self._hits_only = {r.id: all(a.on_hits for a in atoms(r.pattern)) for r in self.rules}
         self.analyzer = TokenAnalyzer(self.lexicon, self._vocabulary(), fuzzy=fuzzy, deobfuscate=deobfuscate,
                                       cache_size=cache_size, vocab_skeletons=vocab_skeletons)
         if strict:
@@ -215,7 +214,7 @@ class Engine:
         for rule in rules:
             rules_by_id[rule.id] = rule
             count = 0
-            for lo, hi in units(doc, rule, self._hits_only[rule.id]):
+            for lo, hi in units(doc, rule, matcher):
                 for b in matcher.bindings(rule.pattern, lo, hi):
                     target = _resolve_target(rule, b)
                     if target is False:

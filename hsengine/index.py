@@ -14,6 +14,8 @@ from .morphology.translit import skeleton
 # words (не, емес, надо) are short and common: they are matched only as written.
 FUZZY_KINDS = ("target", "attack", "frame")
 MIN_SKELETON_LEN = 4
+# Words that carry negation themselves, so a phrase containing them is negative by definition.
+_NEGATIVE_WORDS = frozenset({"не", "нет", "нельзя", "ни", "емес", "жоқ", "болмайды", "болмас", "жарамайды"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +24,7 @@ class Phrase:
 
     entry: Entry
     components: tuple[frozenset[str], ...]
+    negated_lemma: tuple[bool, ...] = ()  # the component word is itself negative (болмайды)
 
 
 class Lexicon:
@@ -51,27 +54,26 @@ class Lexicon:
                 slot[entry.id] = (entry, how)
 
         for entry in src.entries:
-            if entry.is_phrase:
-                phrase = self._phrase(entry)
+            # every spelling with a space is a phrase (a lemma or a variant), the rest are words
+            words = [s for s in entry.spellings if " " not in s]
+            for spelling in (s for s in (*entry.spellings, *entry.forms) if " " in s):
+                phrase = self._phrase(entry, spelling)
                 for key in phrase.components[0]:
                     phrases[key].append(phrase)
-                for form in entry.forms:
-                    if " " not in form:
-                        add_surface(form, entry, "exact")
-                continue
-            for s in entry.spellings:
-                add_surface(s, entry, "exact")
             for f in entry.forms:
-                add_surface(f, entry, "exact")
+                if " " not in f:
+                    add_surface(f, entry, "exact")
+            for s in words:
+                add_surface(s, entry, "exact")
             if entry.match == "exact":
                 continue
             if entry.lang == "ru":
-                for s in entry.spellings:
+                for s in words:
                     ru_lemma[s][entry.id] = entry
                     for form in russian.inflections(s):
                         add_surface(form, entry, "lemma")
             else:
-                for s in entry.spellings:
+                for s in words:
                     kk_stem[s][entry.id] = entry
 
         self.surface = {k: tuple(v.values()) for k, v in surface.items()}
@@ -111,12 +113,14 @@ class Lexicon:
         # Russian loans with Kazakh endings (паразиттер) may be misspelled in Kazakh text too
         for lemma, entries in self.ru_lemma.items():
             for entry in entries:
-                if self.reachable_loosely(entry) and entry.fuzzy and entry.pos in ("noun", "other") and len(lemma) >= 3:
+                if self.reachable_loosely(entry) and entry.pos in ("noun", "other") and len(lemma) >= 3:
                     for form in kazakh.inflect(lemma)[1:]:
                         if form in self.surface:
                             continue  # also a Russian form (таракан + -ы = тараканы): it stays Russian
-                        fuzzy_keys[form][entry.id] = entry
-                        self.kk_form_stems.setdefault(form, lemma)
+                        skel[skeleton(form)][entry.id] = entry  # katsaptar = кацаптар
+                        if entry.fuzzy:
+                            fuzzy_keys[form][entry.id] = entry
+                            self.kk_form_stems.setdefault(form, lemma)
         self.skeleton = {k: tuple(v.values()) for k, v in skel.items()}
         self.fuzzy_entries = {k: tuple(v.values()) for k, v in fuzzy_keys.items()}
         self.fuzzy = FuzzyIndex(self.fuzzy_entries)
@@ -150,11 +154,14 @@ class Lexicon:
             known = self._loose[entry.id] = any(self.classes[c].kind in FUZZY_KINDS for c in entry.classes)
         return known
 
-    def _phrase(self, entry: Entry) -> Phrase:
+    def _phrase(self, entry: Entry, spelling: str) -> Phrase:
         """Per word of the phrase, every key a token may show: the word, its lemmas or stems, and
         (Russian) every inflection of those lemmas, so Latin spellings can be matched by skeleton."""
         comps = []
-        for word in entry.lemma.split():
+        negated = []
+        for word in spelling.split():
+            negated.append(word in _NEGATIVE_WORDS or any(
+                a.negated and a.kind == "verbal" for a in kazakh.analyze(word)[1:]) and entry.lang == "kk")
             keys = {word}
             if entry.lang == "ru":
                 lemmas = russian.lemmas(word)
@@ -165,7 +172,7 @@ class Lexicon:
                 keys.update(kazakh.stems(word))
                 keys.update(kazakh.inflect(word))
             comps.append(frozenset(keys))
-        return Phrase(entry, tuple(comps))
+        return Phrase(entry, tuple(comps), tuple(negated))
 
     def class_kind(self, class_id: str) -> str:
         return self.classes[class_id].kind

@@ -153,6 +153,10 @@ class TokenAnalyzer:
         errors = ()
         if self.vocab.regexes and not long_word:
             features, errors = self._regex_features(reading, features)
+            if script == "latn":  # Kazakh typed in Latin: rule regexes see its Cyrillic readings
+                for cyr in kazakh_latin_to_cyrillic(word)[:2]:
+                    features, more = self._regex_features(cyr, features)
+                    errors += more
         keys = {reading, *lemmas, *stems}
         if script == "latn":  # a phrase typed in Latin (mirovoe pravitelstvo): components by skeleton
             for key in skeleton_variants(word):
@@ -289,14 +293,15 @@ class TokenAnalyzer:
                 # Kazakh neighbours such as көпір/кәпір were excluded above by the dictionary).
                 if dist > 1:
                     continue
-                if not word.startswith(stem) and (len(stem) < KK_FUZZY_STEM or word[:2] != stem[:2]):
+                if not word.startswith(stem) and len(stem) < KK_FUZZY_STEM:
                     continue
             score = round(1.0 - dist / max(len(word), len(key)), 3)
             for entry in lex.fuzzy_entries[key]:
                 old = hits.get(entry.id)
                 if old is None or score > old.score:
+                    kazakh_form = stem is not None and key not in lex.surface  # мигранты is Russian too
                     hits[entry.id] = Hit(entry, "fuzzy", score, gram=self._form_gram(key, entry, stem),
-                                         form_lang="kk" if stem is not None else entry.lang)
+                                         form_lang="kk" if kazakh_form else entry.lang)
         return ()
 
     @staticmethod
@@ -318,14 +323,15 @@ class TokenAnalyzer:
         if _CYRILLIC_ONLY.match(word):
             for _, g in russian.parses(word):
                 gram |= g
-            readings = (word,)
-        else:
-            readings = kazakh_latin_to_cyrillic(word)
-        for cyr in readings:
-            for a in kazakh.analyze(cyr)[1:]:
+            for a in kazakh.analyze(word)[1:]:
                 gram |= kazakh_grammemes(a.kind, a.suffixes, a.negated)
                 negated = negated or (a.negated and a.kind == "verbal")
-        return frozenset(gram), negated
+            return frozenset(gram), negated
+        # A Latin word may be Russian or Kazakh: its grammar is unknown (passes gram conditions),
+        # but a Kazakh reading with the negation suffix still negates
+        for cyr in kazakh_latin_to_cyrillic(word)[:2]:
+            negated = negated or any(a.negated and a.kind == "verbal" for a in kazakh.analyze(cyr)[1:])
+        return frozenset(), negated
 
     def _features(self, word: str, reading: str, hits: Iterable[Hit], lemmas: tuple[str, ...],
                   stems: tuple[str, ...], script: str = "") -> frozenset[str]:

@@ -9,7 +9,7 @@ product.  Each pattern node returns at most MAX_BINDINGS bindings per unit.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .annotate import Doc, DocHit
@@ -76,33 +76,84 @@ def _atom_accepts_word(atom: Atom, doc: Doc, i: int) -> bool:
 
 
 class Matcher:
-    """Evaluates one pattern over one document."""
+    """Evaluates patterns over one document.
+
+    Each atom's matches are computed once over the whole document (hits are sorted; word atoms
+    look only at the tokens that carry one of their features) and sliced per sentence with a
+    binary search, so a long message costs about as much as its sentences put together."""
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self._hits_sorted = doc.hits  # sorted by first token
+        self._spans: dict[int, tuple[list[Span], list[int]]] = {}
+        self._feature_tokens: dict[str, list[int]] | None = None
+        self._sentences: dict[int, frozenset[int] | None] = {}
 
     # -- atoms ----------------------------------------------------------------------------
-    def atom_spans(self, atom: Atom, lo: int, hi: int) -> list[Span]:
-        """Matches of an atom with tokens in [lo, hi]."""
+    def _all_spans(self, atom: Atom) -> tuple[list[Span], list[int]]:
+        got = self._spans.get(id(atom))
+        if got is None:
+            spans = self._compute_spans(atom)
+            got = self._spans[id(atom)] = (spans, [s.first for s in spans])
+        return got
+
+    def _compute_spans(self, atom: Atom) -> list[Span]:
         doc = self.doc
         out: list[Span] = []
-        word_conditions = atom.lemmas is not None or atom.texts is not None or atom.regex_id is not None
         if atom.on_hits:
-            start = bisect_left(self._hits_sorted, lo, key=lambda h: h.first)
-            for h in self._hits_sorted[start:]:
-                if h.first > hi:
-                    break
-                if h.last > hi or not _atom_accepts_hit(atom, h):
+            word_conditions = atom.lemmas is not None or atom.texts is not None or atom.regex_id is not None
+            for h in doc.hits:  # sorted by first token
+                if not _atom_accepts_hit(atom, h):
                     continue
                 if word_conditions and not all(_atom_accepts_word(atom, doc, i) for i in range(h.first, h.last + 1)):
                     continue
                 out.append(Span(h.first, h.last, atom.role, h))
-        else:
-            for i in range(lo, hi + 1):
-                if doc.tokens[i].kind == "word" and _atom_accepts_word(atom, doc, i):
-                    out.append(Span(i, i, atom.role, None))
+            return out
+        for i in self._tokens_with(atom.features()):
+            if _atom_accepts_word(atom, doc, i):
+                out.append(Span(i, i, atom.role, None))
         return out
+
+    def _tokens_with(self, features: frozenset[str]) -> list[int]:
+        """Word tokens carrying any of these (lemma/text/regex) features, in order."""
+        index = self._feature_tokens
+        if index is None:
+            index = {}
+            for i, a in enumerate(self.doc.analyses):
+                if a is not None and a.features:
+                    for f in a.features:
+                        index.setdefault(f, []).append(i)
+            self._feature_tokens = index
+        found: set[int] = set()
+        for f in features:
+            found.update(index.get(f, ()))
+        return sorted(found)
+
+    def atom_spans(self, atom: Atom, lo: int, hi: int) -> list[Span]:
+        """Matches of an atom with tokens in [lo, hi]."""
+        spans, firsts = self._all_spans(atom)
+        a, b = bisect_left(firsts, lo), bisect_right(firsts, hi)
+        return [s for s in spans[a:b] if s.last <= hi]
+
+    def sentences(self, node: Node) -> frozenset[int] | None:
+        """Sentence ids where the pattern can possibly bind (every part present); None: anywhere."""
+        key = id(node)
+        if key in self._sentences:
+            return self._sentences[key]
+        toks = self.doc.tokens
+        result: frozenset[int] | None
+        if isinstance(node, Atom):
+            result = frozenset(toks[s.first].sent for s in self._all_spans(node)[0])
+        elif isinstance(node, AnyOf):
+            parts = [self.sentences(p) for p in node.parts]
+            result = None if any(p is None for p in parts) else frozenset().union(*parts)
+        else:
+            result = None
+            for p in node.parts:
+                got = self.sentences(p)
+                if got is not None:
+                    result = got if result is None else result & got
+        self._sentences[key] = result
+        return result
 
     # -- nodes ----------------------------------------------------------------------------
     def bindings(self, node: Node, lo: int, hi: int) -> list[Binding]:
@@ -160,6 +211,8 @@ class Matcher:
             merged = Binding.of(tuple(s for b in sorted(chosen, key=lambda b: b.first) for s in b.spans))
             if node.within is not None and self.doc.word_distance(merged.first, merged.last) > node.within:
                 continue
+            if self._split_by_contrast(merged):
+                continue
             yield merged
 
     def _ordered(self, lists: list[list[Binding]], node: AllOf):
@@ -178,7 +231,19 @@ class Matcher:
             merged = Binding.of(tuple(s for b in chain for s in b.spans))
             if node.within is not None and self.doc.word_distance(merged.first, merged.last) > node.within:
                 continue
+            if self._split_by_contrast(merged):
+                continue
             yield merged
+
+    def _split_by_contrast(self, b: Binding) -> bool:
+        """The group is on one side of ", а ..." and every attack word on the other
+        ("китайцы — тараканы, а дунган нельзя выгонять" says nothing hateful of the Dungans)."""
+        doc = self.doc
+        if not doc.crosses_contrast(b.first, b.last):
+            return False
+        targets = {doc.contrast_side(s.first) for s in b.spans if s.role == "target"}
+        others = {doc.contrast_side(s.first) for s in b.spans if s.role != "target"}
+        return bool(targets) and bool(others) and targets.isdisjoint(others)
 
     def _absent_violated(self, node: AllOf, b: Binding, lo: int, hi: int) -> bool:
         if node.within is not None:
@@ -229,14 +294,15 @@ def _dedupe(bindings: list[Binding]) -> list[Binding]:
     return out
 
 
-def units(doc: Doc, rule: Rule, hits_only: bool) -> list[tuple[int, int]]:
-    """Token ranges the rule is evaluated in: sentences (those holding a hit when every atom
-    needs one), or the whole text."""
+def units(doc: Doc, rule: Rule, matcher: Matcher) -> list[tuple[int, int]]:
+    """Token ranges the rule is evaluated in: the sentences where every part of its pattern
+    occurs, or the whole text for rules of text scope."""
     if not doc.tokens:
         return []
     if rule.scope == "text":
         return [(0, len(doc.tokens) - 1)]
-    if not hits_only:
-        return list(doc.sentences)
-    with_hits = {doc.tokens[h.first].sent for h in doc.hits}
-    return [(a, b) for a, b in doc.sentences if doc.tokens[a].sent in with_hits]
+    wanted = matcher.sentences(rule.pattern)
+    spans = doc.sentence_spans
+    if wanted is None:
+        return list(spans.values())
+    return [spans[s] for s in sorted(wanted)]

@@ -60,7 +60,7 @@ RULE_KEYS = {
     "note": "free text for maintainers",
 }
 ATOM_KEYS = ("class", "entry", "target", "register", "lemma", "text", "regex", "gram", "negated", "as")
-COMBINATOR_KEYS = {"all": ("all", "within"), "seq": ("seq", "max_gap"), "any": ("any",), "not": ("not",)}
+COMBINATOR_KEYS = {"all": ("all", "within"), "seq": ("seq", "max_gap", "within"), "any": ("any",), "not": ("not",)}
 
 
 # -- pattern tree ---------------------------------------------------------------------------
@@ -78,10 +78,11 @@ class Atom:
     regex_id: str | None = None
     gram: frozenset[str] | None = None
     negated: bool | None = None
+    on_hits: bool = False  # matches lexicon hits (class/entry/target/register), not bare words
 
-    @property
-    def on_hits(self) -> bool:
-        return any(x is not None for x in (self.classes, self.entries, self.targets, self.registers))
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "on_hits", any(
+            x is not None for x in (self.classes, self.entries, self.targets, self.registers)))
 
     def features(self) -> frozenset[str]:
         """Token features of which at least one must be present for this atom to match."""
@@ -220,6 +221,7 @@ class Context:
     morphological: bool = False
     clause_openers: frozenset[str] = frozenset()
     frame_classes: frozenset[str] = frozenset()
+    max_distance: int | None = None  # cue kind: at most this many words from the evidence
 
     def name(self, ui_lang: str = "en") -> str:
         return self.names.get(ui_lang) or self.names.get("en") or self.id
@@ -348,7 +350,7 @@ class _RuleReader:
             self.fail(loc, f"context {cid!r} must be a mapping")
             return None
         known = {"kind", "description", "names", "cues", "cue_classes", "scope", "neighbor_sentences",
-                 "morphological", "clause_openers", "frame_classes"}
+                 "morphological", "clause_openers", "frame_classes", "max_distance"}
         for k in spec:
             if k not in known:
                 self.fail(spec.loc_of(k), f"unknown context field {k!r}", _suggest(k, known))
@@ -383,13 +385,17 @@ class _RuleReader:
         if kind == "quotation" and not frame_classes:
             self.fail(loc, f"context {cid!r} of kind quotation needs 'frame_classes'")
         openers = spec.get("clause_openers", []) or []
+        max_distance = spec.get("max_distance")
+        if max_distance is not None and (not isinstance(max_distance, int) or max_distance < 1):
+            self.fail(spec.loc_of("max_distance"), "max_distance must be a positive number of words")
+            max_distance = None
         return Context(
             id=cid, kind=kind, description=str(spec.get("description", "")).strip(), names=names,
             cues=tuple(cues), cue_classes=cue_classes, scope=scope,
             neighbor_sentences=int(spec.get("neighbor_sentences", 0) or 0),
             morphological=bool(spec.get("morphological", False)),
             clause_openers=frozenset(norm_word(w) for w in openers if isinstance(w, str)),
-            frame_classes=frame_classes,
+            frame_classes=frame_classes, max_distance=max_distance,
         )
 
     # -- rules ----------------------------------------------------------------------------

@@ -22,7 +22,7 @@ _TOKEN = regex.compile(
     (?P<url>(?:https?://|www\.)[^\s<>"«»]+)
   | (?P<email>[\w.+-]+@[\w-]+\.[\w.-]+)
   | (?P<mention>(?<![\w@])@[a-z0-9_][a-z0-9_.]{1,})
-  | (?P<word>[\p{N}@$]*\p{L}[\p{L}\p{M}]*(?:(?:[\p{N}@$*|]+|['’`])[\p{L}\p{M}]+)*[\p{N}]*(?:(?<=\p{Latin})['’`](?!\p{L}))?)
+  | (?P<word>[\p{N}@$]*\p{L}[\p{L}\p{M}]*(?:(?:[\p{N}@$*|]+|['’`])[\p{L}\p{M}]+)*[\p{N}@$]*(?:(?<=\p{Latin})['’`](?!\p{L}))?)
   | (?P<number>\p{N}+(?:[.,:/\-]\p{N}+)*%?)
   | (?P<punct>[.!?…]+|[^\s])
     """,
@@ -30,7 +30,7 @@ _TOKEN = regex.compile(
 )
 # The prefilter only needs word strings; same word pattern, no offsets.
 WORD_PATTERN = regex.compile(
-    r"[\p{N}@$]*\p{L}[\p{L}\p{M}]*(?:(?:[\p{N}@$*|]+|['’`])[\p{L}\p{M}]+)*[\p{N}]*(?:(?<=\p{Latin})['’`](?!\p{L}))?"
+    r"[\p{N}@$]*\p{L}[\p{L}\p{M}]*(?:(?:[\p{N}@$*|]+|['’`])[\p{L}\p{M}]+)*[\p{N}@$]*(?:(?<=\p{Latin})['’`](?!\p{L}))?"
 )
 _HAS_NON_LETTER = regex.compile(r"[^\p{L}\p{M}'’`]")
 _CYRILLIC = regex.compile(r"\p{Cyrillic}")

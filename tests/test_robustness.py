@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -151,7 +152,8 @@ def test_loading_rules_imports_nothing(tmp_path):
         f"Engine(rules_paths=[{str(d / 'sneaky.yaml')!r}])\n"
         "print(sorted(set(sys.modules) - before))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    env = dict(os.environ, HSENGINE_NO_CACHE="1")  # both loads build from YAML, the same code path
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True, env=env)
     assert out.stdout.strip() == "[]", out.stdout
 
 

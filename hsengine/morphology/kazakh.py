@@ -612,6 +612,12 @@ def inflect(stem: str, verb: bool = False) -> tuple[str, ...]:
             stem + part,
             stem + past,
             stem + (_pick(back, "амыз", "еміз") if not vowel_end else _pick(back, "ймыз", "йміз")),
+            stem + (_pick(back, "амын", "емін") if not vowel_end else _pick(back, "ймын", "ймін")),
+            stem + (_pick(back, "ады", "еді") if not vowel_end else _pick(back, "йды", "йді")),
+            stem + (_pick(back, "асың", "есің") if not vowel_end else _pick(back, "йсың", "йсің")),
+            stem + past + "м",
+            stem + past + ("қ" if back else "к"),
+            stem + (_pick(back, "атын", "етін") if not vowel_end else _pick(back, "йтын", "йтін")),
         ]
         if end == "й":  # й + а is spelt я: жояйық, жоямыз
             forms = [f[: len(stem) - 1] + "я" + f[len(stem) + 1 :] if f[len(stem) : len(stem) + 1] == "а" else f for f in forms]

@@ -95,7 +95,7 @@ _OLD_MAP = {
 _OFFICIAL_MARKERS = frozenset("äğqñöūüşıç")
 
 # One unit = one Cyrillic letter (or a fixed pair). Longest match first.
-_UNIT = re.compile(r"shch|sch|sh|zh|ch|kh|gh|ng|ya|yu|ye|yo|.", re.DOTALL)
+_UNIT = re.compile(r"shch|sch|sh|zh|ch|kh|gh|ng|ya|yu|ye|yo|iu|ia|.", re.DOTALL)
 
 # Word-final u is у in every reading: Kazakh words practically never end in ұ/ү, while
 # the verbal noun -у (өлтіру) and glides (тау) are everywhere.
@@ -106,7 +106,7 @@ _FIXED = {
     "b": "б", "v": "в", "d": "д", "f": "ф", "l": "л", "m": "м", "n": "н", "p": "п",
     "r": "р", "s": "с", "t": "т", "z": "з", "x": "х", "h": "х", "c": "ц", "j": "ж",
     "w": "у", "sh": "ш", "ş": "ш", "shch": "щ", "sch": "щ", "zh": "ж", "ch": "ч", "ç": "ч",
-    "kh": "х", "ñ": "ң", "š": "ш", "ž": "ж", "č": "ч", "ya": "я", "yu": "ю", "ye": "е", "yo": "йо", "é": "е", "è": "е",
+    "kh": "х", "ñ": "ң", "š": "ш", "ž": "ж", "č": "ч", "ya": "я", "yu": "ю", "iu": "ю", "ia": "я", "ye": "е", "yo": "йо", "é": "е", "è": "е",
 }
 # fmt: on
 _HARMONIC_CONSONANTS = {  # unit: (back, front, Russian)
@@ -140,7 +140,7 @@ _OFFICIAL = {
     "y": "ы", "ı": "і", "i": "и", "k": "к", "q": "қ", "g": "г", "ğ": "ғ", "gh": "ғ",
 }
 # fmt: on
-_VOWEL_UNITS = frozenset(_VOWELS) | {"ya", "yu", "ye", "yo"}
+_VOWEL_UNITS = frozenset(_VOWELS) | {"ya", "yu", "ye", "yo", "iu", "ia"}
 
 
 def _units(word: str) -> list[str]:
