@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from typing import Sequence
 
 from . import deobfuscate, langid
 from .index import Lexicon
@@ -66,11 +67,8 @@ class Doc:
             self._by_class = index
         if len(classes) == 1:
             return index.get(next(iter(classes)), [])
-        seen: dict[int, DocHit] = {}
-        for c in classes:
-            for h in index.get(c, ()):
-                seen.setdefault(id(h), h)
-        return sorted(seen.values(), key=lambda h: (h.first, h.last))
+        seen = {id(h) for c in classes for h in index.get(c, ())}
+        return [h for h in self.hits if id(h) in seen]  # in the order of doc.hits, ties included
 
     @property
     def sentence_spans(self) -> dict[int, tuple[int, int]]:
@@ -161,6 +159,23 @@ _NOT_HALVES = frozenset(
 )
 
 
+# Russian verb prefixes; written apart before a verb they are a split word, not a preposition
+_RU_VERB_PREFIXES = frozenset(
+    "вы из ис пере раз рас при под над от об обо за до по про с со у вз вс воз вос низ нис недо пред".split()
+)
+_VERB_TAGS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
+
+
+def _verb_prefix_apart(left: str, right: str, joined: str) -> bool:
+    """"из гнать", "пере режем": a verb prefix split from its verb.  A preposition never stands
+    right before a verb, so when the right half is a verb form and the joined word is a known
+    verb form too, the two are one word (and the evidence is the whole of it)."""
+    if left not in _RU_VERB_PREFIXES or len(right) < 3:
+        return False
+    is_verb = lambda w: any(not _VERB_TAGS.isdisjoint(g) for _, g in russian.parses(w))  # noqa: E731
+    return russian.is_known(joined) and is_verb(joined) and is_verb(right)
+
+
 def split_merges(tokens: list[Token], norm: NormalizedText, analyzer: TokenAnalyzer) -> list[Merge]:
     """Words split by a space (китай цы, ев рей, қытай ларды): join two neighbours when the joined
     word is a form of an attack/target/frame entry, the right half is no hit of its own (a typo
@@ -170,6 +185,10 @@ def split_merges(tokens: list[Token], norm: NormalizedText, analyzer: TokenAnaly
     merges = []
     for start, end, joined in deobfuscate.split_candidates(words, norm.text, analyzer.lexicon.loose_forms):
         left, right = norm.text[start:end].split(" ", 1)
+        if _verb_prefix_apart(left, right, joined):
+            if _reaches_loosely(analyzer, joined):
+                merges.append(Merge(start, end, joined, "split"))
+            continue
         if left in _NOT_HALVES or len(left) < 2 or len(right) < 2:
             continue  # one letter is a word of its own ("и т.д." is not "ит")
         right_hits = [h for h in analyzer.analyze(right).hits if h.how != "fuzzy"]
@@ -341,7 +360,8 @@ def _pronoun_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hit
     return out
 
 
-def prefilter_features(words: list[str], analyzer: TokenAnalyzer) -> tuple[set[str], int, int, bool]:
+def prefilter_features(words: list[str], analyzer: TokenAnalyzer,
+                       merged: Sequence[str] = ()) -> tuple[set[str], int, int, bool]:
     """Features, language votes and whether any word could start a phrase, without positions.
 
     Over-approximates on purpose (a word split by a space is counted joined): a rule the
@@ -356,6 +376,7 @@ def prefilter_features(words: list[str], analyzer: TokenAnalyzer) -> tuple[set[s
         for w1, w2 in zip(words, words[1:]):
             if w1 + w2 in forms:
                 features |= analyze(w1 + w2).features
+    phrase_keys: set[str] = set()
     for w in words:
         a = analyze(w)
         v = a.votes
@@ -364,13 +385,22 @@ def prefilter_features(words: list[str], analyzer: TokenAnalyzer) -> tuple[set[s
         if a.features:
             features |= a.features
         if a.phrase_keys:
-            for k in a.phrase_keys:
-                for p in lexicon.phrases.get(k, ()):
-                    phrase_possible = True
-                    features.add("entry:" + p.entry.id)
-                    features.update("class:" + c for c in p.entry.classes)
-                    if p.entry.target:
-                        features.add("target:" + p.entry.target)
+            phrase_keys |= a.phrase_keys
+    for w in merged:  # words de-obfuscated from spaced letters (к и т а й): features, no votes
+        a = analyze(w)
+        features |= a.features
+        phrase_keys |= a.phrase_keys
+    # a phrase counts only when every one of its words occurs somewhere in the message: phrases
+    # start with common words (не, в, олар), and counting the first word alone let nearly every
+    # message through to the full annotation
+    for k in phrase_keys:
+        for p in lexicon.phrases.get(k, ()):
+            if all(not c.isdisjoint(phrase_keys) for c in p.components):
+                phrase_possible = True
+                features.add("entry:" + p.entry.id)
+                features.update("class:" + c for c in p.entry.classes)
+                if p.entry.target:
+                    features.add("target:" + p.entry.target)
     return features, ru, kk, phrase_possible
 
 

@@ -183,23 +183,28 @@ class Engine:
         analyzer = self.analyzer
         if trace is None:
             words = WORD_PATTERN.findall(norm.text)
-            features, ru, kk, _ = prefilter_features(words, analyzer)
+            merged = []
             if analyzer.use_deobfuscation and _SPACED_HINT.search(norm.text):
-                for merge in spaced_merges(norm, analyzer):
-                    features |= analyzer.analyze(merge.text).features
+                merged = [m.text for m in spaced_merges(norm, analyzer)]
+            features, ru, kk, _ = prefilter_features(words, analyzer, merged)
             candidates = [r for r in self.rules if all(not req.isdisjoint(features) for req in r.requirements)]
-            if not candidates:
+            # spaced letters vote as letters here, as words after annotation: such rare texts take
+            # the full path so that the language reported does not depend on the shortcut
+            if not candidates and not merged:
                 detected = lang or decide(ru, kk, _HAS_CYRILLIC.search(norm.text) is not None)
                 return AnalysisResult(text, detected)
         doc = annotate(norm, analyzer, lang)
-        candidates = []
-        for r in self.rules:
-            missing = [sorted(req) for req in r.requirements if req.isdisjoint(doc.features)]
-            if missing:
-                if trace is not None:
+        features = doc.features
+        if trace is None:
+            candidates = [r for r in self.rules if all(not req.isdisjoint(features) for req in r.requirements)]
+        else:
+            candidates = []
+            for r in self.rules:
+                missing = [sorted(req) for req in r.requirements if req.isdisjoint(features)]
+                if missing:
                     trace.skipped[r.id] = [" | ".join(m) for m in missing]
-                continue
-            candidates.append(r)
+                    continue
+                candidates.append(r)
         if trace is not None:
             trace.norm, trace.doc = norm, doc
             trace.considered = [r.id for r in candidates]
@@ -370,11 +375,17 @@ def _vocabulary_of(rules: Sequence[Rule], ruleset: RuleSet) -> RuleVocabulary:
     """What the rules look for beyond lexicon entries: lemma and text words, regexes."""
     lemmas: set[str] = set()
     texts: set[str] = set()
+    on_words: set[str] = set()  # regexes some atom applies to any word, not only to lexicon hits
     for rule in rules:
         for atom in atoms(rule.pattern):
             lemmas |= atom.lemmas or set()
             texts |= atom.texts or set()
-    return RuleVocabulary(frozenset(lemmas), frozenset(texts), tuple(ruleset.regexes.items()))
+            if atom.regex_id is not None and not atom.on_hits:
+                on_words.add(atom.regex_id)
+    items = ruleset.regexes.items()
+    return RuleVocabulary(frozenset(lemmas), frozenset(texts),
+                          tuple((fid, p) for fid, p in items if fid in on_words),
+                          tuple((fid, p) for fid, p in items if fid not in on_words))
 
 
 def _shift(e: Evidence, offset: int) -> Evidence:

@@ -99,16 +99,20 @@ class Matcher:
     def _compute_spans(self, atom: Atom) -> list[Span]:
         doc = self.doc
         out: list[Span] = []
+        keys = atom.feature_keys
+        if keys and keys.isdisjoint(doc.features):
+            return out  # the message has no word this atom could match
         if atom.on_hits:
             word_conditions = atom.lemmas is not None or atom.texts is not None or atom.regex_id is not None
-            for h in doc.hits:  # sorted by first token
+            hits = doc.hits_of(atom.classes) if atom.classes is not None else doc.hits
+            for h in hits:  # sorted by first token
                 if not _atom_accepts_hit(atom, h):
                     continue
                 if word_conditions and not all(_atom_accepts_word(atom, doc, i) for i in range(h.first, h.last + 1)):
                     continue
                 out.append(Span(h.first, h.last, atom.role, h))
             return out
-        for i in self._tokens_with(atom.features()):
+        for i in self._tokens_with(keys):
             if _atom_accepts_word(atom, doc, i):
                 out.append(Span(i, i, atom.role, None))
         return out
@@ -152,6 +156,8 @@ class Matcher:
                 got = self.sentences(p)
                 if got is not None:
                     result = got if result is None else result & got
+                    if not result:
+                        break  # one part is absent everywhere: the rest need not be computed
         self._sentences[key] = result
         return result
 

@@ -186,7 +186,8 @@ def _fold_scripts(
     if not has_cyr:
         return NormalizedText(original, folded, starts, ends, tuple(edits))
     has_lat = _HAS_LATIN.search(folded) is not None
-    if not has_lat and "ь" not in folded and "ъ" not in folded:
+    if not has_lat and ("ь" not in folded and "ъ" not in folded or _YERY_DIGRAPH.search(folded) is None):
+        # without Latin letters the only folding left is a ы digraph (ь|, ъ|), itself rare
         return NormalizedText(original, folded, starts, ends, tuple(edits))
 
     replacements: list[tuple[int, int, str]] = []  # (start, end, new) in `folded`

@@ -79,13 +79,18 @@ class Atom:
     gram: frozenset[str] | None = None
     negated: bool | None = None
     on_hits: bool = False  # matches lexicon hits (class/entry/target/register), not bare words
+    feature_keys: frozenset[str] = frozenset()  # features(), computed once
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "on_hits", any(
             x is not None for x in (self.classes, self.entries, self.targets, self.registers)))
+        object.__setattr__(self, "feature_keys", self._features())
 
     def features(self) -> frozenset[str]:
         """Token features of which at least one must be present for this atom to match."""
+        return self.feature_keys
+
+    def _features(self) -> frozenset[str]:
         if self.entries is not None:
             return frozenset("entry:" + e for e in self.entries)
         if self.classes is not None:
@@ -118,22 +123,63 @@ class AnyOf:
 Node = Union[Atom, AllOf, AnyOf]
 
 
+MAX_REQUIREMENT_CLAUSES = 64
+
+
+def _atom_requirements(atom: Atom) -> list[frozenset[str]]:
+    """Every condition of an atom must hold, so each gives a clause of its own: a target-group
+    atom (class: group, target: jewish) needs a group word AND a word of that group."""
+    out = []
+    if atom.entries is not None:
+        out.append(frozenset("entry:" + e for e in atom.entries))
+    if atom.classes is not None:
+        out.append(frozenset("class:" + c for c in atom.classes))
+    if atom.targets is not None:
+        out.append(frozenset("target:" + t for t in atom.targets))
+    if atom.lemmas is not None:
+        out.append(frozenset("lemma:" + w for w in atom.lemmas))
+    if atom.texts is not None:
+        out.append(frozenset("text:" + w for w in atom.texts))
+    if atom.regex_id is not None:
+        out.append(frozenset((atom.regex_id,)))
+    return out
+
+
+def _minimal(clauses: Iterable[frozenset[str]]) -> list[frozenset[str]]:
+    """Drop clauses implied by a smaller one (a superset of a required set adds nothing)."""
+    kept: list[frozenset[str]] = []
+    for c in sorted(set(clauses), key=lambda c: (len(c), sorted(c))):
+        if not any(k <= c for k in kept):
+            kept.append(c)
+    return kept
+
+
 def requirements(node: Node) -> list[frozenset[str]]:
-    """The pattern as a conjunction of feature sets: every set must meet the text's features."""
+    """The pattern as a conjunction of feature sets (CNF): every set must meet the text's features.
+
+    Used to skip a rule without evaluating it, so it may require less than the pattern does, never
+    more.  `any` is distributed: (A and B) or (C and D) needs (A or C), (A or D), (B or C), (B or D);
+    past MAX_REQUIREMENT_CLAUSES the weaker union of each alternative's smallest clause is used."""
     if isinstance(node, Atom):
-        f = node.features()
-        return [f] if f else []
+        return _atom_requirements(node)
     if isinstance(node, AllOf):
         out: list[frozenset[str]] = []
         for p in node.parts:
             out.extend(requirements(p))
-        return out
-    # AnyOf: one alternative suffices, so only the union of each alternative's features is required
+        return _minimal(out)
+    alternatives = [requirements(p) for p in node.parts]
+    if any(not reqs for reqs in alternatives):
+        return []  # an alternative that needs nothing makes the whole `any` need nothing
+    clauses: list[frozenset[str]] = [frozenset()]
+    for reqs in alternatives:
+        if len(clauses) * len(reqs) > MAX_REQUIREMENT_CLAUSES * 4:
+            break
+        clauses = _minimal(c | r for c in clauses for r in reqs)
+    else:
+        if len(clauses) <= MAX_REQUIREMENT_CLAUSES:
+            return clauses
     union: set[str] = set()
-    for p in node.parts:
-        reqs = requirements(p)
-        if not reqs:
-            return []
+    for reqs in alternatives:
         union |= min(reqs, key=len)
     return [frozenset(union)]
 

@@ -122,8 +122,26 @@ def test_a_crashing_worker_fails_only_its_message(engine, monkeypatch):
     assert [got[i] for i in others] == [engine.analyze_safely(items[i]) for i in others]
 
 
-def test_workers_that_cannot_build_an_engine_fall_back_to_this_process(engine, caplog, tmp_path):
+def failing_adopt(engine):
+    """A forked worker whose engine is unusable (as if building it had failed)."""
+    parallel._INIT_ERROR = "simulated: the engine could not be built"
+
+
+def test_forked_workers_without_an_engine_fall_back_to_this_process(engine, caplog, monkeypatch):
+    if parallel.START_METHOD != "fork":
+        pytest.skip("this platform cannot fork")
+    monkeypatch.setattr(parallel, "_adopt_engine", failing_adopt)
+    items = texts(100, seed=9)
+    with caplog.at_level(logging.WARNING, logger="hsengine.parallel"):
+        got = list(analyze_parallel(engine, items, jobs=2, batch_size=20))
+    assert got == [engine.analyze_safely(t) for t in items]
+    assert any("analyzing in this process" in r.getMessage() for r in caplog.records)
+
+
+def test_workers_that_cannot_build_an_engine_fall_back_to_this_process(engine, caplog, tmp_path, monkeypatch):
     import copy
+
+    monkeypatch.setattr(parallel, "START_METHOD", "spawn")  # spawned workers build their own Engine
 
     local = copy.copy(engine)  # the pool reads only the paths and options of the engine it is given
     local.rules_paths = [Path(tmp_path / "gone")]  # the workers will fail to load rules from here
