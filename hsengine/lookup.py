@@ -62,6 +62,9 @@ class RuleVocabulary:
     lemmas: frozenset[str] = frozenset()
     texts: frozenset[str] = frozenset()
     regexes: tuple[tuple[str, regex.Pattern[str]], ...] = ()
+    # regexes every atom of which also names a class or entry: only words with a lexicon hit (or
+    # part of a phrase) can satisfy them, so other words are not tested (most words of a text)
+    hit_regexes: tuple[tuple[str, regex.Pattern[str]], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,18 +153,21 @@ class TokenAnalyzer:
             rejected = self._fuzzy(word, script, stems, guard_langs, hits)
 
         features = self._features(word, reading, hits.values(), lemmas, stems, script)
-        errors = ()
-        if self.vocab.regexes and not long_word:
-            features, errors = self._regex_features(reading, features)
-            if script == "latn":  # Kazakh typed in Latin: rule regexes see its Cyrillic readings
-                for cyr in kazakh_latin_to_cyrillic(word)[:2]:
-                    features, more = self._regex_features(cyr, features)
-                    errors += more
         keys = {reading, *lemmas, *stems}
         if script == "latn":  # a phrase typed in Latin (mirovoe pravitelstvo): components by skeleton
             for key in skeleton_variants(word):
                 keys.update(lex.phrase_skeletons.get(key, ()))
         phrase_keys = frozenset(k for k in keys if k in lex.phrase_vocab)
+        errors = ()
+        regexes = self.vocab.regexes
+        if hits or phrase_keys:
+            regexes = regexes + self.vocab.hit_regexes
+        if regexes and not long_word:
+            features, errors = self._regex_features(reading, features, regexes)
+            if script == "latn":  # Kazakh typed in Latin: rule regexes see its Cyrillic readings
+                for cyr in kazakh_latin_to_cyrillic(word)[:2]:
+                    features, more = self._regex_features(cyr, features, regexes)
+                    errors += more
         ordered = tuple(sorted(hits.values(), key=lambda h: (-h.score, h.entry.id)))
         gram, verb_negated = self._word_gram(reading) if not long_word else (frozenset(), False)
         return TokenAnalysis(
@@ -213,12 +219,18 @@ class TokenAnalyzer:
             stems = self._kazakh(word, hits, guarded, how="stem")
         elif script == "latn":
             stem_list: list[str] = []
+            known_kazakh = False
             for cyr in kazakh_latin_to_cyrillic(word):
                 self._add(hits, ((e, "translit") for e, _ in lex.surface.get(cyr, ())))
-                stem_list.extend(self._kazakh(cyr, hits, guarded, how="translit"))
+                cyr_stems = self._kazakh(cyr, hits, guarded, how="translit")
+                stem_list.extend(cyr_stems)
+                known_kazakh = known_kazakh or kazakh_words.is_known(cyr_stems)
             stems = tuple(dict.fromkeys(stem_list))
-            for key in skeleton_variants(word):
-                self._add(hits, ((e, "translit") for e in lex.skeleton.get(key, ())))
+            # the skeleton is the fallback for words no reading explains: a Latin word that reads
+            # as an ordinary Kazakh word (quattyng = қуаттың) keeps only what its stems found
+            if not known_kazakh:
+                for key in skeleton_variants(word):
+                    self._add(hits, ((e, "translit") for e in lex.skeleton.get(key, ())))
         return lemmas, stems
 
     def _kazakh(self, word: str, hits: dict[str, Hit], guarded: bool, how: str) -> tuple[str, ...]:
@@ -349,6 +361,10 @@ class TokenAnalyzer:
                     feats.add("lemma:" + k)
         if vocab.texts and (word in vocab.texts or reading in vocab.texts):
             feats.add("text:" + (word if word in vocab.texts else reading))
+        if script == "latn" and vocab.texts:
+            # short rule words typed in Latin (ot, ix, ne) are too short for skeletons: their
+            # Cyrillic readings (от, их, не) are compared as they are
+            feats.update("text:" + k for k in stems if k in vocab.texts)
         if script == "latn" and self._vocab_skeletons:
             # Russian typed in Latin (golosuet, ubivat): rule words are found by their skeleton
             for key in skeleton_variants(word):
@@ -371,10 +387,11 @@ class TokenAnalyzer:
                 out.setdefault(skeleton(text), set()).add("text:" + text)
         return {k: tuple(sorted(v)) for k, v in out.items()}
 
-    def _regex_features(self, word: str, feats: frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    def _regex_features(self, word: str, feats: frozenset[str],
+                        regexes: tuple[tuple[str, regex.Pattern[str]], ...]) -> tuple[frozenset[str], tuple[str, ...]]:
         extra = set()
         errors = []
-        for fid, pattern in self.vocab.regexes:
+        for fid, pattern in regexes:
             try:
                 if pattern.search(word, timeout=REGEX_TIMEOUT):
                     extra.add(fid)
