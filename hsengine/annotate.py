@@ -159,6 +159,9 @@ _NOT_HALVES = frozenset(
 )
 
 
+# Kazakh enclitic particles ("and/also", question, emphasis): written apart by the rules of spelling
+_KK_PARTICLES = frozenset("да де та те ма ме ба бе па пе ғой қой ше ау".split())
+
 # Russian verb prefixes; written apart before a verb they are a split word, not a preposition
 _RU_VERB_PREFIXES = frozenset(
     "вы из ис пере раз рас при под над от об обо за до по про с со у вз вс воз вос низ нис недо пред".split()
@@ -197,6 +200,8 @@ def split_merges(tokens: list[Token], norm: NormalizedText, analyzer: TokenAnaly
         if right_hits and russian.is_known(left):
             continue  # "дунга не" joins (no word + a function word), "они не" does not
         left_hits = {h.entry.id for h in analyzer.analyze(left).hits if h.how != "fuzzy"}
+        if left_hits and right in _KK_PARTICLES and all(e.startswith("kk.") for e in left_hits):
+            continue  # "сараң да қу": a Kazakh word and its particle, not a locative сараңда ("вали те" joins)
         if left_hits:
             # "қытай ларды", "кафира ми": an ending written apart (the joined word is a form of what
             # the left half already is), or a right half that is no word at all (китай цы);

@@ -57,7 +57,9 @@ def _atom_accepts_hit(atom: Atom, hit: DocHit) -> bool:
     return True
 
 
-def _atom_accepts_word(atom: Atom, doc: Doc, i: int) -> bool:
+def _atom_accepts_word(atom: Atom, doc: Doc, i: int, word_state: bool = True) -> bool:
+    """The word conditions of an atom on token i; `word_state=False` leaves out grammar and
+    negation, which a lexicon hit (a phrase: қырып саламыз) carries for itself as a whole."""
     a = doc.analyses[i]
     if a is None:
         return False
@@ -68,6 +70,8 @@ def _atom_accepts_word(atom: Atom, doc: Doc, i: int) -> bool:
         return False
     if atom.regex_id is not None and atom.regex_id not in f:
         return False
+    if not word_state:
+        return True
     if atom.negated is not None and (a.negated or a.verb_negated) != atom.negated:
         return False
     if atom.gram is not None and a.gram and atom.gram.isdisjoint(a.gram):
@@ -108,7 +112,7 @@ class Matcher:
             for h in hits:  # sorted by first token
                 if not _atom_accepts_hit(atom, h):
                     continue
-                if word_conditions and not all(_atom_accepts_word(atom, doc, i) for i in range(h.first, h.last + 1)):
+                if word_conditions and not all(_atom_accepts_word(atom, doc, i, False) for i in range(h.first, h.last + 1)):
                     continue
                 out.append(Span(h.first, h.last, atom.role, h))
             return out
