@@ -440,6 +440,13 @@ def test_catalogue_write_and_check(runner, tmp_path):
     assert run(runner, "catalogue", "--check", "--output", str(tmp_path / "missing.md")).exit_code == 1
 
 
+def test_shipped_rule_catalogue_is_up_to_date(runner):
+    """docs/rules.md is generated; a pull request that changes rules or lexicon regenerates it."""
+    shipped = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
+    r = run(runner, "catalogue", "--check", "--output", str(shipped))
+    assert r.exit_code == 0, f"docs/rules.md is stale: run `hsengine catalogue`\n{r.stderr}"
+
+
 def test_stats(runner):
     r = run(runner, "stats")
     assert r.exit_code == 0
