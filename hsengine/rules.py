@@ -158,8 +158,7 @@ def requirements(node: Node) -> list[frozenset[str]]:
     """The pattern as a conjunction of feature sets (CNF): every set must meet the text's features.
 
     Used to skip a rule without evaluating it, so it may require less than the pattern does, never
-    more.  `any` is distributed: (A and B) or (C and D) needs (A or C), (A or D), (B or C), (B or D);
-    past MAX_REQUIREMENT_CLAUSES the weaker union of each alternative's smallest clause is used."""
+    more.  `any` is distributed: (A and B) or (C and D) needs (A or C), (A or D), (B or C), (B or D)."""
     if isinstance(node, Atom):
         return _atom_requirements(node)
     if isinstance(node, AllOf):
@@ -170,18 +169,20 @@ def requirements(node: Node) -> list[frozenset[str]]:
     alternatives = [requirements(p) for p in node.parts]
     if any(not reqs for reqs in alternatives):
         return []  # an alternative that needs nothing makes the whole `any` need nothing
+    # The product is pruned as it grows: clauses implied by smaller ones go, and only the most
+    # selective MAX_REQUIREMENT_CLAUSES stay. Dropping a clause of a CNF only weakens it, so
+    # what remains is still implied by the pattern.
     clauses: list[frozenset[str]] = [frozenset()]
     for reqs in alternatives:
-        if len(clauses) * len(reqs) > MAX_REQUIREMENT_CLAUSES * 4:
-            break
         clauses = _minimal(c | r for c in clauses for r in reqs)
-    else:
-        if len(clauses) <= MAX_REQUIREMENT_CLAUSES:
-            return clauses
-    union: set[str] = set()
-    for reqs in alternatives:
-        union |= min(reqs, key=len)
-    return [frozenset(union)]
+        clauses = sorted(clauses, key=_selectivity)[:MAX_REQUIREMENT_CLAUSES]
+    return clauses
+
+
+def _selectivity(clause: frozenset[str]) -> tuple[int, int]:
+    """Smaller is rarer in text: a regex (often a negative lookahead that most words pass) is the
+    weakest evidence, then bare words; lexicon classes and entries are the strongest."""
+    return (sum(f.startswith("regex:") for f in clause) > 0, len(clause))
 
 
 def atoms(node: Node) -> Iterable[Atom]:
