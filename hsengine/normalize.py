@@ -17,6 +17,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import Iterator
 
 import regex
 
@@ -128,7 +129,51 @@ def normalize(text: str) -> NormalizedText:
                 edits = [Edit(m.start(), m.end(), "homoglyph") for m in _HAS_EXOTIC.finditer(folded)]
                 folded = folded.translate(_EXOTIC)
             return _fold_scripts(text, folded, None, None, edits)
-    return _slow_normalize(text)
+    if len(text) <= _STRETCH:
+        return _slow_normalize(text)
+    return _normalize_by_stretches(text)
+
+
+# Long texts are folded stretch by stretch: one emoji with U+FE0F must not send 100,000
+# characters down the cluster-by-cluster path (it made long messages cost 3x per word).
+_STRETCH = 512
+
+
+def _stretches(text: str) -> Iterator[tuple[int, int]]:
+    """Cut `text` before a space roughly every _STRETCH characters.  A space never belongs to
+    the cluster before it (clusters are a base and its marks), so each stretch folds alone
+    exactly as it would inside the whole text."""
+    start, n = 0, len(text)
+    while start < n:
+        cut = text.find(" ", start + _STRETCH)
+        if cut == -1:
+            yield start, n
+            return
+        yield start, cut
+        start = cut
+
+
+def _normalize_by_stretches(text: str) -> NormalizedText:
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    edits: list[Edit] = []
+    pos = 0
+    for a, b in _stretches(text):
+        piece = text[a:b]
+        if _NEEDS_SLOW_PATH.search(piece) is None and unicodedata.is_normalized("NFKC", piece) \
+                and len(lowered := piece.lower()) == len(piece):
+            folded = lowered.replace("ё", "е")
+            if _HAS_EXOTIC.search(folded):
+                edits.extend(Edit(pos + m.start(), pos + m.end(), "homoglyph") for m in _HAS_EXOTIC.finditer(folded))
+                folded = folded.translate(_EXOTIC)
+            out.append(folded)
+            starts.extend(range(a, b))
+            ends.extend(range(a + 1, b + 1))
+            pos += len(folded)
+        else:
+            pos = _fold_clusters(text, a, b, out, starts, ends, edits, pos)
+    return _fold_scripts(text, "".join(out), starts, ends, edits)
 
 
 def _slow_normalize(text: str) -> NormalizedText:
@@ -136,8 +181,15 @@ def _slow_normalize(text: str) -> NormalizedText:
     starts: list[int] = []
     ends: list[int] = []
     edits: list[Edit] = []
-    pos = 0  # length of the normalized text so far
-    for m in _CLUSTER.finditer(text):
+    _fold_clusters(text, 0, len(text), out, starts, ends, edits, 0)
+    return _fold_scripts(text, "".join(out), starts, ends, edits)
+
+
+def _fold_clusters(text: str, lo: int, hi: int, out: list[str], starts: list[int], ends: list[int],
+                   edits: list[Edit], pos: int) -> int:
+    """Fold text[lo:hi] cluster by cluster (a base and its marks), appending to the output
+    lists; `pos` is the normalized length so far, the new one is returned."""
+    for m in _CLUSTER.finditer(text, lo, hi):
         cluster = m.group()
         a, b = m.span()
         if _INVISIBLE.match(cluster[0]):
@@ -170,8 +222,7 @@ def _slow_normalize(text: str) -> NormalizedText:
         if kind:
             edits.append(Edit(pos, pos + n, kind))
         pos += n
-    folded = "".join(out)
-    return _fold_scripts(text, folded, starts, ends, edits)
+    return pos
 
 
 def _fold_scripts(
