@@ -375,17 +375,26 @@ def _vocabulary_of(rules: Sequence[Rule], ruleset: RuleSet) -> RuleVocabulary:
     """What the rules look for beyond lexicon entries: lemma and text words, regexes."""
     lemmas: set[str] = set()
     texts: set[str] = set()
-    on_words: set[str] = set()  # regexes some atom applies to any word, not only to lexicon hits
+    on_words: set[str] = set()  # regexes some atom applies to any word
+    gates: dict[str, set[str]] = {}  # regexes applied only to words with one of these lemmas/texts
     for rule in rules:
         for atom in atoms(rule.pattern):
             lemmas |= atom.lemmas or set()
             texts |= atom.texts or set()
-            if atom.regex_id is not None and not atom.on_hits:
+            if atom.regex_id is None or atom.on_hits:
+                continue
+            if atom.lemmas is None and atom.texts is None:
                 on_words.add(atom.regex_id)
+            else:
+                gates.setdefault(atom.regex_id, set()).update(
+                    {"lemma:" + w for w in atom.lemmas or ()} | {"text:" + w for w in atom.texts or ()})
     items = ruleset.regexes.items()
-    return RuleVocabulary(frozenset(lemmas), frozenset(texts),
-                          tuple((fid, p) for fid, p in items if fid in on_words),
-                          tuple((fid, p) for fid, p in items if fid not in on_words))
+    return RuleVocabulary(
+        frozenset(lemmas), frozenset(texts),
+        tuple((fid, p) for fid, p in items if fid in on_words),
+        tuple((fid, p) for fid, p in items if fid not in on_words and fid not in gates),
+        tuple((fid, p, frozenset(gates[fid])) for fid, p in items if fid in gates and fid not in on_words),
+    )
 
 
 def _shift(e: Evidence, offset: int) -> Evidence:

@@ -65,6 +65,9 @@ class RuleVocabulary:
     # regexes every atom of which also names a class or entry: only words with a lexicon hit (or
     # part of a phrase) can satisfy them, so other words are not tested (most words of a text)
     hit_regexes: tuple[tuple[str, regex.Pattern[str]], ...] = ()
+    # regexes of word atoms that also name lemmas or words (lemma: [кровь], regex: ...): tested
+    # only on a word that has one of those (the third item), since no other word can match
+    gated_regexes: tuple[tuple[str, regex.Pattern[str], frozenset[str]], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +165,9 @@ class TokenAnalyzer:
         regexes = self.vocab.regexes
         if hits or phrase_keys:
             regexes = regexes + self.vocab.hit_regexes
+        gated = tuple((fid, p) for fid, p, gate in self.vocab.gated_regexes if not gate.isdisjoint(features))
+        if gated:
+            regexes = regexes + gated
         if regexes and not long_word:
             features, errors = self._regex_features(reading, features, regexes)
             if script == "latn":  # Kazakh typed in Latin: rule regexes see its Cyrillic readings

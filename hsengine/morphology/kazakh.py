@@ -53,6 +53,8 @@ caller caches by token.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from dataclasses import dataclass
 
 __all__ = [
@@ -491,6 +493,7 @@ def _strip_verbal(
                         out.append((alternant, chain, False))
 
 
+@lru_cache(maxsize=1 << 16)  # several stages ask about the same word
 def analyze(word: str) -> tuple[KazakhAnalysis, ...]:
     """All candidate analyses, the unstripped word first, then longer stems before shorter.
 

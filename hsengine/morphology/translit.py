@@ -43,6 +43,8 @@ passes); both functions are pure and never raise.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 import unicodedata
 
@@ -213,6 +215,7 @@ def _default_classes(units: list[str]) -> list[int]:
     return classes
 
 
+@lru_cache(maxsize=1 << 16)  # several stages ask about the same word
 def kazakh_latin_to_cyrillic(word: str) -> tuple[str, ...]:
     """Cyrillic readings of a lowercased Kazakh word typed in Latin script, best first.
 
