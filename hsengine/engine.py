@@ -86,6 +86,7 @@ class Engine:
         self.ui_lang = ui_lang
         self.lexicon, self.ruleset, vocab_skeletons = self._compile()
         self.rules: list[Rule] = list(self.ruleset.rules)
+        self._rule_index: tuple | None = None  # built on first use, see _candidates
         self.analyzer = TokenAnalyzer(self.lexicon, self._vocabulary(), fuzzy=fuzzy, deobfuscate=deobfuscate,
                                       cache_size=cache_size, vocab_skeletons=vocab_skeletons)
         if strict:
@@ -187,7 +188,7 @@ class Engine:
             if analyzer.use_deobfuscation and _SPACED_HINT.search(norm.text):
                 merged = [m.text for m in spaced_merges(norm, analyzer)]
             features, ru, kk, _ = prefilter_features(words, analyzer, merged)
-            candidates = [r for r in self.rules if all(not req.isdisjoint(features) for req in r.requirements)]
+            candidates = self._candidates(features)
             # spaced letters vote as letters here, as words after annotation: such rare texts take
             # the full path so that the language reported does not depend on the shortcut
             if not candidates and not merged:
@@ -196,7 +197,7 @@ class Engine:
         doc = annotate(norm, analyzer, lang)
         features = doc.features
         if trace is None:
-            candidates = [r for r in self.rules if all(not req.isdisjoint(features) for req in r.requirements)]
+            candidates = self._candidates(features)
         else:
             candidates = []
             for r in self.rules:
@@ -209,6 +210,30 @@ class Engine:
             trace.norm, trace.doc = norm, doc
             trace.considered = [r.id for r in candidates]
         return self._evaluate(text, doc, candidates, trace)
+
+    def _candidates(self, features: set[str]) -> list[Rule]:
+        """Rules whose every requirement clause meets the features, in rule order.  Each rule is
+        indexed under the features of its smallest clause, so a message only checks the rules
+        one of its own features can start (not every rule of the set)."""
+        index = self._rule_index
+        if index is None or index[0] is not self.rules:
+            by_feature: dict[str, list[int]] = {}
+            always: list[int] = []
+            for i, rule in enumerate(self.rules):
+                if not rule.requirements:
+                    always.append(i)
+                    continue
+                for f in min(rule.requirements, key=len):
+                    by_feature.setdefault(f, []).append(i)
+            index = self._rule_index = (self.rules, by_feature, always)
+        rules, by_feature, always = index
+        picked = set(always)
+        for f in features:
+            got = by_feature.get(f)
+            if got is not None:
+                picked.update(got)
+        return [rules[i] for i in sorted(picked)
+                if all(not req.isdisjoint(features) for req in rules[i].requirements)]
 
     def _evaluate(self, text: str, doc: Doc, rules: list[Rule], trace: Trace | None) -> AnalysisResult:
         matcher = Matcher(doc)
