@@ -16,7 +16,7 @@ from typing import Sequence
 from . import deobfuscate, langid
 from .index import Lexicon
 from .lexicon import Entry
-from .lookup import Hit, TokenAnalysis, TokenAnalyzer
+from .lookup import PLURAL_PRONOUNS, Hit, TokenAnalysis, TokenAnalyzer
 from .morphology import kazakh, kazakh_words, russian
 from .normalize import NormalizedText
 from .tokenize import Merge, Token, tokenize
@@ -322,12 +322,6 @@ def _phrase_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], lexi
     return out
 
 
-# Third-person plural pronouns, which refer back to a group named shortly before
-# ("Дунгане приехали. Они паразиты", "қытайлар көшіп келді. олар тарақан").
-PLURAL_PRONOUNS = frozenset(
-    "они их им ими них ним ними олар оларды олардың оларға олардан оларда олармен оларын "
-    "oni ih ikh ix im imi nih nikh nix olar olardy olardyn olardyñ olarga olarğa olardan olarda".split()
-)
 PRONOUN_REACH = 2  # sentences back a pronoun may look for its group
 
 

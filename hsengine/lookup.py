@@ -39,6 +39,14 @@ REGEX_TIMEOUT = 0.05  # seconds per regex atom per word
 _ONLY_LETTERS = regex.compile(r"^[\p{L}\p{M}'’`]+$")
 _CYRILLIC_ONLY = regex.compile(r"^[\p{Cyrillic}'’`-]+$")
 
+# Third-person plural pronouns, which refer back to a group named shortly before
+# ("Дунгане приехали. Они паразиты", "қытайлар көшіп келді. олар тарақан"); annotate gives them
+# the hits of that group, so rule conditions on hits must also be computed for them here.
+PLURAL_PRONOUNS = frozenset(
+    "они их им ими них ним ними олар оларды олардың оларға олардан оларда олармен оларын "
+    "oni ih ikh ix im imi nih nikh nix olar olardy olardyn olardyñ olarga olarğa olardan olarda".split()
+)
+
 SCORES = {"exact": 1.0, "lemma": 1.0, "stem": 0.95, "translit": 0.9}
 DEOBFUSCATION_PENALTY = 0.05
 
@@ -163,8 +171,8 @@ class TokenAnalyzer:
         phrase_keys = frozenset(k for k in keys if k in lex.phrase_vocab)
         errors = ()
         regexes = self.vocab.regexes
-        if hits or phrase_keys:
-            regexes = regexes + self.vocab.hit_regexes
+        if hits or phrase_keys or word in PLURAL_PRONOUNS or not PLURAL_PRONOUNS.isdisjoint(stems[:4]):
+            regexes = regexes + self.vocab.hit_regexes  # a pronoun may receive its group's hits
         gated = tuple((fid, p) for fid, p, gate in self.vocab.gated_regexes if not gate.isdisjoint(features))
         if gated:
             regexes = regexes + gated
