@@ -90,8 +90,10 @@ def _collisions(engine, words, lang: str, baseline=None) -> list[tuple[str, str,
 
 
 def _report(capsys, label: str, n: int, found: list) -> None:
+    line = f"Scunthorpe audit — {label}: {n:,} word forms checked, {len(found)} collision(s)"
     with capsys.disabled():
-        print(f"\nScunthorpe audit — {label}: {n:,} word forms checked, {len(found)} collision(s)")
+        print("\n" + line)  # on the terminal of a run without xdist
+    print(line)  # captured: shown by `pytest -rP`, also under xdist
     assert not found, f"{len(found)} collision(s), e.g.:\n" + "\n".join(
         f"  {w!r} → {eid} ({how})" for w, eid, how in found[:40]
     )
