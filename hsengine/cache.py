@@ -1,12 +1,21 @@
 """A cache of compiled lexicon and rule sets, so that a command-line check starts in a blink.
 
 Building the indexes (YAML parsing, pymorphy3 inflections, Kazakh paradigms, skeletons) takes
-most of a second; unpickling them takes a tenth of that.  The cache key is a hash of every
-lexicon and rule file's path and bytes, of hsengine's version and of the source of the modules
-whose objects are cached — any change rebuilds.  Files live in the user's cache directory
-($HSENGINE_CACHE_DIR, else $XDG_CACHE_HOME/hsengine, else ~/.cache/hsengine), readable by the
-user only, and a cache file that is not owned by the user or is writable by others is ignored.
-Set HSENGINE_NO_CACHE=1 to turn the cache off.
+most of a second; unpickling them takes a tenth of that.  A compiled set is only as good as the
+code and data that built it, so the key covers *everything* that shapes it:
+
+- every file of the installed package (all modules and data files, found by walking the package
+  directory, never listed by hand: a new module cannot be forgotten);
+- the versions of Python, hsengine, pymorphy3 and its Russian dictionary package;
+- the path and bytes of every lexicon and rule file, and the Engine options passed as `extra`.
+
+Any change means a new key and a rebuild.  A loaded object that is not a compiled set of this
+version (a truncated or foreign pickle) is discarded and rebuilt, never trusted.
+
+Files live in the platform's cache directory ($HSENGINE_CACHE_DIR, else $XDG_CACHE_HOME/hsengine
+or ~/.cache/hsengine on Linux, ~/Library/Caches/hsengine on macOS, %LOCALAPPDATA%\\hsengine on
+Windows), readable by the user only; a cache file not owned by the user or writable by others
+is ignored.  Set HSENGINE_NO_CACHE=1 to turn the cache off.
 """
 
 from __future__ import annotations
@@ -15,15 +24,15 @@ import hashlib
 import os
 import pickle
 import stat
+import sys
 import tempfile
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 _PACKAGE = Path(__file__).resolve().parent
-# modules whose classes end up in the cached objects (a change of code means a new key)
-_CODE = ("cache.py", "lexicon.py", "index.py", "rules.py", "fuzzy.py", "lookup.py",
-         "morphology/kazakh.py", "morphology/russian.py", "morphology/translit.py", "yamlload.py")
-FORMAT = 1
+FORMAT = 2  # bump when the shape of the cached tuple changes
+_SKIP_DIRS = frozenset({"__pycache__", "_bundled"})  # bytecode; bundled YAML is hashed as input files
 
 
 def cache_dir() -> Path | None:
@@ -33,19 +42,67 @@ def cache_dir() -> Path | None:
     base = os.environ.get("HSENGINE_CACHE_DIR")
     if base:
         return Path(base)
+    return _platform_cache_root() / "hsengine"
+
+
+def _platform_cache_root() -> Path:
+    if sys.platform == "win32":
+        local = os.environ.get("LOCALAPPDATA")
+        root = Path(local) if local else Path.home() / "AppData" / "Local"
+        return root
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches"
     xdg = os.environ.get("XDG_CACHE_HOME")
-    return Path(xdg) / "hsengine" if xdg else Path.home() / ".cache" / "hsengine"
+    return Path(xdg) if xdg else Path.home() / ".cache"
+
+
+def _module_version(name: str) -> str:
+    """A module's __version__ (importlib.metadata would add ~30 ms to every start)."""
+    import importlib
+
+    try:
+        return str(getattr(importlib.import_module(name), "__version__", "unknown"))
+    except ImportError:
+        return "absent"
+
+
+def package_files(root: Path = _PACKAGE) -> list[Path]:
+    """Every file of the package that can shape a compiled set: sources and data, sorted."""
+    out = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if d not in _SKIP_DIRS)
+        for name in filenames:
+            if not name.endswith((".pyc", ".pyo")):
+                out.append(Path(dirpath) / name)
+    return sorted(out)
+
+
+@lru_cache(maxsize=None)
+def code_fingerprint(root: Path = _PACKAGE) -> str:
+    """Hash of the package's files and of the versions of what builds the indexes.
+
+    Computed once per process: the cache must match the code this process runs, which is the
+    code it imported at start."""
+    from . import __version__
+
+    h = hashlib.sha256()
+    h.update(f"{FORMAT}|{__version__}|{sys.version_info[:2]}|".encode())
+    # pymorphy3 is imported on first analysis anyway; importing it here costs nothing extra
+    for module in ("pymorphy3", "pymorphy3_dicts_ru", "yaml", "regex"):
+        h.update(f"{module}={_module_version(module)}|".encode())
+    for path in package_files(root):
+        h.update(path.relative_to(root).as_posix().encode())
+        h.update(b"\0")
+        h.update(path.read_bytes())
+    return h.hexdigest()
 
 
 def fingerprint(files: Iterable[Path], extra: str = "") -> str:
-    """Hash of the input files (path and bytes), the cached code and `extra` (options)."""
-    from . import __version__
-
-    h = hashlib.sha256(f"{FORMAT}|{__version__}|{extra}".encode())
-    for name in _CODE:
-        h.update((_PACKAGE / name).read_bytes())
+    """Hash of the input files (path and bytes), the package code and `extra` (options)."""
+    h = hashlib.sha256(f"{code_fingerprint()}|{extra}".encode())
     for path in sorted({Path(p).resolve() for p in files}):
         h.update(str(path).encode())
+        h.update(b"\0")
         h.update(path.read_bytes())
     return h.hexdigest()[:32]
 
@@ -60,8 +117,9 @@ def _trusted(path: Path) -> bool:
     return not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
-def load(key: str) -> Any | None:
-    """The cached object for `key`, or None (missing, untrusted or unreadable)."""
+def load(key: str, valid: Callable[[Any], bool] = lambda obj: True) -> Any | None:
+    """The cached object for `key` if it passes `valid`, else None (missing, untrusted,
+    unreadable or not what was stored); a bad file is removed so that it is rebuilt."""
     d = cache_dir()
     if d is None:
         return None
@@ -70,9 +128,16 @@ def load(key: str) -> Any | None:
         return None
     try:
         with path.open("rb") as fh:
-            return pickle.load(fh)
+            obj = pickle.load(fh)
+        if valid(obj):
+            return obj
     except Exception:  # noqa: BLE001 - a broken cache file is rebuilt, never fatal
-        return None
+        pass
+    try:
+        path.unlink()
+    except OSError:
+        pass
+    return None
 
 
 def store(key: str, obj: Any) -> None:
@@ -80,6 +145,7 @@ def store(key: str, obj: Any) -> None:
     d = cache_dir()
     if d is None:
         return
+    tmp = None
     try:
         d.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd, tmp = tempfile.mkstemp(dir=d, prefix=".compiled-", suffix=".tmp")
@@ -87,9 +153,16 @@ def store(key: str, obj: Any) -> None:
             pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.chmod(tmp, 0o600)
         os.replace(tmp, d / f"compiled-{key}.pickle")
+        tmp = None
         _prune(d, keep=8)
-    except OSError:
+    except (OSError, pickle.PicklingError):
         pass
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
 
 
 def _prune(d: Path, keep: int) -> None:

@@ -84,6 +84,7 @@ class Engine:
                             max_text_length=max_text_length, ui_lang=ui_lang, cache_size=cache_size)
         self.max_text_length = max_text_length
         self.ui_lang = ui_lang
+        self.compiled_from_cache = False  # set by _compile: were the indexes unpickled?
         self.lexicon, self.ruleset, vocab_skeletons = self._compile()
         self.rules: list[Rule] = list(self.ruleset.rules)
         self._rule_index: tuple | None = None  # built on first use, see _candidates
@@ -114,8 +115,9 @@ class Engine:
                                                            [str(p) for p in self.rules_paths])))
             except OSError:
                 key = None
-            compiled = cache.load(key) if key else None
+            compiled = cache.load(key, _is_compiled_set) if key else None
             if compiled is not None:
+                self.compiled_from_cache = True
                 return compiled
         lexicon = Lexicon(read_lexicon(self.lexicon_paths, lexicon_registries()))
         ruleset = read_rules(self.rules_paths, rules_registries(), classes=lexicon.classes,
@@ -420,6 +422,12 @@ def _vocabulary_of(rules: Sequence[Rule], ruleset: RuleSet) -> RuleVocabulary:
         tuple((fid, p) for fid, p in items if fid not in on_words and fid not in gates),
         tuple((fid, p, frozenset(gates[fid])) for fid, p in items if fid in gates and fid not in on_words),
     )
+
+
+def _is_compiled_set(obj: object) -> bool:
+    """Is an unpickled object what _compile stores: (Lexicon, RuleSet, skeleton dict)?"""
+    return (isinstance(obj, tuple) and len(obj) == 3 and isinstance(obj[0], Lexicon)
+            and isinstance(obj[1], RuleSet) and isinstance(obj[2], dict))
 
 
 def _shift(e: Evidence, offset: int) -> Evidence:

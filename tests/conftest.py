@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
-# Compiled sets go to a cache of the test run's own, never the user's.
-os.environ.setdefault("HSENGINE_CACHE_DIR", str(Path(tempfile.gettempdir()) / f"hsengine-test-cache-{os.getuid()}"))
+# Compiled sets go to a cache of this test run's own, never the user's and never one left by an
+# earlier run: a stale index would make every test measure old data.  (xdist workers each make
+# their own; a cache dir set from outside, e.g. by a test spawning pytest, is respected.)
+if "HSENGINE_CACHE_DIR" not in os.environ:
+    _RUN_CACHE = tempfile.mkdtemp(prefix="hsengine-test-cache-")
+    os.environ["HSENGINE_CACHE_DIR"] = _RUN_CACHE
+    atexit.register(shutil.rmtree, _RUN_CACHE, True)
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -71,3 +71,74 @@ def test_bundled_lexicon_path_is_part_of_the_key(cache_dir):
     a = cache.fingerprint([BUNDLED_LEXICON / "classes.yaml"], extra="a")
     b = cache.fingerprint([BUNDLED_LEXICON / "classes.yaml"], extra="b")
     assert a != b
+
+
+def test_a_malformed_pickle_is_rebuilt_not_fatal(cache_dir, tmp_path):
+    """A file that unpickles fine but holds something else (or garbage) is discarded."""
+    import pickle
+
+    rules = _copy_rules(tmp_path)
+    Engine(rules_paths=[rules])
+    (pickled,) = cache_dir.glob("compiled-*.pickle")
+    for junk in (pickle.dumps(("not", "a", "compiled set")), pickle.dumps(None), b"\x80\x05garbage"):
+        pickled.write_bytes(junk)
+        pickled.chmod(0o600)
+        engine = Engine(rules_paths=[rules])
+        assert not engine.compiled_from_cache
+        assert engine.analyze("Все эти китайцы — вонючие тараканы.").flagged
+    # and the rebuilt set is what the next engine loads
+    assert Engine(rules_paths=[rules]).compiled_from_cache
+
+
+def test_every_package_file_is_part_of_the_key():
+    """The key is not a hand-kept list: every module and data file of the package is hashed."""
+    files = {p.relative_to(cache.package_files.__defaults__[0]).as_posix() for p in cache.package_files()}
+    for needed in ("normalize.py", "cache.py", "engine.py", "morphology/kazakh.py", "data/kk_words.txt.gz"):
+        assert any(f.endswith(needed) for f in files), needed
+    assert not any("__pycache__" in f for f in files)
+
+
+_BUILD_AND_REPORT = """
+import json, sys
+from hsengine import Engine
+e = Engine()
+print(json.dumps({"from_cache": e.compiled_from_cache,
+                  "has_marker": "zzqqmarker" in e.lexicon.surface}))
+"""
+
+
+def test_editing_a_module_rebuilds_the_index(tmp_path):
+    """The reproduction of issue #13: a fold added to normalize.py must reach the lexicon index
+    on the next start.  A copy of the package is edited; a fresh process must rebuild, and the
+    rebuilt index must show the edit (a stale one would not)."""
+    import json
+    import subprocess
+    import sys
+
+    pkg_root = Path(engine_module.__file__).resolve().parent
+    copy = tmp_path / "src"
+    shutil.copytree(pkg_root, copy / "hsengine", ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("lexicon", "rules"):  # the bundled data beside the package, as in a checkout
+        shutil.copytree(pkg_root.parent / name, copy / name)
+    env = dict(os.environ, PYTHONPATH=str(copy), HSENGINE_CACHE_DIR=str(tmp_path / "cache"))
+    env.pop("HSENGINE_NO_CACHE", None)
+
+    def run() -> dict:
+        out = subprocess.run([sys.executable, "-c", _BUILD_AND_REPORT], env=env, cwd=tmp_path,
+                             capture_output=True, text=True, check=True)
+        return json.loads(out.stdout.strip().splitlines()[-1])
+
+    assert run() == {"from_cache": False, "has_marker": False}
+    assert run() == {"from_cache": True, "has_marker": False}
+    # A new fold in normalization: every "китаец" is now read as "zzqqmarker".  The lexicon's
+    # spellings go through normalize(), so a fresh index holds the marker; a stale one does not.
+    normalize_py = copy / "hsengine" / "normalize.py"
+    source = normalize_py.read_text(encoding="utf-8")
+    edited = source.replace(
+        "def normalize(text: str) -> NormalizedText:\n",
+        "def normalize(text: str) -> NormalizedText:\n"
+        "    if text == 'китаец':\n"
+        "        return NormalizedText(text, 'zzqqmarker', [0] * 10, [len(text)] * 10)\n", 1)
+    assert edited != source
+    normalize_py.write_text(edited, encoding="utf-8")
+    assert run() == {"from_cache": False, "has_marker": True}
