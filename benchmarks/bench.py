@@ -124,7 +124,7 @@ def timed(fn, *args, **kwargs):
 
 
 def count_words(texts) -> int:
-    from hsengine.tokenize import WORD_PATTERN
+    from hsengine.text.tokenize import WORD_PATTERN
 
     return sum(len(WORD_PATTERN.findall(t.lower())) for t in texts)
 
@@ -238,7 +238,7 @@ def _fallback_worker(batch):
 
 
 def fallback_parallel(texts: list[str], jobs: int, batch_size: int = 256):
-    """multiprocessing fallback used while hsengine.parallel does not exist (one Engine per worker)."""
+    """multiprocessing fallback used while hsengine.engine.parallel does not exist (one Engine per worker)."""
     import multiprocessing as mp
 
     ctx = mp.get_context("spawn")  # workers start cold, as a fresh process would
@@ -274,10 +274,10 @@ def run_child(args: argparse.Namespace) -> None:
         t0 = time.perf_counter()
         if jobs <= 1:
             results = list(engine.analyze_many(texts))
-        elif have_module("hsengine.parallel"):
+        elif have_module("hsengine.engine.parallel"):
             results = list(engine.analyze_many(texts, jobs=jobs))
         else:
-            impl = "benchmarks.bench fallback (multiprocessing spawn pool; hsengine.parallel absent)"
+            impl = "benchmarks.bench fallback (multiprocessing spawn pool; hsengine.engine.parallel absent)"
             results = list(fallback_parallel(texts, jobs))
         wall = time.perf_counter() - t0
         print(json.dumps({"jobs": jobs, "seconds": wall, "build_seconds": build, "impl": impl,
@@ -359,11 +359,11 @@ def _profile_text(pr: cProfile.Profile, n: int = 22) -> str:
 
 def stages(texts: list[str], engine) -> dict:
     """Each stage called directly on the corpus (no engine code edited)."""
-    from hsengine.annotate import annotate, prefilter_features
-    from hsengine.lookup import TokenAnalyzer
+    from hsengine.lexicon.annotate import annotate, prefilter_features
+    from hsengine.lexicon.lookup import TokenAnalyzer
     from hsengine.morphology import kazakh, russian
-    from hsengine.normalize import normalize
-    from hsengine.tokenize import WORD_PATTERN, tokenize
+    from hsengine.text.normalize import normalize
+    from hsengine.text.tokenize import WORD_PATTERN, tokenize
 
     out: dict[str, dict] = {}
     n = len(texts)
@@ -460,12 +460,12 @@ def reference_passes(texts: list[str], engine) -> dict:
 
 def cli_cold_start(runs: int) -> dict:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    if have_module("hsengine.cli"):
-        cmd = [sys.executable, "-m", "hsengine.cli", "check", "текст"]
-        label = "python -m hsengine.cli check текст"
+    if have_module("hsengine.cli.app"):
+        cmd = [sys.executable, "-m", "hsengine", "check", "текст"]
+        label = "python -m hsengine check текст"
     else:
         cmd = [sys.executable, "-c", "from hsengine import Engine; Engine().analyze('текст')"]
-        label = "python -c \"from hsengine import Engine; Engine().analyze('текст')\" (hsengine.cli absent)"
+        label = "python -c \"from hsengine import Engine; Engine().analyze('текст')\" (hsengine.cli.app absent)"
     times = []
     rc = None
     subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True)  # page cache warm-up, not counted

@@ -65,7 +65,7 @@ def _prune(clauses):
 
 def cnf_requirements(node, cap: int = 256) -> list[frozenset[str]]:
     """Every clause must meet the text's features.  `any` of conjunctions → product of clauses."""
-    from hsengine.rules import AllOf, Atom
+    from hsengine.rules.loader import AllOf, Atom
 
     if isinstance(node, Atom):
         return atom_clauses(node)
@@ -78,7 +78,7 @@ def cnf_requirements(node, cap: int = 256) -> list[frozenset[str]]:
     for a in alts:
         n *= len(a)
     if n > cap:  # too many combinations: today's approximation for this node
-        from hsengine.rules import requirements
+        from hsengine.rules.loader import requirements
 
         return requirements(node)
     return _prune([frozenset().union(*combo) for combo in itertools.product(*alts)])
@@ -123,7 +123,7 @@ def prefilter_all_components(words, analyzer):
 
 
 def patch_prefilter():
-    import hsengine.engine as E
+    import hsengine.engine.engine as E
 
     saved = E.prefilter_features
     E.prefilter_features = prefilter_all_components
@@ -136,7 +136,7 @@ def patch_prefilter():
 
 # -- 2. matcher ------------------------------------------------------------------------------------
 def patch_matcher():
-    from hsengine import matcher as M
+    from hsengine.rules import matcher as M
 
     on_hits: dict[int, bool] = {}
     sets: dict[int, tuple] = {}
@@ -200,7 +200,7 @@ def patch_matcher():
 
 # -- 3. normalize ------------------------------------------------------------------------------------
 def patch_normalize():
-    import hsengine.normalize as N
+    import hsengine.text.normalize as N
 
     orig = N._fold_scripts
 
@@ -224,9 +224,9 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
 
     from hsengine import Engine
-    from hsengine.annotate import annotate, prefilter_features
-    from hsengine.normalize import normalize
-    from hsengine.tokenize import WORD_PATTERN
+    from hsengine.lexicon.annotate import annotate, prefilter_features
+    from hsengine.text.normalize import normalize
+    from hsengine.text.tokenize import WORD_PATTERN
 
     texts = [m.text for m in generate(args.size, args.seed)]
     print(f"{len(texts)} messages (seed {args.seed}); CPU seconds of this process; results compared as JSON\n")
@@ -294,7 +294,7 @@ def main(argv=None) -> int:
     engine.rules = old_rules
 
     # 4 + 5: the fuzzy index and Engine start-up as they are now
-    from hsengine.fuzzy import FuzzyIndex
+    from hsengine.lexicon.fuzzy import FuzzyIndex
 
     keys = list(engine.lexicon.fuzzy_entries)
     fi = FuzzyIndex(keys)

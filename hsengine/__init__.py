@@ -30,17 +30,17 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .engine import Engine
+    from .engine.engine import Engine
     from .errors import ConfigError, HsengineError, InputError, Problem
     from .paths import BUNDLED_LEXICON, BUNDLED_RULES
-    from .results import AnalysisResult, Evidence, Match, Suppressed
+    from .engine.results import AnalysisResult, Evidence, Match, Suppressed
 
 _LAZY = {
-    "Engine": ".engine",
-    "AnalysisResult": ".results",
-    "Match": ".results",
-    "Evidence": ".results",
-    "Suppressed": ".results",
+    "Engine": ".engine.engine",
+    "AnalysisResult": ".engine.results",
+    "Match": ".engine.results",
+    "Evidence": ".engine.results",
+    "Suppressed": ".engine.results",
     "ConfigError": ".errors",
     "HsengineError": ".errors",
     "InputError": ".errors",

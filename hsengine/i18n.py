@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-UI_LANGS = ("en", "ru", "kk")
 
 STRINGS: dict[str, dict[str, str]] = {
     "target": {"en": "target", "ru": "цель", "kk": "нысана"},

@@ -206,8 +206,8 @@ def rewrite(text: str, spans: list[Span], transform: str, lang: str, seed: str) 
 def trigger_spans(engine, text: str) -> list[Span]:
     """Character spans of the words an evader would disguise: words that reach a target, attack or
     frame entry of the lexicon (the longest word when none does)."""
-    from hsengine.normalize import normalize
-    from hsengine.tokenize import tokenize
+    from hsengine.text.normalize import normalize
+    from hsengine.text.tokenize import tokenize
 
     norm = normalize(text)
     spans = []

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-import hsengine.engine as engine_module
+import hsengine.engine.engine as engine_module
 from hsengine import BUNDLED_LEXICON, BUNDLED_RULES, Engine
-from hsengine import cache
+from hsengine.engine import cache
 
 
 @pytest.fixture()
@@ -93,7 +93,8 @@ def test_a_malformed_pickle_is_rebuilt_not_fatal(cache_dir, tmp_path):
 def test_every_package_file_is_part_of_the_key():
     """The key is not a hand-kept list: every module and data file of the package is hashed."""
     files = {p.relative_to(cache.package_files.__defaults__[0]).as_posix() for p in cache.package_files()}
-    for needed in ("normalize.py", "cache.py", "engine.py", "morphology/kazakh.py", "data/kk_words.txt.gz"):
+    for needed in ("text/normalize.py", "engine/cache.py", "engine/engine.py", "morphology/kazakh.py",
+                   "data/kk_words.txt.gz"):
         assert any(f.endswith(needed) for f in files), needed
     assert not any("__pycache__" in f for f in files)
 
@@ -115,7 +116,9 @@ def test_editing_a_module_rebuilds_the_index(tmp_path):
     import subprocess
     import sys
 
-    pkg_root = Path(engine_module.__file__).resolve().parent
+    import hsengine
+
+    pkg_root = Path(hsengine.__file__).resolve().parent
     copy = tmp_path / "src"
     shutil.copytree(pkg_root, copy / "hsengine", ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("lexicon", "rules"):  # the bundled data beside the package, as in a checkout
@@ -132,7 +135,7 @@ def test_editing_a_module_rebuilds_the_index(tmp_path):
     assert run() == {"from_cache": True, "has_marker": False}
     # A new fold in normalization: every "китаец" is now read as "zzqqmarker".  The lexicon's
     # spellings go through normalize(), so a fresh index holds the marker; a stale one does not.
-    normalize_py = copy / "hsengine" / "normalize.py"
+    normalize_py = copy / "hsengine" / "text" / "normalize.py"
     source = normalize_py.read_text(encoding="utf-8")
     edited = source.replace(
         "def normalize(text: str) -> NormalizedText:\n",

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from hsengine.cli import app
+from hsengine.cli.app import app
 
 ROOT = Path(__file__).resolve().parent.parent
 HATE = "Все эти китайцы — вонючие тараканы."  # flagged by the bundled rules (see Engine's doctest)
@@ -411,12 +411,12 @@ def test_eval_is_wired(runner, monkeypatch, tmp_path):
                      label_field=label_field, rules=len(engine.rules))
         return "EVAL REPORT", 1
 
-    fake = types.ModuleType("hsengine.evaluate")
+    fake = types.ModuleType("hsengine.tools.evaluate")
     fake.run = fake_run
-    monkeypatch.setitem(sys.modules, "hsengine.evaluate", fake)
-    import hsengine
+    monkeypatch.setitem(sys.modules, "hsengine.tools.evaluate", fake)
+    import hsengine.tools
 
-    monkeypatch.setattr(hsengine, "evaluate", fake, raising=False)
+    monkeypatch.setattr(hsengine.tools, "evaluate", fake, raising=False)
     data = tmp_path / "labelled.jsonl"
     data.write_text('{"t": "x", "l": 0}\n', encoding="utf-8")
     r = run(runner, "eval", str(data), "--dataset", "mine", "--functional", "--format", "json",
@@ -475,7 +475,7 @@ def test_python_dash_m_and_exit_codes_in_a_real_process(tmp_path):
     assert r.returncode == 2 and "missing.csv" in r.stderr and "Traceback" not in r.stderr
     code = textwrap.dedent("""
         import sys
-        from hsengine.cli import main
+        from hsengine.cli.app import main
         sys.argv = ["hsengine", "--version"]
         main()
     """)
@@ -485,7 +485,7 @@ def test_python_dash_m_and_exit_codes_in_a_real_process(tmp_path):
 
 def test_cli_import_is_light():
     """Importing the CLI must not load the engine, rich, pymorphy3 or the process pool."""
-    code = ("import sys, hsengine.cli; heavy = [m for m in ('hsengine.engine', 'pymorphy3', 'rich.console', "
+    code = ("import sys, hsengine.cli.app; heavy = [m for m in ('hsengine.engine.engine', 'pymorphy3', 'rich.console', "
             "'concurrent.futures.process', 'spacy', 'pyspark') if m in sys.modules]; print(heavy)")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env(), timeout=60)
     assert r.stdout.strip() == "[]", r.stdout + r.stderr

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from hsengine.cli import app
+from hsengine.cli.app import app
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -235,7 +235,7 @@ def test_max_chars_option(runner, tmp_path):
 
 
 def test_row_longer_than_the_read_limit_is_skipped_unread(tmp_path):
-    from hsengine import io as hio
+    from hsengine.io import readers as hio
 
     t = tmp_path / "m.txt"
     t.write_text("first\n" + "x" * 3000 + "\nthird\n", encoding="utf-8")
@@ -435,7 +435,7 @@ def test_ten_thousand_row_csv_and_jobs_2_byte_identical(tmp_path):
 
 def test_reader_streams_without_reading_the_whole_file(tmp_path):
     """The reader pulls rows lazily: after the first row only a small prefix of the file is consumed."""
-    from hsengine import io as hio
+    from hsengine.io import readers as hio
 
     f = tmp_path / "long.txt"
     f.write_text("\n".join(f"{SENTENCES[i % len(SENTENCES)]} {i}" for i in range(200_000)) + "\n", encoding="utf-8")

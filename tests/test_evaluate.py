@@ -1,4 +1,4 @@
-"""hsengine.evaluate: metrics by hand, loaders on temporary files, the keyword baseline, rendering,
+"""hsengine.tools.evaluate: metrics by hand, loaders on temporary files, the keyword baseline, rendering,
 and the data-set adapters (skipped cleanly where ../shared/data is absent)."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from collections import defaultdict
 
 import pytest
 
-from hsengine.evaluate import (
+from hsengine.tools.evaluate import (
     DATASETS,
     FUNCTIONALITIES,
     DatasetMissing,

@@ -12,7 +12,7 @@ from collections import Counter
 import pytest
 
 from conftest import ROOT
-from hsengine.evaluate import (
+from hsengine.tools.evaluate import (
     FUNCTIONALITIES,
     HATEFUL_FUNCTIONALITIES,
     evaluate,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hsengine.normalize import _STRETCH, _slow_normalize, normalize
+from hsengine.text.normalize import _STRETCH, _slow_normalize, normalize
 
 # letters of both scripts, spaces, marks, invisible characters, emoji with variation selectors,
 # compatibility characters and case pairs whose lower case changes length

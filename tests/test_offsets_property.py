@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, strategies as st
 
 from conftest import span_ok
-from hsengine.normalize import normalize
-from hsengine.tokenize import tokenize
+from hsengine.text.normalize import normalize
+from hsengine.text.tokenize import tokenize
 
 # Words the lexicon knows, to make matches likely, mixed with hostile characters.
 HOT = ["китайцы", "тараканы", "жиды", "кафиров", "надо", "убивать", "не", "дүнгендерді", "қуып", "жіберу",

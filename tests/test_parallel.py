@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from hsengine import parallel
-from hsengine.parallel import _analyze_batch, analyze_parallel
-from hsengine.results import AnalysisResult
+from hsengine.engine import parallel
+from hsengine.engine.parallel import _analyze_batch, analyze_parallel
+from hsengine.engine.results import AnalysisResult
 
 SENTENCES = [
     "Все эти китайцы — вонючие тараканы.",
@@ -132,7 +132,7 @@ def test_forked_workers_without_an_engine_fall_back_to_this_process(engine, capl
         pytest.skip("this platform cannot fork")
     monkeypatch.setattr(parallel, "_adopt_engine", failing_adopt)
     items = texts(100, seed=9)
-    with caplog.at_level(logging.WARNING, logger="hsengine.parallel"):
+    with caplog.at_level(logging.WARNING, logger="hsengine.engine.parallel"):
         got = list(analyze_parallel(engine, items, jobs=2, batch_size=20))
     assert got == [engine.analyze_safely(t) for t in items]
     assert any("analyzing in this process" in r.getMessage() for r in caplog.records)
@@ -146,7 +146,7 @@ def test_workers_that_cannot_build_an_engine_fall_back_to_this_process(engine, c
     local = copy.copy(engine)  # the pool reads only the paths and options of the engine it is given
     local.rules_paths = [Path(tmp_path / "gone")]  # the workers will fail to load rules from here
     items = texts(100, seed=8)
-    with caplog.at_level(logging.WARNING, logger="hsengine.parallel"):
+    with caplog.at_level(logging.WARNING, logger="hsengine.engine.parallel"):
         got = list(analyze_parallel(local, items, jobs=2, batch_size=20))
     assert got == [engine.analyze_safely(t) for t in items]
     assert any("analyzing in this process" in r.getMessage() for r in caplog.records)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hsengine import Engine
-from hsengine.testing import check_coverage, run_rule_examples
+from hsengine.rules.examples import check_coverage, run_rule_examples
 
 _ENGINE = Engine()
 

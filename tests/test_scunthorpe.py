@@ -66,7 +66,7 @@ def _meaning(entry) -> tuple:
 def _collisions(engine, words, lang: str, baseline=None) -> list[tuple[str, str, str]]:
     """Unintended hits.  With `baseline` (word -> meanings it may reach), a transliterated word may
     reach what its Cyrillic original reaches: entries of the same classes and target."""
-    from hsengine.annotate import keep_hit
+    from hsengine.lexicon.annotate import keep_hit
 
     analyzer = engine.analyzer
     lexicon = engine.lexicon

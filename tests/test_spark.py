@@ -153,7 +153,7 @@ def test_rejects_bad_input(spark):
 
 
 def test_importing_hsengine_does_not_import_pyspark_or_spacy():
-    code = ("import sys, hsengine, hsengine.engine, hsengine.integrations; "
+    code = ("import sys, hsengine, hsengine.engine.engine, hsengine.integrations; "
             "hsengine.Engine; bad = [m for m in ('pyspark', 'spacy', 'pandas') if m in sys.modules]; "
             "print(bad); sys.exit(1 if bad else 0)")
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p))

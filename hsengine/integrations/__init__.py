@@ -16,7 +16,7 @@ import threading
 from typing import TYPE_CHECKING, Any, Sequence
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..engine import Engine
+    from ..engine.engine import Engine
 
 _ENGINES: dict[tuple, "Engine"] = {}
 _LOCK = threading.Lock()
@@ -38,7 +38,7 @@ def get_engine(lexicon_paths: Sequence[str | os.PathLike] | None = None,
         with _LOCK:
             engine = _ENGINES.get(key)
             if engine is None:
-                from ..engine import Engine
+                from ..engine.engine import Engine
 
                 engine = Engine(lexicon_paths, rules_paths, **options)
                 _ENGINES[key] = engine

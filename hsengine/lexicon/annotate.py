@@ -13,13 +13,13 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from . import deobfuscate, langid
+from ..text import deobfuscate, langid
 from .index import Lexicon
-from .lexicon import Entry
+from .loader import Entry
 from .lookup import PLURAL_PRONOUNS, Hit, TokenAnalysis, TokenAnalyzer
-from .morphology import kazakh, kazakh_words, russian
-from .normalize import NormalizedText
-from .tokenize import Merge, Token, tokenize
+from ..morphology import kazakh, kazakh_words, russian
+from ..text.normalize import NormalizedText
+from ..text.tokenize import Merge, Token, tokenize
 
 
 _HYPHENS = {"-", "‐", "–"}

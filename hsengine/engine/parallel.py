@@ -47,12 +47,12 @@ class WorkerInitError(RuntimeError):
     """A worker process could not build its Engine."""
 
 
-def _init_worker(lexicon_paths: list[str], rules_paths: list[str], options: dict[str, Any]) -> None:
+def _init_worker(engine_class: type, lexicon_paths: list[str], rules_paths: list[str], options: dict[str, Any]) -> None:
+    """Spawned worker: build an Engine of the parent's class (passed in, so that this module
+    never imports the engine: the engine imports it)."""
     global _ENGINE, _INIT_ERROR
     try:
-        from .engine import Engine
-
-        _ENGINE = Engine(lexicon_paths, rules_paths, **options)
+        _ENGINE = engine_class(lexicon_paths, rules_paths, **options)
     except BaseException as exc:  # noqa: BLE001 - reported to the parent with every batch
         _INIT_ERROR = f"{type(exc).__name__}: {exc}"
 
@@ -109,7 +109,7 @@ class _Pool:
                 initializer, initargs = _adopt_engine, (e,)
             else:
                 initializer = _init_worker
-                initargs = ([str(p) for p in e.lexicon_paths], [str(p) for p in e.rules_paths], dict(e.options))
+                initargs = (type(e), [str(p) for p in e.lexicon_paths], [str(p) for p in e.rules_paths], dict(e.options))
             self.executor = ProcessPoolExecutor(
                 max_workers=self.jobs,
                 mp_context=multiprocessing.get_context(START_METHOD),

@@ -26,7 +26,7 @@ import json
 from importlib import resources
 from typing import IO, Any
 
-from . import __version__, i18n
+from .. import __version__, i18n
 
 REPORT_LABELS = (
     "report_title", "source", "generated", "messages_read", "messages_flagged", "not_flagged_count", "errors",
@@ -39,7 +39,7 @@ REPORT_LABELS = (
 
 
 def _asset(name: str) -> str:
-    return resources.files("hsengine").joinpath("assets", name).read_text(encoding="utf-8")
+    return resources.files("hsengine.io").joinpath("assets", name).read_text(encoding="utf-8")
 
 
 def _json_for_script(value: Any) -> str:

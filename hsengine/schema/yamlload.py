@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .errors import Problem
+from ..errors import Problem
 
 try:  # libyaml is bundled with PyYAML wheels; fall back to the pure-Python composer.
     _Loader = yaml.CSafeLoader

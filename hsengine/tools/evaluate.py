@@ -38,15 +38,15 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import yaml
 
-from .errors import HsengineError
+from ..errors import HsengineError
+from ..paths import BUNDLED_FUNCTIONAL, PACKAGE_DIR
 
 # --------------------------------------------------------------------------------------------
 # Inputs
 # --------------------------------------------------------------------------------------------
 
-_PACKAGE = Path(__file__).resolve().parent
-FUNCTIONAL_DIR = _PACKAGE.parent / "tests" / "functional"  # present in a source checkout only
-DEFAULT_DATA_ROOT = _PACKAGE.parent.parent / "shared" / "data"
+FUNCTIONAL_DIR = BUNDLED_FUNCTIONAL  # shipped in the wheel; tests/functional in a checkout
+DEFAULT_DATA_ROOT = PACKAGE_DIR.parent.parent / "shared" / "data"  # the workplace's shared data sets
 
 HATEFUL_FUNCTIONALITIES = (
     "derogation", "dehumanization", "threat_direct", "threat_normative", "slur", "negated_positive",
@@ -601,8 +601,8 @@ class KeywordBaseline:
 
     def hits(self, text: str, lang: str | None = None) -> list[str]:
         """The target-class entries the baseline sees in `text` (entry ids, in text order)."""
-        from .annotate import annotate
-        from .normalize import normalize
+        from ..lexicon.annotate import annotate
+        from ..text.normalize import normalize
 
         doc = annotate(normalize(text[: self.engine.max_text_length]), self.engine.analyzer, lang)
         return [h.entry.id for h in doc.hits if not self.classes.isdisjoint(h.entry.classes)]

@@ -6,9 +6,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .fuzzy import FuzzyIndex
-from .lexicon import ClassInfo, Entry, LexiconSource, TargetInfo
-from .morphology import kazakh, russian
-from .morphology.translit import skeleton
+from .loader import ClassInfo, Entry, LexiconSource, TargetInfo
+from ..morphology import kazakh, russian
+from ..morphology.translit import skeleton
 
 # Classes whose entries may be reached by typo, translit or de-obfuscation.  Context and function
 # words (не, емес, надо) are short and common: they are matched only as written.

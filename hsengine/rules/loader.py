@@ -27,12 +27,11 @@ from typing import Any, Iterable, Sequence, Union
 
 import regex
 
-from .errors import ConfigError, Problem
-from .lexicon import LANGS, UI_LANGS, iter_yaml_files, norm_word
-from .yamlload import Loc, YamlProblem, YList, YMap, load_yaml_file
+from ..errors import ConfigError, Problem
+from ..lexicon.loader import iter_yaml_files, norm_word
+from ..schema.values import LANGS, REGISTERS, SEVERITIES, SEVERITY_RANK, UI_LANGS
+from ..schema.yamlload import Loc, YamlProblem, YList, YMap, load_yaml_file
 
-SEVERITIES = ("low", "medium", "high", "critical")
-SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 STATUSES = ("stable", "experimental")
 SCOPES = ("sentence", "text")
 CONTEXT_KINDS = ("negation", "cue", "quotation")
@@ -661,7 +660,7 @@ class _RuleReader:
                 self.fail(v.loc_of("target"), f"unknown target {t!r}", _suggest(t, self.targets))
         registers = str_set("register")
         for r in registers or ():
-            if r not in ("neutral", "pejorative", "slur"):
+            if r not in REGISTERS:
                 self.fail(v.loc_of("register"), f"unknown register {r!r}")
         lemmas = str_set("lemma")
         lemmas = frozenset(norm_word(w) for w in lemmas) if lemmas else lemmas
@@ -763,3 +762,41 @@ def read_rules(paths: Sequence[str | Path], registry_paths: Sequence[str | Path]
     if reader.problems:
         raise ConfigError(reader.problems)
     return reader.set
+
+
+def render_pattern(node: Node, regexes: dict[str, Any], indent: str = "") -> list[str]:
+    """The pattern tree as indented lines (atoms as {key: value} like the YAML): what `hsengine
+    rules show` and the catalogue print."""
+    if isinstance(node, Atom):
+        parts = []
+        for key, value in (("class", node.classes), ("entry", node.entries), ("target", node.targets),
+                           ("register", node.registers), ("lemma", node.lemmas), ("text", node.texts),
+                           ("gram", node.gram)):
+            if value:
+                items = sorted(value)
+                parts.append(f"{key}: {items[0] if len(items) == 1 else '[' + ', '.join(items) + ']'}")
+        if node.regex_id:
+            pat = regexes.get(node.regex_id)
+            parts.append(f"regex: {pat.pattern if pat is not None else node.regex_id}")
+        if node.negated is not None:
+            parts.append(f"negated: {str(node.negated).lower()}")
+        parts.append(f"as: {node.role}")
+        return [f"{indent}- {{{', '.join(parts)}}}"]
+    if isinstance(node, AllOf):
+        if node.ordered:
+            head = "seq" + (f" (max_gap {node.max_gap})" if node.max_gap is not None else "")
+        else:
+            head = "all" + (f" (within {node.within} words)" if node.within is not None else "")
+        lines = [f"{indent}{head}:"]
+        for p in node.parts:
+            lines += render_pattern(p, regexes, indent + "  ")
+        for p in node.absent:
+            lines.append(f"{indent}  not:")
+            lines += render_pattern(p, regexes, indent + "    ")
+        return lines
+    if isinstance(node, AnyOf):
+        lines = [f"{indent}any:"]
+        for p in node.parts:
+            lines += render_pattern(p, regexes, indent + "  ")
+        return lines
+    return [f"{indent}{node!r}"]

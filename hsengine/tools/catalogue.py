@@ -10,10 +10,12 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .engine import Engine
+from ..paths import SOURCE_CHECKOUT
 
-CATALOGUE_PATH = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
+if TYPE_CHECKING:  # pragma: no cover
+    from ..engine.engine import Engine
+
+CATALOGUE_PATH = SOURCE_CHECKOUT / "docs" / "rules.md" if SOURCE_CHECKOUT else None  # written in a checkout only
 
 MIN_ENTRIES = 600
 MIN_RULES = 40
@@ -141,5 +143,5 @@ def build_catalogue(engine: "Engine") -> str:
     return "\n".join(out) + "\n"
 
 
-def catalogue_is_current(engine: "Engine", path: Path = CATALOGUE_PATH) -> bool:
-    return path.exists() and path.read_text(encoding="utf-8") == build_catalogue(engine)
+def catalogue_is_current(engine: "Engine", path: Path | None = CATALOGUE_PATH) -> bool:
+    return path is not None and path.exists() and path.read_text(encoding="utf-8") == build_catalogue(engine)

@@ -1,4 +1,5 @@
-"""Running the examples every rule carries: the contract between a rule and its author.
+"""Running the examples every rule carries: the contract between a rule and its author
+(as semgrep and Sigma rules ship with their tests).
 
 Used by `hsengine test`, by strict loading (`Engine(strict=True)`) and by the test suite.  A
 failure says what happened instead: for a missed `match`, whether the pattern never bound
@@ -13,8 +14,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .engine import Engine
-    from .rules import Example, Rule
+    from ..engine.engine import Engine
+    from .loader import Example, Rule
 
 
 @dataclass(frozen=True, slots=True)

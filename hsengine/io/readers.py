@@ -1,4 +1,4 @@
-"""Streaming input and output for the command line: one output row per input row, nothing lost.
+"""Streaming input for the command line and the evaluator: one output row per input row, nothing lost.
 
 Readers turn command-line arguments, standard input or a file into `Row`s, one at a time:
 
@@ -23,7 +23,7 @@ longer than ``max_row_bytes``   ``error``: not read at all (memory stays bounded
 invalid JSON, no text field     ``error``: not analyzed
 ==============================  ============================================================
 
-Writers (`CsvWriter`, `JsonlWriter`, `JsonWriter`) stream too: one row out per row in.
+Writers (`hsengine.io.writers`) stream too: one row out per row in.
 """
 
 from __future__ import annotations
@@ -35,17 +35,16 @@ import io
 import json
 import os
 import sys
-import tempfile
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator
 
-from .errors import InputError
+from ..errors import InputError
+from ..schema.values import MAX_MESSAGE_CHARS
 
 SAMPLE_BYTES = 64 * 1024
 MAX_ROW_BYTES = 64 * 1024 * 1024  # a row longer than this is skipped unread (bounded memory)
-DEFAULT_MAX_CHARS = 200_000  # longer messages are reported, not analyzed
+DEFAULT_MAX_CHARS = MAX_MESSAGE_CHARS  # longer messages are reported, not analyzed
 MANY_LINES = 500  # a CSV record spanning more lines than this probably has an unclosed quote
 
 INPUT_FORMATS = ("txt", "csv", "jsonl")
@@ -773,260 +772,4 @@ def _open_jsonl(name: str, lines: _Lines, field_name: str, max_chars: int, **com
     return Input(name, "jsonl", rows(), columns, field_name, **common)
 
 
-# -- results as rows ------------------------------------------------------------------------------
-RESULT_COLUMNS = ("line", "flagged", "severity", "narratives", "targets", "rules", "evidence", "explanation",
-                  "lang", "warnings", "error")
-
-
-def _join(items: Iterable[str]) -> str:
-    return "; ".join(items)
-
-
-def evidence_texts(result: Any) -> list[str]:
-    """Evidence strings of a result, once each, in text order."""
-    seen: dict[str, None] = {}
-    for ev in sorted((e for m in result.matches for e in m.evidence), key=lambda e: (e.start, e.end)):
-        seen.setdefault(ev.text, None)
-    return list(seen)
-
-
-def result_columns(row: Row, result: Any) -> list[str]:
-    """Our CSV columns for one analyzed row (see RESULT_COLUMNS)."""
-    failed = result.error is not None
-    return [
-        str(row.line),
-        "" if failed else ("true" if result.flagged else "false"),
-        result.severity or "",
-        _join(result.narratives),
-        _join(result.targets),
-        _join(result.rule_ids),
-        _join(evidence_texts(result)),
-        " | ".join(m.explanation for m in result.matches),
-        "" if failed else result.lang,
-        _join(result.warnings),
-        result.error or "",
-    ]
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return json.dumps(value)
-    return json.dumps(value, ensure_ascii=False)
-
-
-class CsvWriter:
-    """Passthrough columns, then RESULT_COLUMNS (prefixed `hs_` where an input column has the same name)."""
-
-    def __init__(self, out: IO[str], columns: list[str], *, bom: bool = False):
-        self.out = out
-        self.columns = list(columns)
-        taken = set(self.columns)
-        self.header = self.columns + [f"hs_{c}" if c in taken else c for c in RESULT_COLUMNS]
-        if bom:
-            out.write("\ufeff")
-        self.writer = csv.writer(out)
-        self.writer.writerow(self.header)
-
-    def write(self, row: Row, result: Any) -> None:
-        fields = row.fields
-        self.writer.writerow([_cell(fields.get(c)) for c in self.columns] + result_columns(row, result))
-
-    def close(self, summary: "Summary") -> None:
-        self.out.flush()
-
-
-def result_record(row: Row, result: Any, text_key: str, include_fields: bool = True) -> dict[str, Any]:
-    """The JSON shape of one row: line, the other input fields, then AnalysisResult.to_dict(include_text)."""
-    record: dict[str, Any] = {"line": row.line}
-    if include_fields:
-        record["fields"] = {k: v for k, v in row.fields.items() if k != text_key}
-    record.update(result.to_dict(include_text=True))
-    return record
-
-
-class JsonlWriter:
-    def __init__(self, out: IO[str], text_key: str, include_fields: bool = True):
-        self.out = out
-        self.text_key = text_key
-        self.include_fields = include_fields
-
-    def write(self, row: Row, result: Any) -> None:
-        self.out.write(json.dumps(result_record(row, result, self.text_key, self.include_fields), ensure_ascii=False))
-        self.out.write("\n")
-
-    def close(self, summary: "Summary") -> None:
-        self.out.flush()
-
-
-class JsonWriter:
-    """One JSON document, written as it goes: {"schema", "results": [...], "summary": {...}}."""
-
-    def __init__(self, out: IO[str], text_key: str, include_fields: bool = True):
-        self.out = out
-        self.text_key = text_key
-        self.include_fields = include_fields
-        self.first = True
-        out.write('{"schema": "1.0", "results": [')
-
-    def write(self, row: Row, result: Any) -> None:
-        self.out.write("\n  " if self.first else ",\n  ")
-        self.first = False
-        self.out.write(json.dumps(result_record(row, result, self.text_key, self.include_fields), ensure_ascii=False))
-
-    def close(self, summary: "Summary") -> None:
-        self.out.write("\n" if not self.first else "")
-        self.out.write('], "summary": ')
-        self.out.write(json.dumps(summary.to_dict(), ensure_ascii=False))
-        self.out.write("}\n")
-        self.out.flush()
-
-
-# -- summary --------------------------------------------------------------------------------------
-@dataclass
-class Summary:
-    """Counts over a run: what `check` prints at the end and every format can carry."""
-
-    messages: int = 0
-    flagged: int = 0
-    errors: int = 0
-    with_warnings: int = 0
-    by_narrative: Counter = field(default_factory=Counter)
-    by_target: Counter = field(default_factory=Counter)
-    by_rule: Counter = field(default_factory=Counter)
-    by_severity: Counter = field(default_factory=Counter)
-    by_lang: Counter = field(default_factory=Counter)
-    flagged_by_lang: Counter = field(default_factory=Counter)
-    error_rows: list[tuple[int, str]] = field(default_factory=list)  # (line, error), the first MAX_ERROR_ROWS
-
-    MAX_ERROR_ROWS = 1000
-
-    def add(self, row: Row, result: Any) -> None:
-        self.messages += 1
-        if result.warnings:
-            self.with_warnings += 1
-        if result.error is not None:
-            self.errors += 1
-            if len(self.error_rows) < self.MAX_ERROR_ROWS:
-                self.error_rows.append((row.line, result.error))
-            return
-        self.by_lang[result.lang] += 1
-        if not result.flagged:
-            return
-        self.flagged += 1
-        self.flagged_by_lang[result.lang] += 1
-        self.by_severity[result.severity] += 1
-        self.by_narrative.update(result.narratives)
-        self.by_target.update(result.targets)
-        self.by_rule.update(result.rule_ids)
-
-    def to_dict(self) -> dict[str, Any]:
-        def ordered(c: Counter) -> dict[str, int]:
-            return dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0])))
-
-        return {
-            "messages": self.messages,
-            "flagged": self.flagged,
-            "errors": self.errors,
-            "with_warnings": self.with_warnings,
-            "by_narrative": ordered(self.by_narrative),
-            "by_target": ordered(self.by_target),
-            "by_rule": ordered(self.by_rule),
-            "by_severity": ordered(self.by_severity),
-            "by_lang": ordered(self.by_lang),
-        }
-
-
-# -- output files ---------------------------------------------------------------------------------
-class Output:
-    """A text stream to a file (written to a temporary file, renamed into place on success) or stdout."""
-
-    def __init__(self, path: str | None, *, stdout: IO[str] | None = None):
-        self.path = path
-        self._tmp: str | None = None
-        if path is None or path == "-":
-            base = stdout if stdout is not None else sys.stdout
-            buffer = getattr(base, "buffer", None)
-            if buffer is not None:
-                base.flush()
-                self.stream: IO[str] = io.TextIOWrapper(buffer, encoding="utf-8", newline="", write_through=False)
-                self._detach = True
-            else:
-                self.stream = base
-                self._detach = False
-            return
-        target = Path(path)
-        if target.is_dir():
-            raise InputProblem("output_is_directory", f"--output {path} is a directory", "give a file name")
-        parent = target.resolve().parent
-        if not parent.is_dir():
-            raise InputProblem("output_dir_missing", f"cannot write {path}: the folder {parent} does not exist")
-        try:
-            fd, self._tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
-        except OSError as exc:
-            raise InputProblem("output_unwritable", f"cannot write {path}: {exc.strerror or exc}") from None
-        self.stream = io.open(fd, "w", encoding="utf-8", newline="")
-        self._detach = False
-
-    def commit(self) -> None:
-        if self._tmp is not None:
-            self.stream.close()
-            try:  # mkstemp makes the file private; give it the permissions a new file normally gets
-                mode = Path(self.path).stat().st_mode & 0o777 if Path(self.path).exists() else None  # type: ignore[arg-type]
-                if mode is None:
-                    umask = os.umask(0)
-                    os.umask(umask)
-                    mode = 0o666 & ~umask
-                os.chmod(self._tmp, mode)
-            except OSError:
-                pass
-            os.replace(self._tmp, self.path)  # type: ignore[arg-type]
-            self._tmp = None
-        elif self._detach:
-            self.stream.flush()
-            self.stream.detach()
-            self._detach = False
-        else:
-            self.stream.flush()
-
-    def discard(self) -> None:
-        if self._tmp is not None:
-            try:
-                self.stream.close()
-            finally:
-                try:
-                    os.unlink(self._tmp)
-                except OSError:
-                    pass
-                self._tmp = None
-        elif self._detach:
-            try:
-                self.stream.flush()
-            except (OSError, ValueError):
-                pass
-            try:
-                self.stream.detach()
-            except (OSError, ValueError):
-                pass
-            self._detach = False
-
-
-def same_file(a: str | None, b: str | None) -> bool:
-    if not a or not b or a == "-" or b == "-":
-        return False
-    try:
-        return Path(a).resolve() == Path(b).resolve()
-    except OSError:
-        return False
-
-
-__all__ = [
-    "Input", "InputProblem", "Row", "Summary", "CsvWriter", "JsonlWriter", "JsonWriter", "Output",
-    "open_input", "text_input", "result_record", "result_columns", "evidence_texts", "RESULT_COLUMNS",
-    "DEFAULT_MAX_CHARS", "MAX_ROW_BYTES",
-]
+__all__ = ["Input", "InputProblem", "Row", "open_input", "text_input", "DEFAULT_MAX_CHARS", "MAX_ROW_BYTES"]

@@ -22,9 +22,9 @@ from dataclasses import dataclass
 
 from bisect import bisect_left
 
-from .annotate import Doc, DocHit
+from ..lexicon.annotate import Doc, DocHit
 from .matcher import Binding, Span
-from .rules import Context
+from .loader import Context
 
 CUE_NEGATION_WINDOW = 3  # words between a negation and the cue it cancels ("не то чтобы я расист")
 

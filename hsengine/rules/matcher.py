@@ -12,8 +12,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from .annotate import Doc, DocHit
-from .rules import AllOf, AnyOf, Atom, Node, Rule
+from ..lexicon.annotate import Doc, DocHit
+from .loader import AllOf, AnyOf, Atom, Node, Rule
 
 MAX_BINDINGS = 32
 NEIGHBOURS = 4  # occurrences examined on each side of the pivot when choosing the nearest

@@ -27,12 +27,15 @@ from typing import TYPE_CHECKING, Annotated, Any, Iterator, List, Optional
 import click
 import typer
 
-from . import __version__, i18n
+from .. import __version__, i18n
+from ..schema.values import MAX_MESSAGE_CHARS, SEVERITIES, UI_LANGS
+from .render import (display_names, format_summary, hits_line, isatty, make_console, pretty_writer, print_trace,
+                     targets_text, use_color)
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .engine import Engine
-    from .io import Input, Row, Summary
-    from .results import AnalysisResult
+    from ..engine.engine import Engine
+    from ..io.readers import Input, Row
+    from ..engine.results import AnalysisResult
 
 EXIT_OK = 0
 EXIT_FOUND = 1
@@ -84,17 +87,8 @@ class Lang(str, Enum):
     kk = "kk"
 
 
-class UiLang(str, Enum):
-    en = "en"
-    ru = "ru"
-    kk = "kk"
-
-
-class Severity(str, Enum):
-    low = "low"
-    medium = "medium"
-    high = "high"
-    critical = "critical"
+UiLang = Enum("UiLang", {v: v for v in UI_LANGS}, type=str)  # type: ignore[misc]
+Severity = Enum("Severity", {v: v for v in SEVERITIES}, type=str)  # type: ignore[misc]
 
 
 class EvalFormat(str, Enum):
@@ -103,7 +97,6 @@ class EvalFormat(str, Enum):
     json = "json"
 
 
-SEVERITY_ORDER = ("low", "medium", "high", "critical")
 _EXT_FORMATS = {".csv": "csv", ".tsv": "csv", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
                 ".html": "html", ".htm": "html", ".txt": "pretty"}
 
@@ -122,19 +115,8 @@ def _state(ctx: typer.Context) -> State:
     return root.obj
 
 
-def _isatty(stream: Any) -> bool:
-    try:
-        return bool(stream.isatty())
-    except (AttributeError, ValueError, OSError):
-        return False
-
-
-def _color(stream: Any) -> bool:
-    return _isatty(stream) and "NO_COLOR" not in os.environ
-
-
 def _err(message: str, hint: str = "", *, prefix: str = "error") -> None:
-    color = _color(sys.stderr)
+    color = use_color(sys.stderr)
     head = click.style(f"hsengine: {prefix}:", fg="red", bold=True) if color else f"hsengine: {prefix}:"
     click.echo(f"{head} {message}", err=True)
     if hint:
@@ -160,7 +142,7 @@ def _short_path(path: str) -> str:
 
 def _print_problems(problems: list[Any], stream_err: bool = True) -> None:
     """`file:line:column: message` and an indented hint, for each problem."""
-    color = _color(sys.stderr if stream_err else sys.stdout)
+    color = use_color(sys.stderr if stream_err else sys.stdout)
     for p in problems:
         where = f"{_short_path(p.file)}:{p.line}:{p.column}:"
         click.echo(f"{click.style(where, bold=True) if color else where} {p.message}", err=stream_err)
@@ -174,7 +156,7 @@ _MAX_ENGINES = 4
 
 def _files_state(paths: list[Path]) -> tuple:
     """(path, mtime, size) of every YAML file under `paths`: an engine is reused only for unchanged files."""
-    from .lexicon import iter_yaml_files
+    from ..lexicon.loader import iter_yaml_files
 
     out = []
     for f in iter_yaml_files(paths):
@@ -189,9 +171,9 @@ def _files_state(paths: list[Path]) -> tuple:
 def _make_engine(lexicon: list[Path] | None, rules: list[Path] | None, *, ui_lang: str = "en",
                  config_exit: int = EXIT_USAGE) -> "Engine":
     """Build the engine (reused within one process — tests, embedding — while its files are unchanged)."""
-    from .engine import Engine
-    from .errors import ConfigError
-    from .paths import BUNDLED_LEXICON, BUNDLED_RULES, lexicon_registries, rules_registries
+    from ..engine.engine import Engine
+    from ..errors import ConfigError
+    from ..paths import BUNDLED_LEXICON, BUNDLED_RULES, lexicon_registries, rules_registries
 
     lex_paths = list(lexicon or [BUNDLED_LEXICON])
     rule_paths = list(rules or [BUNDLED_RULES])
@@ -217,14 +199,6 @@ def _make_engine(lexicon: list[Path] | None, rules: list[Path] | None, *, ui_lan
 def _engine(ctx: typer.Context, ui_lang: str = "en") -> "Engine":
     st = _state(ctx)
     return _make_engine(st.lexicon, st.rules, ui_lang=ui_lang)
-
-
-def _console(stderr: bool = False):
-    """A rich console: wraps on a terminal, never in a pipe or a file."""
-    from rich.console import Console
-
-    tty = _isatty(sys.stderr if stderr else sys.stdout)
-    return Console(stderr=stderr, highlight=False, soft_wrap=not tty, width=None if tty else 200)
 
 
 def _version_callback(value: bool) -> None:
@@ -256,13 +230,13 @@ def _choose_format(fmt: OutputFormat | None, output: str | None) -> str:
         return fmt.value
     if output and output != "-":
         return _EXT_FORMATS.get(Path(output).suffix.lower(), "jsonl")
-    return "pretty" if _isatty(sys.stdout) else "jsonl"
+    return "pretty" if isatty(sys.stdout) else "jsonl"
 
 
 def _filter_severity(result: "AnalysisResult", min_rank: int) -> "AnalysisResult":
     if min_rank <= 0 or not result.matches:
         return result
-    kept = tuple(m for m in result.matches if SEVERITY_ORDER.index(m.severity) >= min_rank)
+    kept = tuple(m for m in result.matches if SEVERITIES.index(m.severity) >= min_rank)
     return result if len(kept) == len(result.matches) else replace(result, matches=kept)
 
 
@@ -274,7 +248,7 @@ class _Notes:
         self.limit = limit
         self.shown = 0
         self.hidden = 0
-        self.color = _color(sys.stderr)
+        self.color = use_color(sys.stderr)
 
     def row(self, where: str, message: str, error: bool) -> None:
         if self.quiet:
@@ -307,7 +281,7 @@ class _Progress:
         self.bar = Progress(
             TextColumn("[bold]{task.description}"), BarColumn(), DownloadColumn(),
             TextColumn("{task.fields[rows]:>9,} rows"), TimeElapsedColumn(), TimeRemainingColumn(),
-            console=_console(stderr=True), transient=True,
+            console=make_console(stderr=True), transient=True,
         )
         self.task = self.bar.add_task(Path(source.name).name, total=source.size or None, rows=0)
         self.bar.start()
@@ -320,149 +294,6 @@ class _Progress:
         if self.bar is not None:
             self.bar.stop()
             self.bar = None
-
-
-def _names(engine: "Engine", ui: str) -> dict[str, dict[str, str]]:
-    """Display names of narratives, targets, rules, severities and languages in the interface language."""
-    return {
-        "narratives": {k: v.name(ui) for k, v in engine.ruleset.narratives.items()},
-        "targets": {k: v.name(ui) for k, v in engine.lexicon.targets.items()},
-        "rules": {r.id: r.title_in(ui) for r in engine.rules},
-        "severities": {s: i18n.t(s, ui) for s in SEVERITY_ORDER},
-        "langs": {k: i18n.t(f"lang_{k}", ui) for k in ("ru", "kk", "mixed", "und")},
-    }
-
-
-def format_summary(summary: "Summary", names: dict[str, dict[str, str]], ui: str, color: bool = False) -> str:
-    """The end-of-run summary as plain text (headings in the interface language)."""
-    def head(text: str) -> str:
-        return click.style(text, bold=True) if color else text
-
-    lines = [head(i18n.t("summary", ui))]
-    pct = f" ({100 * summary.flagged / summary.messages:.1f}%)" if summary.messages else ""
-    rows = [(i18n.t("messages_read", ui), f"{summary.messages:,}"),
-            (i18n.t("messages_flagged", ui), f"{summary.flagged:,}{pct}"),
-            (i18n.t("errors", ui), f"{summary.errors:,}")]
-    if summary.with_warnings:
-        rows.append((i18n.t("with_warnings", ui), f"{summary.with_warnings:,}"))
-    width = max(len(k) for k, _ in rows)
-    lines += [f"  {k:<{width}}  {v}" for k, v in rows]
-    sections = (
-        ("per_narrative", summary.by_narrative, names["narratives"]),
-        ("per_target", summary.by_target, names["targets"]),
-        ("per_rule", summary.by_rule, {k: f"{v} ({k})" for k, v in names["rules"].items()}),
-        ("per_severity", summary.by_severity, names["severities"]),
-        ("per_language", summary.by_lang, names["langs"]),
-    )
-    for key, counter, labels in sections:
-        if not counter:
-            continue
-        items = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
-        if key == "per_severity":
-            items = sorted(counter.items(), key=lambda kv: -SEVERITY_ORDER.index(kv[0]))
-        shown = [(labels.get(k, k) if labels else k, v) for k, v in items]
-        w = max(len(k) for k, _ in shown)
-        lines.append(head(i18n.t(key, ui)))
-        lines += [f"  {k:<{w}}  {v:,}" for k, v in shown]
-    return "\n".join(lines)
-
-
-def _pretty_writer(engine: "Engine", ui: str, source: "Input", show_unflagged: bool, file: Any = None):
-    from rich.console import Console
-    from rich.markup import escape
-    from rich.text import Text
-
-    if file is None:
-        console = _console()
-    else:
-        console = Console(file=file, highlight=False, no_color=True, soft_wrap=True)
-    plain = console.no_color or console.color_system is None
-    names = _names(engine, ui)
-    sev_style = {"low": "cyan", "medium": "yellow", "high": "bold red", "critical": "bold white on red"}
-
-    def highlighted(text: str, result: "AnalysisResult") -> Text:
-        spans = sorted({(e.start, e.end, e.role) for m in result.matches for e in m.evidence},
-                       key=lambda s: (s[0], -s[1]))
-        chosen: list[tuple[int, int, str]] = []
-        for s in spans:
-            if not chosen or s[0] >= chosen[-1][1]:
-                chosen.append(s)
-        pieces = _excerpt(text, [(a, b) for a, b, _ in chosen])
-        out = Text()
-        for lo, hi in pieces:
-            if out:
-                out.append(" … ", style="dim")
-            pos = lo
-            for a, b, role in chosen:
-                if b <= lo or a >= hi:
-                    continue
-                out.append(text[pos:a])
-                style = "bold black on yellow" if role == "target" else "bold white on red"
-                out.append(f"⟦{text[a:b]}⟧" if plain else text[a:b], style=style)
-                pos = b
-            out.append(text[pos:hi])
-        return out
-
-    def write(row: "Row", result: "AnalysisResult") -> None:
-        where = source.where(row)
-        if result.error is not None:
-            console.print(Text.assemble(("✗ ", "bold red"), (where, "bold"), f"  {i18n.t('error', ui)}: {result.error}"))
-            return
-        if not result.flagged:
-            if show_unflagged:
-                console.print(Text.assemble(("✓ ", "green"), (where, "bold"), "  ", (i18n.t("not_flagged", ui), "green"),
-                                            f" · {names['langs'].get(result.lang, result.lang)}"))
-                console.print(Text("  " + _clip(row.text, 300), style="dim"))
-                _suppressed(result)
-                console.print()
-            return
-        sev = result.severity or "low"
-        console.print(Text.assemble(("● ", sev_style[sev]), (where, "bold"), "  ",
-                                    (names["severities"][sev], sev_style[sev]), " · ",
-                                    names["langs"].get(result.lang, result.lang)))
-        body = highlighted(row.text, result)
-        body.pad_left(2)
-        console.print(body)
-        for m in result.matches:
-            console.print(Text.assemble("  ", (names["rules"].get(m.rule_id, m.title), "bold"), "  ",
-                                        (m.rule_id, "dim")))
-            facts = [f"{i18n.t('narrative', ui)}: {names['narratives'].get(m.narrative, m.narrative)}",
-                     f"{i18n.t('target', ui)}: {names['targets'].get(m.target, m.target) if m.target else i18n.t('no_target', ui)}",
-                     f"{i18n.t('severity', ui)}: {names['severities'][m.severity]}"]
-            console.print("    " + escape(" · ".join(facts)))
-            console.print(Text("    " + m.explanation, style="italic"))
-        _suppressed(result)
-        console.print()
-
-    def _suppressed(result: "AnalysisResult") -> None:
-        for s in result.suppressed:
-            cue = f" «{s.cue.text}»" if s.cue else ""
-            title = names["rules"].get(s.rule_id, s.rule_id)
-            console.print(Text(f"  ○ {title} — {i18n.t('suppressed_by', ui)} {s.context}{cue}: {s.reason}",
-                               style="dim"))
-
-    return console, write
-
-
-def _clip(text: str, n: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
-
-
-def _excerpt(text: str, spans: list[tuple[int, int]], limit: int = 600, context: int = 120) -> list[tuple[int, int]]:
-    """Pieces of a text to show: all of it when short, else windows around the evidence."""
-    if len(text) <= limit:
-        return [(0, len(text))]
-    if not spans:
-        return [(0, limit)]
-    pieces: list[list[int]] = []
-    for a, b in spans:
-        lo, hi = max(0, a - context), min(len(text), b + context)
-        if pieces and lo <= pieces[-1][1]:
-            pieces[-1][1] = max(pieces[-1][1], hi)
-        else:
-            pieces.append([lo, hi])
-    return [(lo, hi) for lo, hi in pieces]
 
 
 @app.command(epilog=EXIT_CODES_HELP)
@@ -509,7 +340,7 @@ def check(
     jobs: Annotated[int, typer.Option(
         "--jobs", "-j", min=0, help="Worker processes (0: one per CPU). Output stays in input order.")] = 1,
     max_chars: Annotated[int, typer.Option(
-        "--max-chars", min=1000, help="Longer messages are reported as errors, not analyzed.")] = 200_000,
+        "--max-chars", min=1000, help="Longer messages are reported as errors, not analyzed.")] = MAX_MESSAGE_CHARS,
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="No progress bar, row warnings or summary.")] = False,
 ) -> None:
@@ -522,7 +353,7 @@ def check(
       hsengine check --input posts.csv --format csv -o checked.csv --jobs 2
       cat messages.txt | hsengine check --format jsonl --only-flagged
     """
-    from . import io as hio
+    from ..io import readers, writers
 
     ui = ui_lang.value
     if texts and input_path is not None:
@@ -530,39 +361,39 @@ def check(
     if column is not None and field_name is not None and column != field_name:
         raise _fail("--column and --field name the same thing; give one")
     out_format = _choose_format(fmt, output)
-    if out_format == "html" and (output is None or output == "-") and _isatty(sys.stdout):
+    if out_format == "html" and (output is None or output == "-") and isatty(sys.stdout):
         raise _fail("an HTML report goes to a file", "add --output report.html")
-    if hio.same_file(input_path, output):
+    if writers.same_file(input_path, output):
         raise _fail(f"--output {output} is the input file; refusing to overwrite it", "choose another file name")
 
     try:
         if texts and texts != ["-"]:
-            source = hio.text_input(texts, max_chars=max_chars)
+            source = readers.text_input(texts, max_chars=max_chars)
         else:
             path = input_path if input_path is not None else "-"
-            if path == "-" and _isatty(sys.stdin):
+            if path == "-" and isatty(sys.stdin):
                 raise _fail("nothing to check: give a message, --input FILE, or pipe messages to standard input",
                             'hsengine check "message"   or   hsengine check --input posts.csv')
-            source = hio.open_input(path, fmt=input_format.value if input_format else None,
+            source = readers.open_input(path, fmt=input_format.value if input_format else None,
                                     column=column if column is not None else field_name, encoding=encoding,
                                     delimiter=delimiter, max_chars=max_chars)
-    except hio.InputProblem as exc:
+    except readers.InputProblem as exc:
         raise _fail(_input_message(exc, ui), exc.hint) from None
 
     with source:
         engine = _engine(ctx, ui_lang=ui)
         try:
-            out = hio.Output(output) if out_format != "pretty" or output not in (None, "-") else None
-        except hio.InputProblem as exc:
+            out = writers.Output(output) if out_format != "pretty" or output not in (None, "-") else None
+        except readers.InputProblem as exc:
             raise _fail(exc.message, exc.hint) from None
         for note in source.notes:
             if not quiet:
                 _err(note, prefix="note")
         try:
             code = _run_check(engine, source, out, out_format, ui, lang=None if lang is Lang.auto else lang.value,
-                              min_rank=SEVERITY_ORDER.index(min_severity.value), only_flagged=only_flagged,
+                              min_rank=SEVERITIES.index(min_severity.value), only_flagged=only_flagged,
                               jobs=jobs or (os.cpu_count() or 1), quiet=quiet, output=output)
-        except hio.InputProblem as exc:
+        except readers.InputProblem as exc:
             if out is not None:
                 out.discard()
             raise _fail(_input_message(exc, ui), exc.hint) from None
@@ -585,29 +416,29 @@ def _input_message(exc: Any, ui: str) -> str:
 
 def _run_check(engine: "Engine", source: "Input", out: Any, out_format: str, ui: str, *, lang: str | None,
                min_rank: int, only_flagged: bool, jobs: int, quiet: bool, output: str | None) -> int:
-    from . import io as hio
-    from .results import AnalysisResult
+    from ..io import readers, writers
+    from ..engine.results import AnalysisResult
 
-    summary = hio.Summary()
+    summary = writers.Summary()
     notes = _Notes(quiet)
-    names = _names(engine, ui)
+    names = display_names(engine, ui)
     if out_format == "pretty":
-        _, write_pretty = _pretty_writer(engine, ui, source, show_unflagged=source.kind == "args" and not only_flagged,
+        _, write_pretty = pretty_writer(engine, ui, source, show_unflagged=source.kind == "args" and not only_flagged,
                                          file=out.stream if out is not None else None)
         writer = None
     elif out_format == "csv":
-        writer = hio.CsvWriter(out.stream, source.columns, bom=source.had_bom)
+        writer = writers.CsvWriter(out.stream, source.columns, bom=source.had_bom)
     elif out_format == "json":
-        writer = hio.JsonWriter(out.stream, source.text_key, include_fields=source.kind in ("csv", "jsonl"))
+        writer = writers.JsonWriter(out.stream, source.text_key, include_fields=source.kind in ("csv", "jsonl"))
     elif out_format == "jsonl":
-        writer = hio.JsonlWriter(out.stream, source.text_key, include_fields=source.kind in ("csv", "jsonl"))
+        writer = writers.JsonlWriter(out.stream, source.text_key, include_fields=source.kind in ("csv", "jsonl"))
     else:
-        from .report_html import HtmlReport
+        from ..io.report_html import HtmlReport
 
         writer = HtmlReport(out.stream, names=names, ui_lang=ui, source=source.name, text_key=source.text_key)
 
     progress = _Progress(source, enabled=not quiet and source.kind != "args" and source.name != "<stdin>"
-                         and _isatty(sys.stderr))
+                         and isatty(sys.stderr))
     pending: deque["Row"] = deque()
 
     def texts() -> Iterator[str]:
@@ -642,7 +473,7 @@ def _run_check(engine: "Engine", source: "Input", out: Any, out_format: str, ui:
     finally:
         progress.stop()
     if summary.messages == 0:
-        raise hio.InputProblem("empty_input", f"{source.name} has no rows after the header: there is nothing "
+        raise readers.InputProblem("empty_input", f"{source.name} has no rows after the header: there is nothing "
                                "to check", "", name=source.name)
     if writer is not None:
         writer.close(summary)
@@ -651,12 +482,12 @@ def _run_check(engine: "Engine", source: "Input", out: Any, out_format: str, ui:
     notes.finish(ui)
     if not quiet:
         if out_format == "pretty" and not (output and output != "-"):
-            text = format_summary(summary, names, ui, color=_color(sys.stdout))
+            text = format_summary(summary, names, ui, color=use_color(sys.stdout))
             if source.kind != "args" or summary.messages > 1:
                 click.echo(text)
         else:
             if source.kind != "args" or summary.messages > 1:
-                click.echo(format_summary(summary, names, ui, color=_color(sys.stderr)), err=True)
+                click.echo(format_summary(summary, names, ui, color=use_color(sys.stderr)), err=True)
             if output and output != "-":
                 click.echo(i18n.t("wrote", ui).format(path=output), err=True)
     return EXIT_FOUND if summary.flagged else EXIT_OK
@@ -704,7 +535,7 @@ def _split_paths(ctx: typer.Context, paths: list[Path]) -> tuple[list[Path] | No
     """Lexicon and rule paths for commands that take PATHS, and whether the lexicon stands alone
     (a lexicon outside the bundled one, given without rules: the bundled rules' references to
     bundled entries cannot hold for it).  Missing paths are a usage error."""
-    from .paths import BUNDLED_LEXICON
+    from ..paths import BUNDLED_LEXICON
 
     st = _state(ctx)
     lexicon: list[Path] = []
@@ -733,21 +564,21 @@ def validate(
         help="Lexicon or rule files/directories (default: the bundled lexicon and rules).")] = None,
 ) -> None:
     """Check lexicon and rule files: schema, references, regex safety. Errors as file:line:column."""
-    from .errors import ConfigError
+    from ..errors import ConfigError
 
     lex, rul, alone = _split_paths(ctx, list(paths or []))
-    ok = click.style("✓", fg="green") if _color(sys.stdout) else "✓"
+    ok = click.style("✓", fg="green") if use_color(sys.stdout) else "✓"
     try:
         if alone:
-            from .index import Lexicon
-            from .lexicon import read_lexicon
-            from .paths import lexicon_registries
+            from ..lexicon.index import Lexicon
+            from ..lexicon.loader import read_lexicon
+            from ..paths import lexicon_registries
 
             click.echo(_lexicon_line(Lexicon(read_lexicon(lex or [], lexicon_registries())), ok))
             click.echo("  rules: not checked (the bundled rules refer to the bundled lexicon; "
                        "give rule paths too to check them against this one)")
             raise typer.Exit(EXIT_OK)
-        from .engine import Engine
+        from ..engine.engine import Engine
 
         engine = Engine(lexicon_paths=lex, rules_paths=rul)
     except ConfigError as exc:
@@ -778,7 +609,7 @@ def test_cmd(
     from rich.table import Table
     from rich.text import Text
 
-    from .testing import check_coverage, run_examples
+    from ..rules.examples import check_coverage, run_examples
 
     lex, rul, _ = _split_paths(ctx, list(paths or []))
     engine = _make_engine(lex, rul)
@@ -787,7 +618,7 @@ def test_cmd(
         if unknown:
             raise _fail(f"no rule {unknown[0]!r}", _did_you_mean(unknown[0], [r.id for r in engine.rules]))
     outcomes = run_examples(engine, rule_ids)
-    console = _console()
+    console = make_console()
     per_rule: dict[str, list[Any]] = {}
     for o in outcomes:
         per_rule.setdefault(o.rule_id, []).append(o)
@@ -814,7 +645,7 @@ def test_cmd(
                                         f"[{o.rule_id}] expected {o.expected} ({o.lang}): ", (f"{o.text!r}", "")))
             console.print(Text(f"    {o.message.lstrip('— ').strip()}", style="yellow"))
             if o.expected == "match":
-                console.print(Text("    words found: " + _hits_line(engine, o.text, o.lang), style="dim"))
+                console.print(Text("    words found: " + hits_line(engine, o.text, o.lang), style="dim"))
     coverage = check_coverage(engine) if not rule_ids else [
         p for p in check_coverage(engine) if any(f"rule {r} " in p.message for r in rule_ids)]
     if coverage:
@@ -830,70 +661,11 @@ def test_cmd(
     raise typer.Exit(EXIT_FOUND if failures else EXIT_OK)
 
 
-def _hits_line(engine: "Engine", text: str, lang: str | None) -> str:
-    """The lexicon hits of a text, briefly: what a pattern had to work with."""
-    trace = engine.explain(text, lang if lang in ("ru", "kk") else None)
-    doc = trace.doc
-    if doc is None or not doc.hits:
-        return "none (no word of the text is in the lexicon)"
-    parts = []
-    for h in doc.hits:
-        a, b = doc.tokens[h.first].start, doc.tokens[h.last].end
-        gram = f" [{' '.join(sorted(h.gram))}]" if h.gram else ""
-        parts.append(f"«{text[a:b]}» {'/'.join(h.entry.classes)}{gram}")
-    return "; ".join(parts)
-
-
 def _did_you_mean(word: str, options: list[str]) -> str:
     import difflib
 
     close = difflib.get_close_matches(word, options, n=3, cutoff=0.5)
     return ("did you mean " + " or ".join(repr(c) for c in close) + "?") if close else ""
-
-
-# -- explain --------------------------------------------------------------------------------------
-def trace_dict(engine: "Engine", trace: Any) -> dict[str, Any]:
-    """The decision trace as plain data (what `explain --json` prints)."""
-    doc, norm, result = trace.doc, trace.norm, trace.result
-    tokens = []
-    if doc is not None:
-        for tok, an in zip(doc.tokens, doc.analyses):
-            item: dict[str, Any] = {"i": tok.index, "text": norm.original[tok.start:tok.end], "norm": tok.text,
-                                    "kind": tok.kind, "start": tok.start, "end": tok.end, "sentence": tok.sent}
-            if tok.merged:
-                item["merged"] = tok.merged
-            if an is not None:
-                item.update(reading=an.reading, lemmas=list(an.lemmas), stems=list(an.stems),
-                            hits=[{"entry": h.entry.id, "how": h.how, "score": h.score} for h in an.hits])
-                if an.guard_langs:
-                    item["guard_langs"] = sorted(an.guard_langs)
-            tokens.append(item)
-    hits = []
-    if doc is not None:
-        for h in doc.hits:
-            a, b = doc.tokens[h.first].start, doc.tokens[h.last].end
-            hits.append({"text": norm.original[a:b], "start": a, "end": b, "entry": h.entry.id,
-                         "classes": list(h.entry.classes), "target": h.entry.target, "register": h.entry.register,
-                         "how": h.how, "score": h.score, "negated": h.negated, "gram": sorted(h.gram)})
-    rules = []
-    for rid in trace.considered:
-        fired = [m for m in result.matches if m.rule_id == rid]
-        supp = [s for s in result.suppressed if s.rule_id == rid]
-        outcome = "fired" if fired else "suppressed" if supp else "no_binding" if not trace.bindings.get(rid) \
-            else "target_not_covered"
-        rules.append({"rule": rid, "bindings": trace.bindings.get(rid, 0), "outcome": outcome,
-                      "matches": [m.to_dict() for m in fired], "suppressed": [s.to_dict() for s in supp]})
-    return {
-        "text": result.text,
-        "normalized": norm.text if norm is not None else None,
-        "edits": [{"kind": e.kind, "start": e.start, "end": e.end} for e in (norm.edits if norm is not None else ())],
-        "lang": result.lang,
-        "tokens": tokens,
-        "hits": hits,
-        "rules": rules,
-        "skipped": trace.skipped,
-        "result": result.to_dict(),
-    }
 
 
 @app.command(epilog=EXIT_CODES_HELP)
@@ -913,105 +685,12 @@ def explain(
         text = sys.stdin.read()
     engine = _engine(ctx, ui_lang=ui_lang.value)
     trace = engine.explain(text, None if lang is Lang.auto else lang.value)
-    data = trace_dict(engine, trace)
+    data = trace.to_dict()
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         raise typer.Exit(EXIT_FOUND if trace.result.flagged else EXIT_OK)
-    _print_trace(engine, data, ui_lang.value)
+    print_trace(engine, data, ui_lang.value)
     raise typer.Exit(EXIT_FOUND if trace.result.flagged else EXIT_OK)
-
-
-def _print_trace(engine: "Engine", data: dict[str, Any], ui: str) -> None:
-    from rich.table import Table
-    from rich.text import Text
-
-    console = _console()
-
-    def section(title: str) -> None:
-        console.print()
-        console.print(Text(title, style="bold underline"))
-
-    section("1. Text")
-    console.print(Text(data["text"]))
-    section("2. Normalized")
-    console.print(Text(data["normalized"] or ""))
-    if data["edits"]:
-        kinds: dict[str, int] = {}
-        for e in data["edits"]:
-            kinds[e["kind"]] = kinds.get(e["kind"], 0) + 1
-        console.print(Text("edits: " + ", ".join(f"{k} ×{v}" for k, v in kinds.items()), style="dim"))
-    console.print(f"language: [bold]{data['lang']}[/]")
-
-    section("3. Tokens")
-    table = Table(show_edge=False, pad_edge=False, box=None)
-    for col in ("#", "token", "normalized", "lemmas (ru)", "stems (kk)", "lexicon hits"):
-        table.add_column(col, overflow="fold")
-    for t in data["tokens"]:
-        if t["kind"] != "word":
-            continue
-        hits = ", ".join(f"{h['entry']} ({h['how']} {h['score']:g})" for h in t.get("hits", []))
-        norm = t["norm"] if t["norm"] == t.get("reading", t["norm"]) else f"{t['norm']} → {t['reading']}"
-        if t.get("merged"):
-            norm += f" [{t['merged']}]"
-        table.add_row(str(t["i"]), t["text"], norm, ", ".join(t.get("lemmas", [])),
-                      ", ".join(t.get("stems", [])), Text(hits, style="bold" if hits else ""))
-    console.print(table)
-
-    section("4. Lexicon hits")
-    if not data["hits"]:
-        console.print(Text("no word of the text is in the lexicon", style="dim"))
-    else:
-        table = Table(show_edge=False, pad_edge=False, box=None)
-        for col in ("text", "entry", "class", "target", "register", "how", "score"):
-            table.add_column(col, overflow="fold")
-        for h in data["hits"]:
-            table.add_row(h["text"], h["entry"], ", ".join(h["classes"]), h["target"] or "", h["register"],
-                          h["how"] + (" (negated)" if h["negated"] else ""), f"{h['score']:g}")
-        console.print(table)
-
-    section("5. Rules considered")
-    if not data["rules"]:
-        console.print(Text("none: no rule has all the classes it needs in this text", style="dim"))
-    for r in data["rules"]:
-        rule = engine.rule(r["rule"])
-        head = Text.assemble((r["rule"], "bold"), f"  {rule.title_in(ui)} — bindings: {r['bindings']} → ")
-        if r["outcome"] == "fired":
-            head.append("FIRED", style="bold red")
-        elif r["outcome"] == "suppressed":
-            head.append("suppressed", style="yellow")
-        elif r["outcome"] == "no_binding":
-            head.append("no match", style="dim")
-        else:
-            head.append("bound, but the target is not one the rule covers", style="dim")
-        console.print(head)
-        for m in r["matches"]:
-            ev = "; ".join(f"«{e['text']}» {e['role']} ({e['how']}, {e['score']:g})" for e in m["evidence"])
-            console.print(f"    target: {m['target'] or '-'} · severity: {m['severity']} · evidence: {ev}")
-            console.print(Text(f"    {m['explanation']}", style="italic"))
-        for s in r["suppressed"]:
-            cue = f" — cue «{s['cue']['text']}»" if s["cue"] else ""
-            ev = "; ".join(f"«{e['text']}» {e['role']}" for e in s["evidence"])
-            console.print(Text(f"    suppressed by {s['context']}{cue}: {s['reason']} (evidence: {ev})",
-                               style="yellow"))
-        if r["outcome"] == "no_binding":
-            console.print(Text("    the classes are present but the pattern did not bind "
-                               "(distance, order, scope, grammar or target)", style="dim"))
-
-    if data["skipped"]:
-        section(f"6. Rules skipped: a required class is absent ({len(data['skipped'])})")
-        for rid, missing in sorted(data["skipped"].items()):
-            need = "; ".join(m.replace("class:", "").replace("entry:", "entry ") for m in missing)
-            console.print(Text(f"  {rid}: needs {need}", style="dim"), overflow="fold")
-
-    section("Result")
-    res = data["result"]
-    if res["flagged"]:
-        console.print(Text(f"flagged · severity {res['severity']} · narratives {', '.join(res['narratives'])} · "
-                           f"targets {', '.join(res['targets']) or '-'}", style="bold red"))
-        for m in res["matches"]:
-            console.print(Text(f"  {m['explanation']}"))
-    else:
-        console.print(Text("not flagged", style="green"))
 
 
 # -- lexicon lookup -------------------------------------------------------------------------------
@@ -1028,8 +707,8 @@ def lexicon_lookup(
     from rich.table import Table
     from rich.text import Text
 
-    from .normalize import normalize
-    from .tokenize import WORD_PATTERN
+    from ..text.normalize import normalize
+    from ..text.tokenize import WORD_PATTERN
 
     phrase = " ".join(words)
     engine = _engine(ctx)
@@ -1062,7 +741,7 @@ def lexicon_lookup(
     if as_json:
         click.echo(json.dumps({"words": report, "hits": phrase_hits}, ensure_ascii=False, indent=2))
         raise typer.Exit(EXIT_OK if any(r["hits"] for r in report) or phrase_hits else EXIT_FOUND)
-    console = _console()
+    console = make_console()
     for r in report:
         console.print(Text.assemble(("word: ", "bold"), r["word"],
                                     (f"  (read as {r['reading']})" if r["reading"] != r["word"] else "", "yellow")))
@@ -1093,15 +772,6 @@ def lexicon_lookup(
     raise typer.Exit(EXIT_OK if any(r["hits"] for r in report) or phrase_hits else EXIT_FOUND)
 
 
-# -- rules ----------------------------------------------------------------------------------------
-def _targets_text(targets: tuple[str, ...] | None, limit: int = 4) -> str:
-    if targets is None:
-        return "any"
-    if len(targets) <= limit:
-        return ", ".join(targets)
-    return ", ".join(targets[:limit]) + f", +{len(targets) - limit}"
-
-
 @rules_app.command("list")
 def rules_list(
     ctx: typer.Context,
@@ -1130,48 +800,9 @@ def rules_list(
     for col in ("id", "narrative", "targets", "severity", "langs", "status"):
         table.add_column(col, overflow="fold")
     for r in sorted(rules, key=lambda r: (r.narrative, r.id)):
-        table.add_row(r.id, r.narrative, _targets_text(r.targets), r.severity, ", ".join(r.langs), r.status)
-    _console().print(table)
+        table.add_row(r.id, r.narrative, targets_text(r.targets), r.severity, ", ".join(r.langs), r.status)
+    make_console().print(table)
     raise typer.Exit(EXIT_OK)
-
-
-def render_pattern(node: Any, regexes: dict[str, Any], indent: str = "") -> list[str]:
-    """The pattern tree as indented lines (atoms as {key: value} like the YAML)."""
-    from .rules import AllOf, AnyOf, Atom
-
-    if isinstance(node, Atom):
-        parts = []
-        for key, value in (("class", node.classes), ("entry", node.entries), ("target", node.targets),
-                           ("register", node.registers), ("lemma", node.lemmas), ("text", node.texts),
-                           ("gram", node.gram)):
-            if value:
-                items = sorted(value)
-                parts.append(f"{key}: {items[0] if len(items) == 1 else '[' + ', '.join(items) + ']'}")
-        if node.regex_id:
-            pat = regexes.get(node.regex_id)
-            parts.append(f"regex: {pat.pattern if pat is not None else node.regex_id}")
-        if node.negated is not None:
-            parts.append(f"negated: {str(node.negated).lower()}")
-        parts.append(f"as: {node.role}")
-        return [f"{indent}- {{{', '.join(parts)}}}"]
-    if isinstance(node, AllOf):
-        if node.ordered:
-            head = "seq" + (f" (max_gap {node.max_gap})" if node.max_gap is not None else "")
-        else:
-            head = "all" + (f" (within {node.within} words)" if node.within is not None else "")
-        lines = [f"{indent}{head}:"]
-        for p in node.parts:
-            lines += render_pattern(p, regexes, indent + "  ")
-        for p in node.absent:
-            lines.append(f"{indent}  not:")
-            lines += render_pattern(p, regexes, indent + "    ")
-        return lines
-    if isinstance(node, AnyOf):
-        lines = [f"{indent}any:"]
-        for p in node.parts:
-            lines += render_pattern(p, regexes, indent + "  ")
-        return lines
-    return [f"{indent}{node!r}"]
 
 
 @rules_app.command("show")
@@ -1184,7 +815,7 @@ def rules_show(
     """A rule in full: titles, description, pattern, suppressing contexts, and its examples (run now)."""
     from rich.text import Text
 
-    from .testing import run_rule_examples
+    from ..rules.examples import run_rule_examples
 
     engine = _engine(ctx, ui_lang=ui_lang.value)
     ids = [r.id for r in engine.rules]
@@ -1192,14 +823,14 @@ def rules_show(
         raise _fail(f"no rule {rule_id!r}", _did_you_mean(rule_id, ids) or "see `hsengine rules list`")
     rule = engine.rule(rule_id)
     ui = ui_lang.value
-    console = _console()
+    console = make_console()
     console.print(Text(rule.id, style="bold"))
     for lang_code, title in rule.title.items():
         console.print(f"  title ({lang_code}): {title}")
     console.print(f"  file: {_short_path(rule.file)}:{rule.line}")
     narrative = engine.ruleset.narratives.get(rule.narrative)
     console.print(f"  narrative: {rule.narrative}" + (f" — {narrative.name(ui)}" if narrative else ""))
-    console.print(f"  targets: {_targets_text(rule.targets, limit=100)}")
+    console.print(f"  targets: {targets_text(rule.targets, limit=100)}")
     console.print(f"  severity: {rule.severity} · langs: {', '.join(rule.langs)} · status: {rule.status} · "
                   f"scope: {rule.scope}")
     console.print()
@@ -1207,6 +838,8 @@ def rules_show(
     console.print("  " + " ".join(rule.description.split()))
     console.print()
     console.print(Text("pattern", style="bold"))
+    from ..rules.loader import render_pattern
+
     for line in render_pattern(rule.pattern, engine.ruleset.regexes, "  "):
         console.print(Text(line))
     console.print()
@@ -1253,7 +886,7 @@ def eval_cmd(
 ) -> None:
     """Evaluate the engine on labelled data or functional tests: precision, recall, errors."""
     try:
-        from . import evaluate
+        from ..tools import evaluate
     except ImportError as exc:
         raise _fail(f"evaluation is not available in this installation ({exc})", code=EXIT_INTERNAL) from None
     engine = _engine(ctx)
@@ -1263,7 +896,7 @@ def eval_cmd(
     except (ValueError, FileNotFoundError, KeyError) as exc:
         raise _fail(str(exc)) from None
     except Exception as exc:  # noqa: BLE001 - the evaluation module's input errors
-        from .errors import InputError
+        from ..errors import InputError
 
         if isinstance(exc, InputError):
             raise _fail(str(exc)) from None
@@ -1280,10 +913,12 @@ def catalogue(
                                                    help="Write here instead of docs/rules.md ('-': stdout).")] = None,
 ) -> None:
     """Build the rule catalogue (docs/rules.md) from the rules and the lexicon."""
-    from . import catalogue as cat
+    from ..tools import catalogue as cat
 
     engine = _engine(ctx)
     text = cat.build_catalogue(engine)
+    if output is None and cat.CATALOGUE_PATH is None:
+        raise _fail("no source checkout to write docs/rules.md into", "give --output FILE (or '-' for stdout)")
     target = Path(output) if output is not None else Path(cat.CATALOGUE_PATH)
     if str(target) == "-":
         click.echo(text, nl=False)
@@ -1322,7 +957,7 @@ def stats(
     """Counts of lexicon entries and rules, and coverage per narrative, target group and language."""
     import json
 
-    from . import catalogue as cat
+    from ..tools import catalogue as cat
 
     engine = _engine(ctx)
     s = cat.stats(engine)

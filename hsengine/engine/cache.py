@@ -30,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent  # the hsengine package
 FORMAT = 2  # bump when the shape of the cached tuple changes
 _SKIP_DIRS = frozenset({"__pycache__", "_bundled"})  # bytecode; bundled YAML is hashed as input files
 
@@ -83,7 +83,7 @@ def code_fingerprint(root: Path = _PACKAGE) -> str:
 
     Computed once per process: the cache must match the code this process runs, which is the
     code it imported at start."""
-    from . import __version__
+    from .. import __version__
 
     h = hashlib.sha256()
     h.update(f"{FORMAT}|{__version__}|{sys.version_info[:2]}|".encode())

@@ -22,15 +22,13 @@ from typing import Iterable, Sequence
 
 import regex
 
-from .errors import ConfigError, Problem
-from .yamlload import Loc, YamlProblem, YList, YMap, load_yaml_file
+from ..errors import ConfigError, Problem
+from ..schema.values import LANGS, REGISTERS, UI_LANGS
+from ..schema.yamlload import Loc, YamlProblem, YList, YMap, load_yaml_file
 
-LANGS = ("ru", "kk")
-REGISTERS = ("neutral", "pejorative", "slur")
 CLASS_KINDS = ("target", "attack", "frame", "context", "function")
 MATCH_MODES = ("lemma", "exact")
 POS = ("noun", "adj", "verb", "phrase", "other")
-UI_LANGS = ("en", "ru", "kk")
 
 _ID_RE = regex.compile(r"^[a-z]{2}\.[a-z0-9_]+(?:[.-][a-z0-9_]+)*$")
 _NAME_RE = regex.compile(r"^[a-z][a-z0-9_]*$")
@@ -109,7 +107,7 @@ class Guard:
 
 def norm_word(word: str) -> str:
     """How lexicon spellings are normalized: the same folding as the text pipeline."""
-    from .normalize import normalize
+    from ..text.normalize import normalize
 
     return " ".join(normalize(word).text.split())
 

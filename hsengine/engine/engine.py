@@ -14,27 +14,28 @@ import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 import regex
 
-from . import i18n
-from .annotate import Doc, DocHit, annotate, detect_lang, prefilter_features, spaced_merges
-from .contexts import Suppression, check
-from .deobfuscate import SPACED_HINT as _SPACED_HINT
-from .errors import HsengineError
-from .index import Lexicon
-from .langid import decide
-from .lexicon import read_lexicon
-from .lookup import RuleVocabulary, TokenAnalyzer
-from .matcher import Binding, Matcher, Span, units
-from .normalize import NormalizedText, normalize
-from .paths import BUNDLED_LEXICON, BUNDLED_RULES, lexicon_registries, rules_registries
+from .. import i18n
+from ..lexicon.annotate import Doc, DocHit, annotate, prefilter_features, spaced_merges
+from ..rules.contexts import Suppression, check
+from ..text.deobfuscate import SPACED_HINT as _SPACED_HINT
+from ..errors import HsengineError
+from ..schema.values import MAX_CHUNK_CHARS, UI_LANGS
+from ..lexicon.index import Lexicon
+from ..text.langid import decide
+from ..lexicon.loader import read_lexicon
+from ..lexicon.lookup import RuleVocabulary, TokenAnalyzer
+from ..rules.matcher import Binding, Matcher, Span, units
+from ..text.normalize import NormalizedText, normalize
+from ..paths import BUNDLED_LEXICON, BUNDLED_RULES, lexicon_registries, rules_registries
 from .results import AnalysisResult, Evidence, Match, Suppressed
-from .rules import Rule, RuleSet, atoms, read_rules
-from .tokenize import WORD_PATTERN
+from ..rules.loader import Rule, RuleSet, atoms, read_rules
+from ..text.tokenize import WORD_PATTERN
 
-DEFAULT_MAX_TEXT_LENGTH = 100_000
+DEFAULT_MAX_TEXT_LENGTH = MAX_CHUNK_CHARS
 MAX_EVIDENCE_PER_MATCH = 50
 _HAS_CYRILLIC = regex.compile(r"\p{Cyrillic}")
 _WHITESPACE = regex.compile(r"\s")
@@ -50,6 +51,50 @@ class Trace:
     skipped: dict[str, list[str]] = field(default_factory=dict)  # rule -> missing requirement sets
     bindings: dict[str, int] = field(default_factory=dict)
     result: AnalysisResult | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The decision trace as plain data (what `explain --json` prints)."""
+        trace = self
+        doc, norm, result = trace.doc, trace.norm, trace.result
+        tokens = []
+        if doc is not None:
+            for tok, an in zip(doc.tokens, doc.analyses):
+                item: dict[str, Any] = {"i": tok.index, "text": norm.original[tok.start:tok.end], "norm": tok.text,
+                                        "kind": tok.kind, "start": tok.start, "end": tok.end, "sentence": tok.sent}
+                if tok.merged:
+                    item["merged"] = tok.merged
+                if an is not None:
+                    item.update(reading=an.reading, lemmas=list(an.lemmas), stems=list(an.stems),
+                                hits=[{"entry": h.entry.id, "how": h.how, "score": h.score} for h in an.hits])
+                    if an.guard_langs:
+                        item["guard_langs"] = sorted(an.guard_langs)
+                tokens.append(item)
+        hits = []
+        if doc is not None:
+            for h in doc.hits:
+                a, b = doc.tokens[h.first].start, doc.tokens[h.last].end
+                hits.append({"text": norm.original[a:b], "start": a, "end": b, "entry": h.entry.id,
+                             "classes": list(h.entry.classes), "target": h.entry.target, "register": h.entry.register,
+                             "how": h.how, "score": h.score, "negated": h.negated, "gram": sorted(h.gram)})
+        rules = []
+        for rid in trace.considered:
+            fired = [m for m in result.matches if m.rule_id == rid]
+            supp = [s for s in result.suppressed if s.rule_id == rid]
+            outcome = "fired" if fired else "suppressed" if supp else "no_binding" if not trace.bindings.get(rid) \
+                else "target_not_covered"
+            rules.append({"rule": rid, "bindings": trace.bindings.get(rid, 0), "outcome": outcome,
+                          "matches": [m.to_dict() for m in fired], "suppressed": [s.to_dict() for s in supp]})
+        return {
+            "text": result.text,
+            "normalized": norm.text if norm is not None else None,
+            "edits": [{"kind": e.kind, "start": e.start, "end": e.end} for e in (norm.edits if norm is not None else ())],
+            "lang": result.lang,
+            "tokens": tokens,
+            "hits": hits,
+            "rules": rules,
+            "skipped": trace.skipped,
+            "result": result.to_dict(),
+        }
 
 
 class Engine:
@@ -74,8 +119,8 @@ class Engine:
         ui_lang: str = "en",
         cache_size: int = 1 << 18,
     ):
-        if ui_lang not in i18n.UI_LANGS:
-            raise ValueError(f"ui_lang must be one of {', '.join(i18n.UI_LANGS)}")
+        if ui_lang not in UI_LANGS:
+            raise ValueError(f"ui_lang must be one of {', '.join(UI_LANGS)}")
         if max_text_length < 1000:
             raise ValueError("max_text_length must be at least 1000 characters")
         self.lexicon_paths = [Path(p) for p in (lexicon_paths or [BUNDLED_LEXICON])]
@@ -91,11 +136,11 @@ class Engine:
         self.analyzer = TokenAnalyzer(self.lexicon, self._vocabulary(), fuzzy=fuzzy, deobfuscate=deobfuscate,
                                       cache_size=cache_size, vocab_skeletons=vocab_skeletons)
         if strict:
-            from .testing import check_examples
+            from ..rules.examples import check_examples
 
             failures = check_examples(self)
             if failures:
-                from .errors import ConfigError, Problem
+                from ..errors import ConfigError, Problem
 
                 raise ConfigError([Problem(f.file, f.line, 1, f.message) for f in failures])
 
@@ -104,7 +149,7 @@ class Engine:
         """Validated and indexed lexicon and rules: from the compiled cache when the files and
         the code are unchanged, else read from the YAML (and cached)."""
         from . import cache
-        from .lexicon import iter_yaml_files
+        from ..lexicon.loader import iter_yaml_files
 
         files = [*lexicon_registries(), *iter_yaml_files(self.lexicon_paths), *rules_registries(),
                  *iter_yaml_files(self.rules_paths)]
@@ -450,3 +495,6 @@ def _resolve_target(rule: Rule, b: Binding) -> str | None | bool:
 
 
 __all__ = ["Engine", "Trace", "HsengineError"]
+
+
+# -- explain --------------------------------------------------------------------------------------

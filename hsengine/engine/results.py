@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from .rules import SEVERITY_RANK
+from ..schema.values import SEVERITY_RANK
 
 SCHEMA_VERSION = "1.0"
 

@@ -24,13 +24,13 @@ from typing import Iterable
 
 import regex
 
-from . import deobfuscate, langid
+from ..text import deobfuscate, langid
 from .index import Lexicon
-from .lexicon import Entry
-from .morphology import kazakh, kazakh_words, russian
-from .morphology.grammemes import kazakh_grammemes
-from .morphology.translit import kazakh_latin_to_cyrillic, skeleton, skeleton_variants
-from .tokenize import script_of
+from .loader import Entry
+from ..morphology import kazakh, kazakh_words, russian
+from ..morphology.grammemes import kazakh_grammemes
+from ..morphology.translit import kazakh_latin_to_cyrillic, skeleton, skeleton_variants
+from ..text.tokenize import script_of
 
 KK_FUZZY_STEM = 4  # a typo inside a Kazakh stem is tolerated only from this stem length
 MAX_MORPH_LEN = 64  # no real word is longer; longer tokens get surface lookup only

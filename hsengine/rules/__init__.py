@@ -1,0 +1,1 @@
+"""Stage 6 — rules: YAML rules as pattern trees (`loader`), bindings over an annotated text (`matcher`), contexts that suppress a binding (`contexts`) and the examples every rule ships with (`examples`)."""
