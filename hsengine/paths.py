@@ -33,6 +33,7 @@ def _bundled(name: str, in_checkout: str | None = None) -> Path:
 BUNDLED_LEXICON = _bundled("lexicon")
 BUNDLED_RULES = _bundled("rules")
 BUNDLED_FUNCTIONAL = _bundled("functional", "tests/functional")  # the HateCheck-style suite
+BUNDLED_KK_DEV = _bundled("kk_dev", "tests/data/kk_dev")  # our labels (ids) of real Kazakh comments
 
 
 def lexicon_registries() -> list[Path]:

@@ -44,6 +44,17 @@ _KK_ASCII = dict(_KK_2021, **{"ә": "a", "ғ": "gh", "і": "i", "ң": "ng", "ө"
                                "ш": "sh", "қ": "q", "ж": "zh"})
 
 
+# Kazakh typed on a Russian keyboard: each Kazakh-only letter as its Russian look-alike
+_KEYBOARD = {"ә": "а", "ғ": "г", "қ": "к", "ң": "н", "ө": "о", "ұ": "у", "ү": "у", "һ": "х", "і": "и"}
+_KEYBOARD.update({k.upper(): v.upper() for k, v in list(_KEYBOARD.items())})
+
+
+def keyboard(text: str, rng: random.Random, share: float = 1.0) -> str:
+    """Kazakh as typed on a Russian keyboard: every Kazakh letter replaced (share 1), or each one
+    with probability `share` — mixed spellings inside one word are common."""
+    return "".join(_KEYBOARD[ch] if ch in _KEYBOARD and (share >= 1 or rng.random() < share) else ch for ch in text)
+
+
 def _rewrite_words(text: str, spans: list[Span], fn: Callable[[str], str]) -> tuple[str, list[Span]]:
     """Apply fn to each span's word; return the new text and the new spans."""
     out, new_spans, prev, shift = [], [], 0, 0
@@ -184,8 +195,13 @@ WORD_TRANSFORMS: dict[str, Callable[[str, random.Random], str]] = {
     "combining": combining,
     "typo": typo,
 }
-MESSAGE_TRANSFORMS = ("mixed_case", "latin_translit", "latin_informal")
+MESSAGE_TRANSFORMS = ("mixed_case", "latin_translit", "latin_informal", "keyboard_full", "keyboard_partial")
 ALL_TRANSFORMS = tuple(WORD_TRANSFORMS) + MESSAGE_TRANSFORMS
+KAZAKH_ONLY = frozenset({"keyboard_full", "keyboard_partial"})  # Russian has no Kazakh letters to replace
+
+
+def applies(transform: str, lang: str) -> bool:
+    return lang == "kk" or transform not in KAZAKH_ONLY
 
 
 def rewrite(text: str, spans: list[Span], transform: str, lang: str, seed: str) -> tuple[str, list[Span]]:
@@ -194,6 +210,10 @@ def rewrite(text: str, spans: list[Span], transform: str, lang: str, seed: str) 
     if transform in WORD_TRANSFORMS:
         fn = WORD_TRANSFORMS[transform]
         return _rewrite_words(text, spans, lambda w: fn(w, rng))
+    if transform == "keyboard_full":
+        return keyboard(text, rng), []
+    if transform == "keyboard_partial":
+        return keyboard(text, rng, 0.5), []
     if transform == "mixed_case":
         return mixed_case(text, rng), []
     if transform == "latin_translit":

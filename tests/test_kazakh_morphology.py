@@ -222,3 +222,77 @@ if given is not None:
         for a in result[1:]:
             assert len(a.stem) >= 2
             assert len(a.stem) <= len(word)  # a restored letter at most replaces one
+
+
+# -- one table: analysis, generation and grammemes agree ------------------------------------------
+
+from hsengine.morphology.kazakh import inflect  # noqa: E402
+from hsengine.morphology import kazakh_suffixes  # noqa: E402
+
+GENERATION_STEMS = ["қытай", "дүнген", "кәпір", "шүршіт", "жөйт", "тау", "араб", "қыз", "бала", "ит", "мұртад",
+                    "еврей", "кітап", "жүрек", "тарақан", "орыс", "өзбек", "ұйғыр", "такси", "учитель"]
+GENERATION_VERBS = ["өлтір", "қу", "жой", "кет", "жаса", "құрт", "қыр", "оқы", "өл", "ки"]
+
+
+@pytest.mark.parametrize("stem", GENERATION_STEMS)
+def test_every_generated_noun_form_analyzes_back_to_its_stem(stem: str) -> None:
+    """Except where the analyzer's guard rails refuse on purpose: stems under 3 letters, and a
+    vowel-initial suffix after д (so that жиді never yields жид)."""
+    if len(stem) < 3:
+        return
+    for form in inflect(stem)[1:]:
+        if stem.endswith("д") and form[len(stem)] in "аәеоөұүыіуюя":
+            continue
+        assert stem in stems(form), (form, [(a.stem, a.suffixes) for a in analyze(form)])
+
+
+@pytest.mark.parametrize("stem", GENERATION_VERBS)
+def test_every_generated_verb_form_analyzes_back_to_its_stem(stem: str) -> None:
+    for form in inflect(stem, verb=True)[1:]:
+        assert any(a.stem == stem and a.kind == "verbal" for a in analyze(form)), (
+            form, [(a.stem, a.suffixes, a.kind) for a in analyze(form)])
+
+
+@pytest.mark.parametrize(("stem", "verb", "expected", "not_expected"), [
+    ("тау", False, ["таудың", "тауды", "тауы"], ["тауның", "тауны", "таусы"]),  # final у is a glide
+    ("араб", False, ["арабтар", "арабқа", "арабтың"], ["арабдар", "арабға"]),  # final б devoices
+    ("қыз", False, ["қызбен"], ["қызмен"]),  # instrumental -бен after ж, з
+    ("жой", True, ["жою", "жоямыз", "жояйық", "жоятын", "жойды"], ["жойу", "жойамыз"]),  # й fused into я/ю
+    ("оқы", True, ["оқу"], ["оқыу"]),  # stem-final ы replaced by -у
+])
+def test_generation_follows_the_table(stem, verb, expected, not_expected) -> None:
+    forms = inflect(stem, verb=verb)
+    assert set(expected) <= set(forms), forms
+    assert not set(not_expected) & set(forms), forms
+
+
+@pytest.mark.parametrize(("word", "stem", "has", "lacks"), [
+    ("жасайды", "жаса", {"VERB", "pres", "3per"}, {"past"}),
+    ("жасады", "жаса", {"VERB", "past"}, {"pres"}),
+    ("үйіме", "үй", set(), set()),  # too short a stem: not analysed at all
+    ("баласына", "бала", {"NOUN", "datv", "poss", "3per"}, {"nomn"}),
+    ("қытайларды", "қытай", {"NOUN", "plur", "accs"}, {"nomn"}),
+    ("қазақпыз", "қазақ", {"pred", "1per", "plur"}, set()),
+    ("кетпесін", "кет", {"VERB", "impr", "3per", "neg"}, set()),
+    ("қууға", "қу", {"VERB", "infn", "datv"}, set()),
+])
+def test_grammemes_come_with_the_analysis(word, stem, has, lacks) -> None:
+    found = [a for a in analyze(word) if a.stem == stem]
+    if not has:
+        assert not found
+        return
+    assert any(has <= a.gram and not lacks & a.gram for a in found), [(a.suffixes, sorted(a.gram)) for a in found]
+
+
+def test_a_verb_stem_that_loses_its_vowel_to_the_verbal_noun_is_found() -> None:
+    assert any(a.stem == "оқы" and a.kind == "verbal" for a in analyze("оқу"))
+    assert any(a.stem == "құры" and a.kind == "verbal" for a in analyze("құруға"))
+
+
+def test_the_table_has_one_row_per_allomorph() -> None:
+    nominal = [(r.form, r.slot, r.after, r.needs) for r in kazakh_suffixes.NOMINAL]
+    assert len(nominal) == len(set(nominal))
+    verbal = [(r.pieces, r.after, r.restore, r.drop) for r in kazakh_suffixes.VERBAL]
+    assert len(verbal) == len(set(verbal))
+    for r in kazakh_suffixes.NOMINAL:  # written in the back spelling; the front one is derived
+        assert not set(r.form) & set("еіүөкгә") or not r.harmony, r.form

@@ -28,7 +28,6 @@ from ..text import deobfuscate, langid
 from .index import Lexicon
 from .loader import Entry
 from ..morphology import kazakh, kazakh_words, russian
-from ..morphology.grammemes import kazakh_grammemes
 from ..morphology.translit import kazakh_latin_to_cyrillic, skeleton, skeleton_variants
 from ..text.tokenize import script_of
 
@@ -224,7 +223,7 @@ class TokenAnalyzer:
             if cyrillic and entry.lang == "ru":
                 gram = russian.grammemes_for(word, entry.spellings)
             elif entry.lang == "kk" and how == "exact" and word in entry.spellings:
-                gram = kazakh_grammemes("verbal" if entry.pos == "verb" else "nominal", (), False)
+                gram = kazakh.bare_grammemes("verbal" if entry.pos == "verb" else "nominal")
             self._add(hits, ((entry, how),), gram=gram)
         if cyrillic:
             for lemma, gram in russian.parses(word):
@@ -261,7 +260,7 @@ class TokenAnalyzer:
             if guarded:
                 break
             score = SCORES["stem"] if how == "stem" else SCORES["translit"]
-            gram = kazakh_grammemes(analysis.kind, analysis.suffixes, analysis.negated)
+            gram = analysis.gram
             for entry in lex.kk_stem.get(stem, ()):
                 if (entry.pos == "verb") != (analysis.kind == "verbal") and entry.pos in ("verb", "noun"):
                     continue  # a noun entry is not reached through verb endings, nor a verb through case endings
@@ -337,8 +336,7 @@ class TokenAnalyzer:
             return russian.grammemes_for(form, entry.spellings) if _CYRILLIC_ONLY.match(form) else frozenset()
         for a in kazakh.analyze(form):
             if a.stem == (kk_stem or entry.lemma):
-                return kazakh_grammemes(a.kind if a.suffixes else ("verbal" if entry.pos == "verb" else "nominal"),
-                                        a.suffixes, a.negated)
+                return a.gram if a.suffixes else kazakh.bare_grammemes("verbal" if entry.pos == "verb" else "nominal")
         return frozenset()
 
     @staticmethod
@@ -350,7 +348,7 @@ class TokenAnalyzer:
             for _, g in russian.parses(word):
                 gram |= g
             for a in kazakh.analyze(word)[1:]:
-                gram |= kazakh_grammemes(a.kind, a.suffixes, a.negated)
+                gram |= a.gram
                 negated = negated or (a.negated and a.kind == "verbal")
             return frozenset(gram), negated
         # A Latin word may be Russian or Kazakh: its grammar is unknown (passes gram conditions),

@@ -1,15 +1,18 @@
-"""Kazakh suffix analyzer: candidate stems for lexicon lookup, without a dictionary.
+"""Kazakh suffix analyzer and generator: candidate stems for lexicon lookup, without a dictionary.
 
 Kazakh is agglutinative: a noun takes ``STEM + plural + possessive + case + personal
 ending`` (қытай-лар-ы-ның, қазақ-пын) and a verb takes ``STEM + negation + tense/mood +
 person`` (қу-ма-й-мыз, кет-пе-сін). The lexicon stores stems, so the engine needs every
 plausible stem of a surface form. This module strips suffixes right to left along those
 slots and records each intermediate stem as a candidate; the caller looks every candidate
-up and keeps the suffix chain as the explanation.
+up and keeps the suffix chain (and its grammemes) as the explanation.
 
-Only *conditioned* suffixes are stripped. Every suffix below is listed with its allomorphs
-and the stem endings they follow, so a stem is proposed only when the suffix really could
-stand there:
+The suffixes themselves are data: every allomorph, its conditions and grammemes are rows of the
+one table in `kazakh_suffixes.py`, which this module indexes for analysis (by surface, in the
+standard spelling and in the Russian-keyboard spelling) and for generation (by paradigm cell).
+
+Only *conditioned* suffixes are stripped, so a stem is proposed only when the suffix really
+could stand there:
 
 * vowel harmony: a back suffix (-лар, -ға) only after a stem whose last vowel is back
   (а о ұ ы я), a front one (-лер, -ге) only after ә е ө ү і; stems whose last vowel letter
@@ -18,9 +21,10 @@ stand there:
 * the consonant of the suffix: -лар after vowels and р й у, -дар after л м н ң ж з,
   -тар after voiceless consonants; -ның after vowels and м н ң; dative -а/-е only after
   a 1st/2nd person singular possessive (үйіме), -на/-нда/-нан/-н only after a 3rd-person
-  possessive (үйіне), and so on (see the tables);
-* the stem-final п/к/қ → б/г/ғ alternation before a vowel is undone (кітабы → кітап), and
-  the т that -ист loans drop before a т/к suffix is put back (фашистер → фашист);
+  possessive (үйіне), and so on (see the table);
+* the stem-final п/к/қ → б/г/ғ alternation before a vowel is undone (кітабы → кітап), the
+  т that -ист loans drop before a т/к suffix is put back (фашистер → фашист), a stem-final й
+  fused into я/ю is restored (жояды → жой) and a stem-final ы/і replaced by -у is too (оқу → оқы);
 * a verb negation -ма/-ме/-ба/-бе/-па/-пе is recognised only when a verbal ending follows it
   (алма "apple" is left alone, алмады → ал + negation).
 
@@ -40,11 +44,17 @@ Guard rails, because a wrong stem here becomes a false accusation downstream:
   those are words cut inside a suffix (қызбын = қыз + бын);
 * a word ending in -дың/-тың/-ның is not also read as "accusative-looking stem + -ң".
 
-Known gaps: spelling without Kazakh letters (ган for ған, ди for ді) is not stripped —
-allowing it would let Russian жидка become жид + dative; verb stems in ы/і lose that vowel
-before -у (оқу gives оқ, not оқы); bare imperatives (өлтірме "don't kill") are not read as
-negated; derivational suffixes (-шыл, -лық) are left to the lexicon, while -сыз "without"
-is stripped as its homonym, the personal ending (құдайсыз → құдай + сыз): check the chain.
+**Kazakh typed on a Russian keyboard** (қытайлардың → кытайлардын, кетсін → кетсин) is read by
+`analyze_typed`, which runs the same algorithm over the keyboard spelling of the word and of the
+table: a suffix is found by its typed spelling, its conditions are checked with the letters a
+typed letter may stand for (у for ұ ү у, и for і и), and vowel harmony, which the typed letters no
+longer show, is left to the caller to check against the standard stem it restores (see
+`hsengine.lexicon.lookup`).  The chain it returns is in standard spelling, so the restored word
+is the standard stem followed by the chain's surface.
+
+Known gaps: bare imperatives (өлтірме "don't kill") are not read as negated; derivational
+suffixes (-шыл, -лық) are left to the lexicon, while -сыз "without" is stripped as its homonym,
+the personal ending (құдайсыз → құдай + сыз): check the chain.
 
 The input is one lowercased Cyrillic token with ё folded to е; anything else (Latin,
 digits, hyphens) comes back unanalysed. Functions are pure and keep no state; the
@@ -53,15 +63,44 @@ caller caches by token.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-from dataclasses import dataclass
+from .kazakh_suffixes import (
+    D,
+    I,
+    L,
+    LETTER_CLASSES,
+    N,
+    NEGATION,
+    NOMINAL,
+    NOUN_PARADIGM,
+    Nominal,
+    P3,
+    P12,
+    PLURAL,
+    PRED,
+    POSS,
+    R,
+    T,
+    V,
+    VERB_PARADIGM,
+    VERBAL,
+    Z,
+    front,
+    keyboard_fold,
+)
 
 __all__ = [
     "MIN_NOMINAL_STEM",
     "MIN_VERBAL_STEM",
     "KazakhAnalysis",
+    "TypedAnalysis",
     "analyze",
+    "analyze_typed",
+    "bare_grammemes",
+    "inflect",
+    "keyboard_fold",
     "stems",
 ]
 
@@ -75,215 +114,52 @@ class KazakhAnalysis:
 
     ``suffixes`` are the stripped morphs in surface order (closest to the stem first), in
     their underlying form: for жояды the stem is жой and the suffixes are ("а", "ды").
+    ``gram`` are the grammemes the suffixes mark (the rows of the suffix table they matched).
     """
 
     stem: str
     suffixes: tuple[str, ...]
     negated: bool
     kind: str  # "word" (nothing stripped), "nominal" or "verbal"
+    gram: frozenset[str] = field(default=frozenset(), compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class TypedAnalysis:
+    """A segmentation of a word typed on a Russian keyboard.
+
+    ``stem`` is the stem in keyboard spelling (the letters as typed: кытай); ``surface_stem``
+    the stem as it stands in the word (different when the suffix changed it: a voiced
+    alternant китаб-, a fused жо-); ``tail`` the standard spelling of everything after the
+    surface stem (-лардың for -лардын), so that standard stem + tail is the word in standard
+    spelling (with the stem's own letters adjusted as the suffix demands, see `standard_word`).
+    """
+
+    stem: str
+    surface_stem: str
+    tail: str
+    analysis: KazakhAnalysis
 
 
 # ---------------------------------------------------------------------------------------
-# Letter classes. Suffix allomorphs are chosen by the class of the last letter of what
-# precedes them.
+# Letter classes and harmony
 # ---------------------------------------------------------------------------------------
-V = "V"  # vowels
-I = "I"  # и: a vowel letter that is [ɯj]/[ɪj], so it also behaves like й
-R = "R"  # р й у (у is the glide in тау, өлтіру)
-L = "L"  # л
-N = "N"  # м н ң
-Z = "Z"  # ж з
-T = "T"  # voiceless consonants
-D = "D"  # voiced stops/fricatives б в г ғ д: alternants and loans, devoiced by suffixes
-
-_CLASS: dict[str, str] = {}
-for _letters, _cls in (
-    ("аәеоөұүыіэяюё", V),
-    ("и", I),
-    ("рйу", R),
-    ("л", L),
-    ("мнң", N),
-    ("жз", Z),
-    ("пфкқтсшщхһцч", T),
-    ("бвгғд", D),
-):
-    for _ch in _letters:
-        _CLASS[_ch] = _cls
-
-ANY = None  # no consonant condition
-AFTER_VOWEL = frozenset({V, I})
-AFTER_CONS = frozenset({I, R, L, N, Z, T, D})
-VOICED = frozenset({V, I, R, L, N, Z})  # vowels and voiced consonants
-VOICELESS = frozenset({T, D})
-
-# Vowel harmony of a stem: its last vowel letter decides. Neutral letters (и у ю) and
-# е in Russian-looking stems allow both classes.
+_CLASS = LETTER_CLASSES
 BACK, FRONT, BOTH = 1, 2, 3
 _BACK_VOWELS = frozenset("аоұыяё")
 _FRONT_VOWELS = frozenset("әеөүіэ")
 _NEUTRAL_VOWELS = frozenset("иую")
 _KAZAKH_LETTERS = frozenset("әғқңөұүһі")
-
-_FRONTING = str.maketrans("аыұоқғ", "еіүөкг")
 _VOWEL_INITIAL = frozenset("аәеоөұүыіуюя")
 _ALTERNATION = {"б": "п", "г": "к", "ғ": "қ"}  # stem-final п/к/қ voiced before a vowel
 _CYRILLIC = "абвгдежзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі"
+_TYPED_AMBIGUOUS = {"у": frozenset({R, V}), "и": frozenset({I, V})}  # у may be ұ/ү, и may be і
+
+AFTER_VOWEL = frozenset({V, I})
 
 # Frequent words that look suffixed but are not: pronominal adjectives in -дай/-ндай
 # (қандай "what kind" is not қан "blood" + similative).
 _UNANALYSABLE = frozenset({"қандай", "мұндай", "сондай", "ондай", "бұндай", "андай", "осындай", "сондайлық"})
-
-# Nominal slots, innermost first; stripping runs from PRED down to PLURAL.
-PLURAL, POSS, CASE, PRED = 0, 1, 2, 3
-P3 = "P3"  # 3rd-person possessive (-ы/-і/-сы/-сі)
-P12 = "P12"  # 1st/2nd person singular possessive (-м/-ым/-ң/-ың)
-
-# (back form, condition on the preceding letter, slot, needs-before-it, tag)
-# Derivational suffixes are not stripped (the lexicon lists шовинист, ұлтшыл...), except
-# the similative -дай/-дей, which dehumanising comparisons use (тарақандай "like cockroaches").
-# Front forms are derived mechanically (а→е ы→і ұ→ү о→ө қ→к ғ→г); a back form without
-# harmonic letters (instrumental мен, -дікі) has no harmony.
-_NOMINAL_TABLE: tuple[tuple[str, frozenset[str] | None, int, str | None, str | None], ...] = (
-    # plural
-    ("лар", frozenset({V, I, R}), PLURAL, None, None),
-    ("дар", frozenset({L, N, Z, D}), PLURAL, None, None),
-    ("тар", VOICELESS, PLURAL, None, None),
-    # possessive, after a consonant
-    ("ым", AFTER_CONS, POSS, None, P12),
-    ("ың", AFTER_CONS, POSS, None, P12),
-    ("ы", AFTER_CONS, POSS, None, P3),
-    ("ымыз", AFTER_CONS, POSS, None, None),
-    ("ыңыз", AFTER_CONS, POSS, None, None),
-    ("ыңдар", AFTER_CONS, POSS, None, None),
-    ("ыңыздар", AFTER_CONS, POSS, None, None),
-    # possessive, after a vowel
-    ("м", AFTER_VOWEL, POSS, None, P12),
-    ("ң", AFTER_VOWEL, POSS, None, P12),
-    ("сы", AFTER_VOWEL, POSS, None, P3),
-    ("мыз", AFTER_VOWEL, POSS, None, None),
-    ("ңыз", AFTER_VOWEL, POSS, None, None),
-    ("ңдар", AFTER_VOWEL, POSS, None, None),
-    ("ңыздар", AFTER_VOWEL, POSS, None, None),
-    # genitive
-    ("ның", frozenset({V, I, N}), CASE, None, None),
-    ("дың", frozenset({I, R, L, Z, D}), CASE, None, None),
-    ("тың", VOICELESS, CASE, None, None),
-    # accusative
-    ("ны", AFTER_VOWEL, CASE, None, None),
-    ("ды", frozenset({I, R, L, N, Z, D}), CASE, None, None),
-    ("ты", VOICELESS, CASE, None, None),
-    ("н", ANY, CASE, P3, None),
-    # dative
-    ("ға", VOICED, CASE, None, None),
-    ("қа", VOICELESS, CASE, None, None),
-    ("на", ANY, CASE, P3, None),
-    ("а", ANY, CASE, P12, None),
-    # locative
-    ("да", VOICED, CASE, None, None),
-    ("та", VOICELESS, CASE, None, None),
-    ("нда", ANY, CASE, P3, None),
-    # ablative
-    ("дан", frozenset({V, I, R, L, Z}), CASE, None, None),
-    ("нан", frozenset({N}), CASE, None, None),
-    ("нан", ANY, CASE, P3, None),
-    ("тан", VOICELESS, CASE, None, None),
-    # instrumental (no harmony)
-    ("мен", frozenset({V, I, R, L, N}), CASE, None, None),
-    ("менен", frozenset({V, I, R, L, N}), CASE, None, None),
-    ("бен", frozenset({Z}), CASE, None, None),
-    ("бенен", frozenset({Z}), CASE, None, None),
-    ("пен", VOICELESS, CASE, None, None),
-    ("пенен", VOICELESS, CASE, None, None),
-    # "the one in/at ..." (-дағы) and "the one belonging to ..." (-дікі, front only)
-    ("дағы", VOICED, CASE, None, None),
-    ("тағы", VOICELESS, CASE, None, None),
-    ("ндағы", ANY, CASE, P3, None),
-    # similative "like a ...": тарақандай, иттей, баласындай
-    ("дай", VOICED, CASE, None, None),
-    ("тай", VOICELESS, CASE, None, None),
-    ("ндай", ANY, CASE, P3, None),
-    ("нікі", frozenset({V, I, N}), CASE, None, None),
-    ("дікі", frozenset({I, R, L, Z, D}), CASE, None, None),
-    ("тікі", VOICELESS, CASE, None, None),
-    # predicative personal endings: қазақпын, баламыз, кәпірсің
-    ("мын", frozenset({V, I, R, L, N}), PRED, None, None),
-    ("мыз", frozenset({V, I, R, L, N}), PRED, None, None),
-    ("бын", frozenset({Z}), PRED, None, None),
-    ("быз", frozenset({Z}), PRED, None, None),
-    ("пын", VOICELESS, PRED, None, None),
-    ("пыз", VOICELESS, PRED, None, None),
-    ("сың", ANY, PRED, None, None),
-    ("сыз", ANY, PRED, None, None),
-    ("сыңдар", ANY, PRED, None, None),
-    ("сыздар", ANY, PRED, None, None),
-)
-
-# Suffixes that do not follow vowel harmony: instrumental, and -дікі (front only).
-_HARMONY_FREE = frozenset({"мен", "менен", "бен", "бенен", "пен", "пенен", "нікі", "дікі", "тікі"})
-
-# Verbal endings: (back form, condition, pieces, nonfinite, negation-only, restored letter)
-# ``pieces`` splits the ending into morphs. Nonfinite endings (verbal noun, participles,
-# -мақ) make nominals and may be followed by nominal suffixes (өлтіргендер, қууға);
-# finite ones close the word. "restore" puts back a stem-final й fused into я/ю (жой+а →
-# жоя, жой+у → жою).
-_PRESENT_PERSONS = ("мын", "сың", "сыз", "ды", "мыз", "сыңдар", "сыздар")
-_PAST_PERSONS = ("", "м", "ң", "ңыз", "қ", "ңдар", "ңыздар")
-
-
-def _verbal_templates() -> list[tuple[str, frozenset[str] | None, tuple[str, ...], bool, bool, str]]:
-    rows: list[tuple[str, frozenset[str] | None, tuple[str, ...], bool, bool, str]] = []
-
-    def add(pieces: tuple[str, ...], cond, nonfinite=False, neg_only=False, restore=""):
-        pieces = tuple(p for p in pieces if p)
-        rows.append(("".join(pieces), cond, pieces, nonfinite, neg_only, restore))
-
-    for person in _PRESENT_PERSONS:  # present/future: келеміз, жасайды, қумаймыз
-        add(("а", person), AFTER_CONS)
-        add(("й", person), frozenset({V}))
-        add(("я", person), ANY, restore="й")
-    for person in _PAST_PERSONS:  # past: келдім, кетті; conditional: келсек
-        add(("ды", person), VOICED)
-        add(("ты", person), VOICELESS)
-        add(("са", person), ANY)
-    add(("ып",), AFTER_CONS)  # converb: келіп, жасап
-    add(("п",), frozenset({V}))
-    add(("ыпты",), AFTER_CONS)  # reported past: кетіпті
-    add(("пты",), frozenset({V}))
-    add(("й",), frozenset({V}), neg_only=True)  # negative converb: келмей
-    add(("сын",), ANY)  # 3rd-person imperative: кетсін, кетпесін
-    for ending in ("ыңдар", "ыңыз", "ыңыздар"):  # 2nd-person imperative
-        add((ending,), AFTER_CONS)
-        add((ending[1:],), frozenset({V}))
-    for ending in ("айық", "айын"):  # 1st-person hortative: өлтірейік
-        add((ending,), AFTER_CONS)
-        add((ending[1:],), frozenset({V}))
-        add(("я" + ending[1:],), ANY, restore="й")
-    add(("ғалы",), VOICED)  # intention: келгелі
-    add(("қалы",), VOICELESS)
-    for poss in ("сы", "м", "ң", "ңыз", "мыз", "лары"):  # desiderative: құртқысы келеді "wants to destroy"
-        add(("ғы", poss), VOICED)
-        add(("қы", poss), VOICELESS)
-    # nonfinite
-    add(("у",), ANY, nonfinite=True)  # verbal noun: өлтіру, қуу, жасау
-    add(("ю",), frozenset({I}), nonfinite=True)  # кию
-    add(("ю",), ANY, nonfinite=True, restore="й")  # жою
-    add(("ған",), VOICED, nonfinite=True)  # past participle: келген, айтқан
-    add(("қан",), VOICELESS, nonfinite=True)
-    add(("атын",), AFTER_CONS, nonfinite=True)  # habitual participle: өлтіретін
-    add(("йтын",), frozenset({V}), nonfinite=True)
-    add(("ятын",), ANY, nonfinite=True, restore="й")
-    for suffix in ("мақ", "мақшы"):  # future of intention: өлтірмекпін
-        add((suffix,), frozenset({V, I, R, L}), nonfinite=True)
-        add(("б" + suffix[1:],), frozenset({N, Z}), nonfinite=True)
-        add(("п" + suffix[1:],), VOICELESS, nonfinite=True)
-    return rows
-
-
-_NEGATION_TABLE = (
-    ("ма", frozenset({V, I, R, L})),
-    ("ба", frozenset({N, Z})),
-    ("па", VOICELESS),
-)
 
 
 def _harmony_of(suffix: str) -> int:
@@ -296,92 +172,101 @@ def _harmony_of(suffix: str) -> int:
     return BOTH
 
 
-def _with_front(back: str) -> list[str]:
-    front = back.translate(_FRONTING)
-    return [back] if front == back else [back, front]
+def _spellings(back: str, harmony: bool) -> list[str]:
+    if not harmony:
+        return [back]
+    fr = front(back)
+    return [back] if fr == back else [back, fr]
 
 
-def _index(rows):
-    """Group suffix rows by surface string; return (dict, ascending lengths)."""
-    table: dict[str, list[tuple]] = {}
-    for row in rows:
-        table.setdefault(row[0], []).append(row)
-    return {k: tuple(v) for k, v in table.items()}, tuple(sorted({len(k) for k in table}))
+class _Mode:
+    """How stripping reads letters: the standard spelling, or the Russian-keyboard one."""
 
+    def __init__(self, typed: bool):
+        self.typed = typed
+        spell = keyboard_fold if typed else (lambda s: s)
+        self.spell = spell
+        self.nominal, self.nominal_lengths = self._nominal_index(spell)
+        self.verbal, self.verbal_lengths = self._verbal_index(spell)
+        self.negation = {spell(form): (form, row.after, _harmony_of(form), row.gram)
+                         for row in NEGATION for form in _spellings(row.form, True)}
+        self.genitive_shaped = frozenset(spell(s) for s in ("ды", "ді", "ты", "ті", "ны", "ні"))
+        self.poss_end = {P3: frozenset(spell("ыі")), P12: frozenset(spell("мң"))}
+        self.alternation = {spell(k): v for k, v in _ALTERNATION.items()}
+        self.unanalysable = frozenset(spell(w) for w in _UNANALYSABLE)
+        self.ist_suffix = frozenset(spell("тқк"))
 
-def _build_nominal():
-    rows = []
-    for back, cond, slot, need, tag in _NOMINAL_TABLE:
-        for form in _with_front(back):
-            harmony = BOTH if back in _HARMONY_FREE else _harmony_of(form)
-            rows.append((form, slot, cond, harmony, need, tag, form[0] in _VOWEL_INITIAL))
-    return _index(rows)
+    @staticmethod
+    def _nominal_index(spell):
+        table: dict[str, list[tuple]] = {}
+        for row in NOMINAL:
+            for form in _spellings(row.form, row.harmony):
+                harmony = BOTH if not row.harmony else _harmony_of(form)
+                entry = (form, row.slot, row.after, harmony, row.needs, row.poss, form[0] in _VOWEL_INITIAL,
+                         frozenset(row.gram))
+                table.setdefault(spell(form), []).append(entry)
+        return {k: tuple(v) for k, v in table.items()}, tuple(sorted({len(k) for k in table}))
 
+    @staticmethod
+    def _verbal_index(spell):
+        table: dict[str, list[tuple]] = {}
+        for row in VERBAL:
+            variants = [tuple(m for m, _ in row.pieces)]
+            fr = tuple(front(m) for m, _ in row.pieces)
+            if fr != variants[0] and "я" not in row.form:  # й+е is spelled йе: no fusion
+                variants.append(fr)
+            gram = frozenset(g for _, gs in row.pieces for g in gs)
+            for pieces in variants:
+                surface = "".join(pieces)
+                underlying = pieces
+                if row.restore:  # report the underlying morph: жо|я|ды → жой + а + ды
+                    underlying = (pieces[0].replace("я", "а").replace("ю", "у"),) + pieces[1:]
+                entry = (surface, row.after, _harmony_of(surface), underlying, row.nonfinite, row.neg_only,
+                         row.restore, row.drop, surface[0] in _VOWEL_INITIAL, gram)
+                table.setdefault(spell(surface), []).append(entry)
+        return {k: tuple(v) for k, v in table.items()}, tuple(sorted({len(k) for k in table}))
 
-def _build_verbal():
-    rows = []
-    for _, cond, pieces, nonfinite, neg_only, restore in _verbal_templates():
-        variants = [pieces]
-        front = tuple(p.translate(_FRONTING) for p in pieces)
-        if front != pieces and "я" not in "".join(pieces):  # й+е is spelled йе: no fusion
-            variants.append(front)
-        for ps in variants:
-            surface = "".join(ps)
-            if restore:  # report the underlying morph: жо|я|ды → жой + а + ды
-                ps = (ps[0].replace("я", "а").replace("ю", "у"),) + ps[1:]
-            rows.append(
-                (surface, cond, _harmony_of(surface), ps, nonfinite, neg_only, restore, surface[0] in _VOWEL_INITIAL)
-            )
-    return _index(rows)
+    # -- conditions ---------------------------------------------------------------------
+    def classes(self, stem: str) -> frozenset[str]:
+        ch = stem[-1]
+        if ch in "ьъ" and len(stem) > 1:  # учитель-дер: the soft sign is silent
+            ch = stem[-2]
+        if self.typed and ch in _TYPED_AMBIGUOUS:
+            return _TYPED_AMBIGUOUS[ch]
+        cls = _CLASS.get(ch)
+        return frozenset((cls,)) if cls else frozenset()
 
-
-def _build_negation():
-    table = {}
-    for back, cond in _NEGATION_TABLE:
-        for form in _with_front(back):
-            table[form] = (form, cond, _harmony_of(form))
-    return table
-
-
-_NOMINAL, _NOMINAL_LENGTHS = _build_nominal()
-_VERBAL, _VERBAL_LENGTHS = _build_verbal()
-_NEGATION = _build_negation()
-
-
-# ---------------------------------------------------------------------------------------
-# Conditions
-# ---------------------------------------------------------------------------------------
-def _last_class(stem: str) -> str | None:
-    ch = stem[-1]
-    if ch in "ьъ" and len(stem) > 1:  # учитель-дер: the soft sign is silent
-        ch = stem[-2]
-    return _CLASS.get(ch)
-
-
-def _stem_harmony(stem: str) -> int:
-    """Which suffix harmony the stem accepts (BACK, FRONT or BOTH)."""
-    for i in range(len(stem) - 1, -1, -1):
-        ch = stem[i]
-        if ch in _BACK_VOWELS:
-            return BACK
-        if ch in _FRONT_VOWELS:
-            if ch == "е" and not any(c in _KAZAKH_LETTERS for c in stem):
-                return BOTH  # Russian-looking stem: еврейлер and еврейлар both occur
-            return FRONT
-        if ch in _NEUTRAL_VOWELS:
+    def stem_harmony(self, stem: str) -> int:
+        """Which suffix harmony the stem accepts (BACK, FRONT or BOTH)."""
+        if self.typed:
+            # typed letters hide harmony (а for ә, о for ө, у for ұ/ү, и for і): only ы and я are
+            # still certainly back; the caller checks the restored standard stem
+            for ch in reversed(stem):
+                if ch in "ыяё":
+                    return BACK
+                if ch in "аоуиеэю":
+                    return BOTH
             return BOTH
-    return BOTH
+        for ch in reversed(stem):
+            if ch in _BACK_VOWELS:
+                return BACK
+            if ch in _FRONT_VOWELS:
+                if ch == "е" and not any(c in _KAZAKH_LETTERS for c in stem):
+                    return BOTH  # Russian-looking stem: еврейлер and еврейлар both occur
+                return FRONT
+            if ch in _NEUTRAL_VOWELS:
+                return BOTH
+        return BOTH
+
+    def fits(self, stem: str, cond, harmony: int) -> bool:
+        if cond is not None and self.classes(stem).isdisjoint(cond):
+            return False
+        return harmony == BOTH or bool(self.stem_harmony(stem) & harmony)
 
 
-def _fits(stem: str, cond, harmony: int) -> bool:
-    if cond is not None and _last_class(stem) not in cond:
-        return False
-    return harmony == BOTH or bool(_stem_harmony(stem) & harmony)
+_STANDARD = _Mode(False)
+_TYPED = _Mode(True)
 
-
-# A word ending in -дың/-тың/-ның is read as a genitive, not as an accusative-looking stem
-# plus the 2nd-person possessive -ң.
-_GENITIVE_SHAPED = frozenset({"ды", "ді", "ты", "ті", "ны", "ні"})
 _OBSTRUENT = frozenset({T, D, Z})
 _LOAN_CLUSTERS = frozenset({"ст", "кт", "кс", "пт", "фт", "шт", "хт", "зм"})
 
@@ -399,98 +284,146 @@ def _plausible(stem: str) -> bool:
     return not (a in _OBSTRUENT and b in _OBSTRUENT) or stem[-2:] in _LOAN_CLUSTERS
 
 
-def _ends_with_poss(stem: str, tag: str) -> bool:
-    """Cheap pre-check that ``stem`` can end in a possessive with ``tag``."""
-    last = stem[-1]
-    if tag == P3:
-        return last in "ыі"
-    return last in "мң"
+# A candidate while stripping: (lexical stem, surface stem, suffix chain, standard tail, grammemes)
+_Found = tuple[str, str, tuple[str, ...], str, frozenset]
 
 
 # ---------------------------------------------------------------------------------------
 # Stripping
 # ---------------------------------------------------------------------------------------
-def _strip_nominal(
-    form: str, outer: tuple[str, ...], top: int, need: str | None, out: list[tuple[str, tuple[str, ...]]]
-) -> bool:
+def _strip_nominal(mode: _Mode, form: str, outer: tuple[str, ...], tail: str, gram: frozenset, top: int,
+                   need: str | None, out: list[_Found]) -> bool:
     """Strip nominal suffixes from ``form`` using slots ``top`` and below.
 
-    Appends (stem, suffixes) for every reachable stem; returns whether anything was
-    stripped (used when the previous suffix requires a possessive before it).
-    """
+    Appends a candidate for every reachable stem; returns whether anything was stripped (used
+    when the previous suffix requires a possessive before it)."""
     found = False
     limit = len(form) - MIN_NOMINAL_STEM
-    for length in _NOMINAL_LENGTHS:
+    for length in mode.nominal_lengths:
         if length > limit:
             break
-        entries = _NOMINAL.get(form[-length:])
+        entries = mode.nominal.get(form[-length:])
         if entries is None:
             continue
         stem = form[:-length]
-        for suffix, slot, cond, harmony, needs, tag, vowel_initial in entries:
+        for suffix, slot, cond, harmony, needs, tag, vowel_initial, row_gram in entries:
             if slot > top or (need is not None and tag != need):
                 continue
             if vowel_initial and stem[-1] == "д":
                 continue  # no native stem ends in д: жиді is жи+ді, not жид+і
-            if suffix == "ң" and stem[-2:] in _GENITIVE_SHAPED:
+            if suffix == "ң" and stem[-2:] in mode.genitive_shaped:
                 continue  # қытайлардың is қытайлар+дың, not қытайларды+ң
-            if not _fits(stem, cond, harmony) or not _plausible(stem):
+            if not mode.fits(stem, cond, harmony) or not _plausible(stem):
                 continue
             chain = (suffix,) + outer
+            new_tail = suffix + tail
+            new_gram = gram | row_gram
             if needs is not None:
-                if _ends_with_poss(stem, needs) and _strip_nominal(stem, chain, POSS, needs, out):
-                    out.append((stem, chain))
+                if stem[-1] in mode.poss_end[needs] and _strip_nominal(mode, stem, chain, new_tail, new_gram,
+                                                                       POSS, needs, out):
+                    out.append((stem, stem, chain, new_tail, new_gram))
                     found = True
                 continue
-            out.append((stem, chain))
+            out.append((stem, stem, chain, new_tail, new_gram))
             found = True
-            if vowel_initial and stem[-1] in _ALTERNATION:
-                alternant = stem[:-1] + _ALTERNATION[stem[-1]]
+            if vowel_initial and stem[-1] in mode.alternation:
+                alternant = stem[:-1] + mode.alternation[stem[-1]]
                 if _plausible(alternant):
-                    out.append((alternant, chain))
+                    out.append((alternant, stem, chain, new_tail, new_gram))
             elif suffix[0] in "тқк" and stem.endswith("ис"):
-                out.append((stem + "т", chain))  # фашис|тер: -ист loans drop т
+                out.append((stem + "т", stem, chain, new_tail, new_gram))  # фашис|тер: -ист loans drop т
             if slot > PLURAL:
-                _strip_nominal(stem, chain, slot - 1, None, out)
+                _strip_nominal(mode, stem, chain, new_tail, new_gram, slot - 1, None, out)
     return found
 
 
-def _strip_verbal(
-    form: str, outer: tuple[str, ...], nonfinite_only: bool, out: list[tuple[str, tuple[str, ...], bool]]
-) -> None:
+def _strip_verbal(mode: _Mode, form: str, outer: tuple[str, ...], tail: str, gram: frozenset,
+                  nonfinite_only: bool, out: list[tuple[_Found, bool]]) -> None:
     """Strip one verbal ending (and a negation before it) from ``form``."""
     limit = len(form) - MIN_VERBAL_STEM
-    for length in _VERBAL_LENGTHS:
+    for length in mode.verbal_lengths:
         if length > limit:
             break
-        entries = _VERBAL.get(form[-length:])
+        entries = mode.verbal.get(form[-length:])
         if entries is None:
             continue
         bare = form[:-length]
-        for _, cond, harmony, pieces, nonfinite, neg_only, restore, vowel_initial in entries:
+        for surface, cond, harmony, pieces, nonfinite, neg_only, restore, drop, vowel_initial, row_gram in entries:
             if nonfinite_only and not nonfinite:
                 continue
             if restore:
-                if _CLASS.get(bare[-1]) != V:
+                if V not in mode.classes(bare):
                     continue
                 stem = bare + restore
+            elif drop:
+                if mode.classes(bare).isdisjoint(_CONSONANTS) or not _plausible(bare):
+                    continue  # оқ|у → оқы: a consonant stands before the dropped vowel
+                stems_ = _dropped(mode, bare, drop)
+                if not stems_:
+                    continue
+                for stem in stems_:
+                    if mode.fits(stem, cond, harmony) and _plausible(stem):
+                        out.append(((stem, bare, pieces + outer, surface + tail, gram | row_gram | {"VERB"}), False))
+                continue
             else:
                 stem = bare
             if vowel_initial and stem[-1] == "д":
                 continue
-            if not _fits(stem, cond, harmony):
+            if not mode.fits(stem, cond, harmony):
                 continue
             chain = pieces + outer
+            new_tail = surface + tail
+            new_gram = gram | row_gram | {"VERB"}
             if not restore and len(stem) - 2 >= MIN_VERBAL_STEM:
-                negation = _NEGATION.get(stem[-2:])
-                if negation is not None and _fits(stem[:-2], negation[1], negation[2]) and _plausible(stem[:-2]):
-                    out.append((stem[:-2], (negation[0],) + chain, True))
+                negation = mode.negation.get(stem[-2:])
+                if negation is not None and mode.fits(stem[:-2], negation[1], negation[2]) and _plausible(stem[:-2]):
+                    out.append(((stem[:-2], stem[:-2], (negation[0],) + chain, negation[0] + new_tail,
+                                 new_gram | set(negation[3])), True))
             if not neg_only and _plausible(stem):
-                out.append((stem, chain, False))
-                if vowel_initial and stem[-1] in _ALTERNATION:
-                    alternant = stem[:-1] + _ALTERNATION[stem[-1]]
+                out.append(((stem, bare, chain, new_tail, new_gram), False))
+                if vowel_initial and stem[-1] in mode.alternation and not restore:
+                    alternant = stem[:-1] + mode.alternation[stem[-1]]
                     if _plausible(alternant):
-                        out.append((alternant, chain, False))
+                        out.append(((alternant, stem, chain, new_tail, new_gram), False))
+
+
+_CONSONANTS = frozenset({R, L, N, Z, T, D})
+
+
+def _dropped(mode: _Mode, bare: str, drop: str) -> list[str]:
+    """Stems that lost their last vowel to the ending (оқ|у → оқы): the vowel of the stem's
+    harmony; both in typed text, where harmony is hidden (the caller checks the standard stem)."""
+    harmony = mode.stem_harmony(bare)
+    back, fr = mode.spell(drop[0]), mode.spell(drop[1])
+    if harmony == BACK:
+        return [bare + back]
+    if harmony == FRONT:
+        return [bare + fr]
+    return [bare + back, bare + fr] if mode.typed else []
+
+
+def _candidates(mode: _Mode, word: str) -> tuple[list[_Found], list[tuple[_Found, bool]]]:
+    nominal: list[_Found] = []
+    _strip_nominal(mode, word, (), "", frozenset(), PRED, None, nominal)
+    verbal: list[tuple[_Found, bool]] = []
+    _strip_verbal(mode, word, (), "", frozenset(), False, verbal)
+    for stem, _surface, chain, tail, gram in nominal:  # participles and verbal nouns carry nominal endings
+        _strip_verbal(mode, stem, chain, tail, gram, True, verbal)
+    return nominal, verbal
+
+
+def _nominal_gram(gram: frozenset) -> frozenset[str]:
+    out = {"NOUN", *gram}
+    if not out & _CASES:
+        out.add("nomn")
+    return frozenset(out)
+
+
+_CASES = frozenset({"gent", "datv", "accs", "loct", "ablv", "ablt", "siml"})
+
+
+def _unanalysable(mode: _Mode, word: str) -> bool:
+    return len(word) <= MIN_VERBAL_STEM or bool(word.strip(_CYRILLIC)) or word in mode.unanalysable
 
 
 @lru_cache(maxsize=1 << 16)  # several stages ask about the same word
@@ -500,36 +433,81 @@ def analyze(word: str) -> tuple[KazakhAnalysis, ...]:
     >>> [(a.stem, a.suffixes, a.kind) for a in analyze("қытайлардың")][1:]
     [('қытайлар', ('дың',), 'nominal'), ('қытайлар', ('ды', 'ң'), 'verbal'), ('қытай', ('лар', 'дың'), 'nominal')]
     >>> a = analyze("қумаймыз")[-1]
-    >>> (a.stem, a.suffixes, a.negated, a.kind)
-    ('қу', ('ма', 'й', 'мыз'), True, 'verbal')
+    >>> (a.stem, a.suffixes, a.negated, a.kind, sorted(a.gram))
+    ('қу', ('ма', 'й', 'мыз'), True, 'verbal', ['1per', 'VERB', 'neg', 'plur', 'pres'])
     """
     first = KazakhAnalysis(word, (), False, "word")
-    if len(word) <= MIN_VERBAL_STEM or word.strip(_CYRILLIC) or word in _UNANALYSABLE:
+    if _unanalysable(_STANDARD, word):
         return (first,)
-
-    nominal: list[tuple[str, tuple[str, ...]]] = []
-    _strip_nominal(word, (), PRED, None, nominal)
-    verbal: list[tuple[str, tuple[str, ...], bool]] = []
-    _strip_verbal(word, (), False, verbal)
-    for form, chain in nominal:  # participles and verbal nouns carry nominal endings
-        _strip_verbal(form, chain, True, verbal)
+    nominal, verbal = _candidates(_STANDARD, word)
     if not nominal and not verbal:
         return (first,)
-
     seen = set()
     found: list[KazakhAnalysis] = []
-    for stem, chain in nominal:
+    for stem, _surface, chain, _tail, gram in nominal:
         key = (stem, chain, False, "nominal")
         if key not in seen:
             seen.add(key)
-            found.append(KazakhAnalysis(stem, chain, False, "nominal"))
-    for stem, chain, negated in verbal:
+            found.append(KazakhAnalysis(stem, chain, False, "nominal", _nominal_gram(gram)))
+    for (stem, _surface, chain, _tail, gram), negated in verbal:
         key = (stem, chain, negated, "verbal")
         if key not in seen:
             seen.add(key)
-            found.append(KazakhAnalysis(stem, chain, negated, "verbal"))
+            found.append(KazakhAnalysis(stem, chain, negated, "verbal", gram))
     found.sort(key=_neg_len)
     return (first, *found)
+
+
+@lru_cache(maxsize=1 << 16)
+def analyze_typed(word: str) -> tuple[TypedAnalysis, ...]:
+    """Segmentations of a word read in the Russian-keyboard spelling (any mix of typed and
+    standard letters: the word is folded first), the unstripped word first.
+
+    >>> [(t.stem, t.tail) for t in analyze_typed("кытайлардын")][-1]
+    ('кытай', 'лардың')
+    >>> [(t.stem, t.tail) for t in analyze_typed("кетсин")][1:]  # the caller tells them apart
+    [('кетси', 'ң'), ('кет', 'сің'), ('кет', 'сін')]
+    """
+    folded = keyboard_fold(word)
+    first = TypedAnalysis(folded, folded, "", KazakhAnalysis(folded, (), False, "word"))
+    if _unanalysable(_TYPED, folded):
+        return (first,)
+    nominal, verbal = _candidates(_TYPED, folded)
+    seen = set()
+    found: list[TypedAnalysis] = []
+    for stem, surface, chain, tail, gram in nominal:
+        key = (stem, surface, tail, chain, False)
+        if key not in seen:
+            seen.add(key)
+            found.append(TypedAnalysis(stem, surface, tail, KazakhAnalysis(stem, chain, False, "nominal",
+                                                                          _nominal_gram(gram))))
+    for (stem, surface, chain, tail, gram), negated in verbal:
+        key = (stem, surface, tail, chain, negated)
+        if key not in seen:
+            seen.add(key)
+            found.append(TypedAnalysis(stem, surface, tail, KazakhAnalysis(stem, chain, negated, "verbal", gram)))
+    found.sort(key=lambda t: -len(t.stem))
+    return (first, *found)
+
+
+def standard_word(typed: TypedAnalysis, stem: str) -> str | None:
+    """The word in standard spelling, given the standard spelling of its stem (қытай for
+    кытай), or None when that stem cannot stand there.  The stem's letters must fold to the
+    typed ones; the suffix may have changed its last letter (кітап → кітаб-) or taken it in
+    (жой → жо-я, оқы → оқ-у, фашист → фашис-тер)."""
+    if keyboard_fold(stem) != typed.stem:
+        return None
+    surface = typed.surface_stem
+    if surface == typed.stem:
+        return stem + typed.tail
+    if len(surface) == len(stem):  # an alternant: китаб- for кітап
+        last = {"п": "б", "к": "г", "қ": "ғ"}.get(stem[-1])
+        if last is None or keyboard_fold(last) != surface[-1]:
+            return None
+        return stem[:-1] + last + typed.tail
+    if len(surface) == len(stem) - 1:  # a fused or dropped last letter
+        return stem[:-1] + typed.tail
+    return None
 
 
 def _neg_len(analysis: KazakhAnalysis) -> int:
@@ -545,14 +523,16 @@ def stems(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(a.stem for a in analyze(word)))
 
 
+def bare_grammemes(kind: str) -> frozenset[str]:
+    """Grammemes of a word with no suffix: a verb stem (imperative) or a noun in the nominative."""
+    return frozenset({"VERB"}) if kind == "verbal" else frozenset({"NOUN", "nomn"})
+
+
 # -- generation ------------------------------------------------------------------------------
 # The lexicon indexes generated forms of Kazakh entries, so that a word is found by one dictionary
 # probe and typo matching compares whole words with whole words (as pymorphy3's inflections do for
-# Russian), instead of guessing stems of misspelled words.
-
-_GEN_VOWELS = frozenset("аәеиоөұүыіуюяэё")
-_GEN_VOICELESS = frozenset("пкқтсшщчцфх")
-_GEN_NASAL = frozenset("мнң")
+# Russian), instead of guessing stems of misspelled words.  The forms are the paradigm cells of
+# kazakh_suffixes.NOUN_PARADIGM / VERB_PARADIGM, each filled from the suffix table.
 
 
 def _is_back(stem: str) -> bool:
@@ -566,74 +546,74 @@ def _is_back(stem: str) -> bool:
     return True
 
 
-def _pick(back: bool, back_form: str, front_form: str) -> str:
-    return back_form if back else front_form
+def _class_for_generation(base: str) -> str | None:
+    ch = base[-1]
+    if ch in "ьъ" and len(base) > 1:  # учитель-дер: the soft sign is silent
+        ch = base[-2]
+    return _CLASS.get(ch)
 
 
-def _case_forms(base: str, back: bool) -> list[str]:
-    end = base[-1]
-    vowel = end in _GEN_VOWELS
-    voiceless = end in _GEN_VOICELESS
-    nasal = end in _GEN_NASAL
-    gen = _pick(back, "ның", "нің") if vowel or nasal else _pick(back, "тың", "тің") if voiceless else _pick(back, "дың", "дің")
-    dat = _pick(back, "қа", "ке") if voiceless else _pick(back, "ға", "ге")
-    acc = _pick(back, "ны", "ні") if vowel else _pick(back, "ты", "ті") if voiceless else _pick(back, "ды", "ді")
-    loc = _pick(back, "та", "те") if voiceless else _pick(back, "да", "де")
-    abl = _pick(back, "нан", "нен") if nasal else _pick(back, "тан", "тен") if voiceless else _pick(back, "дан", "ден")
-    ins = "пен" if voiceless else "мен" if vowel or nasal or end in "руйлжз" else "бен"
-    siml = _pick(back, "тай", "тей") if voiceless else _pick(back, "дай", "дей")
-    return [base + s for s in (gen, dat, acc, loc, abl, ins, siml)]
+def _cell_rows(cell: str) -> list:
+    return _NOMINAL_CELLS.get(cell) or _VERBAL_CELLS.get(cell) or []
+
+
+def _specificity(row) -> tuple[int, int]:
+    fused = bool(getattr(row, "restore", "") or getattr(row, "drop", ""))
+    return (0 if fused else 1, len(row.after) if row.after is not None else 99)
+
+
+_NOMINAL_CELLS: dict[str, list] = {}
+for _row in NOMINAL:
+    if _row.cell and _row.needs is None:
+        _NOMINAL_CELLS.setdefault(_row.cell, []).append(_row)
+_VERBAL_CELLS: dict[str, list] = {}
+for _row in VERBAL:
+    if _row.cell:
+        _VERBAL_CELLS.setdefault(_row.cell, []).append(_row)
+for _rows in (*_NOMINAL_CELLS.values(), *_VERBAL_CELLS.values()):
+    _rows.sort(key=_specificity)  # stable: table order among equals
+
+
+def _attach(base: str, cell: str, back: bool) -> str | None:
+    """`base` with the most specific row of `cell` that fits its last letter, or None."""
+    cls = _class_for_generation(base)  # a final у is a glide (class R): қуып, таудың
+    for row in _cell_rows(cell):
+        restore = getattr(row, "restore", "")
+        drop = getattr(row, "drop", "")
+        if restore:
+            if not base.endswith(restore) or len(base) < 2 or _CLASS.get(base[-2]) != V:
+                continue
+            stem_part = base[:-1]
+        elif drop:
+            if base[-1] not in drop:
+                continue
+            stem_part = base[:-1]
+        else:
+            if row.after is not None and cls not in row.after:
+                continue
+            stem_part = base
+        if isinstance(row, Nominal):
+            form = row.form if not row.harmony or back else front(row.form)
+        else:
+            form = row.form if back or "я" in row.form else front(row.form)
+        return stem_part + form
+    return None
 
 
 def inflect(stem: str, verb: bool = False) -> tuple[str, ...]:
-    """Common inflected forms of a Kazakh stem under vowel harmony (nouns: plural, cases,
-    3rd-person possessive; verbs: verbal noun, imperatives, converb, participle, past)."""
+    """Common inflected forms of a Kazakh stem under vowel harmony (the paradigm cells of the
+    suffix table: nouns — plural, possessive, cases; verbs — verbal noun, imperatives, converb,
+    participles, present and past)."""
     if len(stem) < 2 or not all(ch in _CYRILLIC for ch in stem):
         return (stem,)
     back = _is_back(stem)
-    end = stem[-1]
-    vowel_end = end in _GEN_VOWELS
-    forms = [stem]
-    if verb:
-        vowel_end = end in _GEN_VOWELS and end != "у"  # final у of қу, жу is a glide: қуып, қуамыз
-        past = _pick(back, "ты", "ті") if end in _GEN_VOICELESS else _pick(back, "ды", "ді")
-        part = _pick(back, "қан", "кен") if end in _GEN_VOICELESS else _pick(back, "ған", "ген")
-        if end == "й":
-            noun = stem[:-1] + "ю"  # жой → жою
-        elif end in "ыі":
-            noun = stem[:-1] + "у"  # оқы → оқу
-        else:
-            noun = stem + "у"
-        forms += [
-            noun,
-            noun + _pick(back, "ға", "ге"),
-            stem + (_pick(back, "ыңдар", "іңдер") if not vowel_end else _pick(back, "ңдар", "ңдер")),
-            stem + (_pick(back, "ыңыз", "іңіз") if not vowel_end else _pick(back, "ңыз", "ңіз")),
-            stem + _pick(back, "сын", "сін"),
-            stem + (_pick(back, "айық", "ейік") if not vowel_end else _pick(back, "йық", "йік")),
-            stem + (_pick(back, "ып", "іп") if not vowel_end else "п"),
-            stem + part,
-            stem + past,
-            stem + (_pick(back, "амыз", "еміз") if not vowel_end else _pick(back, "ймыз", "йміз")),
-            stem + (_pick(back, "амын", "емін") if not vowel_end else _pick(back, "ймын", "ймін")),
-            stem + (_pick(back, "ады", "еді") if not vowel_end else _pick(back, "йды", "йді")),
-            stem + (_pick(back, "асың", "есің") if not vowel_end else _pick(back, "йсың", "йсің")),
-            stem + past + "м",
-            stem + past + ("қ" if back else "к"),
-            stem + (_pick(back, "атын", "етін") if not vowel_end else _pick(back, "йтын", "йтін")),
-        ]
-        if end == "й":  # й + а is spelt я: жояйық, жоямыз
-            forms = [f[: len(stem) - 1] + "я" + f[len(stem) + 1 :] if f[len(stem) : len(stem) + 1] == "а" else f for f in forms]
-        # negative forms (өлтірмеу) are left to the analyzer, which marks them negated
-        return tuple(dict.fromkeys(forms))
-    if vowel_end or end in "руй":
-        plural = stem + _pick(back, "лар", "лер")
-    elif end in "лмнңжз":
-        plural = stem + _pick(back, "дар", "дер")
-    else:
-        plural = stem + (_pick(back, "тар", "тер") if end in _GEN_VOICELESS else _pick(back, "дар", "дер"))
-    poss = stem + (_pick(back, "сы", "сі") if vowel_end else _pick(back, "ы", "і"))
-    forms += [plural, poss, plural + _pick(back, "ы", "і")]
-    forms += _case_forms(stem, back)
-    forms += _case_forms(plural, back)
+    forms = []
+    for cells in (VERB_PARADIGM if verb else NOUN_PARADIGM):
+        form: str | None = stem
+        for cell in cells:
+            form = _attach(form, cell, back)
+            if form is None:
+                break
+        if form is not None:
+            forms.append(form)
     return tuple(dict.fromkeys(forms))

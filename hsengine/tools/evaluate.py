@@ -39,7 +39,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 import yaml
 
 from ..errors import HsengineError
-from ..paths import BUNDLED_FUNCTIONAL, PACKAGE_DIR
+from ..paths import BUNDLED_FUNCTIONAL, BUNDLED_KK_DEV, PACKAGE_DIR
 
 # --------------------------------------------------------------------------------------------
 # Inputs
@@ -82,6 +82,8 @@ class LabelledText:
     target: str | None = None
     narrative: str | None = None
     id: str | None = None
+    tags: dict[str, str] = field(default_factory=dict)  # extra facets the report breaks figures down by
+    reference: bool | None = None  # another labeller's label (e.g. a model's), for agreement figures
 
 
 def data_root(root: Path | str | None = None) -> Path:
@@ -261,6 +263,8 @@ DATASETS: dict[str, str] = {
     "kk_youtube_silver": "3,004 Kazakh YouTube comments, hate column — GPT-4.1-mini labels (silver, not gold)",
     "ru_toxic_2ch_pikabu": "2ch/Pikabu comments labelled NON-toxic (9.6k): false-positive check only, all non-hateful",
     "snlp_sensitive_appropriate": "s-nlp texts on racism/religion topics judged appropriate: false-positive check only",
+    "kk_dev": "our hand-labelled Kazakh YouTube comments (tests/data/kk_dev), dev split: error analysis allowed",
+    "kk_dev_test": "our hand-labelled Kazakh YouTube comments, test split: final figures only, never tuned on",
 }
 
 # RuEthnoHate `ethnic_group` lemmas -> hsengine target ids (groups not listed: other_ethnic)
@@ -403,7 +407,37 @@ def _load_snlp_sensitive_appropriate(base: Path) -> list[LabelledText]:
     return items
 
 
+def _load_kk_dev(base: Path, split: str) -> list[LabelledText]:
+    """Our own labels (ids only, shipped with hsengine) joined to the comments in the shared data.
+
+    The category (official abuse, personal insult, language complaint...) is reported as the
+    item's functionality; spelling (standard / keyboard / mixed / russian) as a tag; the model's
+    `hate` column as the reference labeller."""
+    path = _need(base / "kk_youtube_toxicity_gpt_silver" / "golden_annotated_merged.csv")
+    rows: dict[str, dict] = {}
+    for row in _csv_rows(path, ","):
+        rows.setdefault(row["id"], row)  # a few ids repeat as identical rows: the first is kept
+    labels = BUNDLED_KK_DEV / "labels.csv"
+    if not labels.is_file():
+        raise DatasetMissing(f"{labels} is not available")
+    items = []
+    for lab in _csv_rows(labels, ","):
+        if lab["split"] != split:
+            continue
+        src = rows.get(lab["id"])
+        if src is None:
+            raise LabelError(f"{labels}: id {lab['id']} is not in {path}")
+        items.append(LabelledText(
+            src["text_original"], lab["label"] == "hateful", "kk", functionality=lab["category"],
+            target=_opt(lab["target"]), id=f"kk_dev:{lab['id']}",
+            tags={"spelling": lab["spelling"], "split": lab["split"]}, reference=parse_label(src["hate"]),
+        ))
+    return items
+
+
 _LOADERS: dict[str, Callable[[Path], list[LabelledText]]] = {
+    "kk_dev": lambda base: _load_kk_dev(base, "dev"),
+    "kk_dev_test": lambda base: _load_kk_dev(base, "test"),
     "ruethnohate": _load_ruethnohate,
     "ru_hate_multilabel_small": _load_ru_hate_multilabel_small,
     "rtplx_ru": lambda base: _rtplx(base, False),
@@ -549,6 +583,9 @@ class EvalReport:
     target_agreement: dict[str, tuple[int, int]]  # target -> (true positives naming it, true positives)
     outcomes: list[Outcome]
     meta: dict[str, Any] = field(default_factory=dict)
+    by_tag: dict[str, dict[str, dict[str, Metrics]]] = field(default_factory=dict)  # tag -> value -> system -> metrics
+    # with a reference labeller: "reference" = the reference judged against gold, "engine_vs_reference"
+    reference: dict[str, Metrics] = field(default_factory=dict)
 
     @property
     def failures(self) -> list[Outcome]:
@@ -576,6 +613,11 @@ class EvalReport:
             "by_target": {t: {k: v.to_dict() for k, v in s.items()} for t, s in self.by_target.items()},
             "target_agreement": {t: {"named": a, "true_positives": b} for t, (a, b) in self.target_agreement.items()},
         }
+        if self.by_tag:
+            d["by_tag"] = {tag: {v: {k: m.to_dict() for k, m in s.items()} for v, s in vals.items()}
+                           for tag, vals in self.by_tag.items()}
+        if self.reference:
+            d["reference"] = {k: dict(m.to_dict(), kappa=_r(cohen_kappa(m))) for k, m in self.reference.items()}
         if include_outcomes:
             d["outcomes"] = [o.to_dict() for o in self.outcomes]
         return d
@@ -683,6 +725,16 @@ def tabulate(outcomes: Sequence[Outcome]) -> EvalReport:
             by_narrative[n].add(gold and o.item.narrative == n, n in o.narratives)
         for n in o.narratives:
             predicted[n] += 1
+    by_tag: dict[str, dict[str, dict[str, Metrics]]] = defaultdict(dict)
+    reference = {"reference": Metrics(), "engine_vs_reference": Metrics()}
+    for o in outcomes:
+        for tag, value in o.item.tags.items():
+            systems = by_tag[tag].setdefault(value, {"engine": Metrics(), "baseline": Metrics()})
+            systems["engine"].add(o.item.hateful, o.flagged)
+            systems["baseline"].add(o.item.hateful, o.baseline)
+        if o.item.reference is not None:
+            reference["reference"].add(o.item.hateful, o.item.reference)
+            reference["engine_vs_reference"].add(o.item.reference, o.flagged)
     order = {f: i for i, f in enumerate(FUNCTIONALITIES)}
     by_func_sorted = {
         lang: dict(sorted(fs.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0])))
@@ -698,7 +750,20 @@ def tabulate(outcomes: Sequence[Outcome]) -> EvalReport:
         by_target=dict(sorted(by_target.items())),
         target_agreement={t: (a, b) for t, (a, b) in sorted(agreement.items())},
         outcomes=list(outcomes),
+        by_tag={t: dict(sorted(v.items())) for t, v in sorted(by_tag.items())},
+        reference=reference if reference["reference"].n else {},
     )
+
+
+def cohen_kappa(m: Metrics) -> float | None:
+    """Cohen's kappa of two binary labellings given as a confusion matrix (agreement beyond chance)."""
+    n = m.n
+    if not n:
+        return None
+    observed = (m.tp + m.tn) / n
+    yes_a, yes_b = (m.tp + m.fn) / n, (m.tp + m.fp) / n
+    expected = yes_a * yes_b + (1 - yes_a) * (1 - yes_b)
+    return None if expected == 1 else (observed - expected) / (1 - expected)
 
 
 def engine_meta(engine) -> dict[str, Any]:
@@ -821,6 +886,23 @@ def format_report(report: EvalReport, fmt: str = "text", *, failures: int = 0) -
                          _f(b.f1), f"{named}/{tps}"])
         parts.append(_table(["target", "n", "hateful", "P", "R", "F1", "non-hateful pass", "baseline F1",
                              "target named"], rows, fmt))
+    for tag, values in report.by_tag.items():
+        parts.append(h(f"By {tag}"))
+        rows = []
+        for v, systems in values.items():
+            e, b = systems["engine"], systems["baseline"]
+            rows.append([v, str(e.n), str(e.positives), _f(e.precision), _f(e.recall), _f(e.specificity),
+                         _f(b.specificity)])
+        parts.append(_table([tag, "n", "hateful", "P", "R", "non-hateful pass", "baseline non-hateful pass"], rows, fmt))
+    if report.reference:
+        parts.append(h("Agreement with the reference labels (e.g. a model's)"))
+        rows = []
+        for name, label in (("reference", "reference vs gold"), ("engine_vs_reference", "engine vs reference")):
+            m = report.reference[name]
+            agree = (m.tp + m.tn) / m.n if m.n else None
+            rows.append([label, str(m.n), str(m.tp), str(m.fp), str(m.fn), str(m.tn), _f(agree), _f(cohen_kappa(m))])
+        parts.append(_table(["", "n", "both hateful", "only 2nd", "only 1st", "neither", "agreement", "kappa"],
+                            rows, fmt))
     if report.by_narrative:
         parts.append(h("By gold narrative (engine)"))
         rows = _metric_rows((n, {"engine": m}) for n, m in report.by_narrative.items())
