@@ -151,3 +151,32 @@ def test_numbers_prices_phones_dates_urls_are_never_words(engine):
         if loose:
             hits.append((s, [(h.entry.id, h.how) for h in loose]))
     assert not hits, hits[:10]
+
+
+def _non_hateful_kazakh_cases() -> list[dict]:
+    cases = []
+    for path in sorted(FUNCTIONAL.glob("*.yaml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for case in doc["cases"]:
+            if case["label"] == "non-hateful" and case.get("lang", doc["lang"]) == "kk":
+                cases.append(case)
+    return cases
+
+
+@pytest.mark.parametrize("transform", ["keyboard_full", "keyboard_partial"])
+def test_kazakh_typed_on_a_russian_keyboard_stays_unflagged_when_it_is_not_hateful(engine, transform, capsys):
+    """The other half of reading Russian-keyboard Kazakh: the non-hateful Kazakh cases so spelled
+    (neutral mentions, counter-speech, homonyms such as жиде, news...) must stay unflagged."""
+    cases = _non_hateful_kazakh_cases()
+    assert len(cases) >= 100
+    plain_pass = sum(not engine.analyze(c["text"]).flagged for c in cases)
+    flagged = []
+    for c in cases:
+        text, _ = rewrite(c["text"], [], transform, "kk", c["id"])
+        if engine.analyze(text).flagged:
+            flagged.append((c["id"], text))
+    rate = 1 - len(flagged) / len(cases)
+    with capsys.disabled():
+        print(f"\nkk non-hateful, {transform}: pass {rate:.3f} ({len(cases) - len(flagged)}/{len(cases)}); "
+              f"plain {plain_pass}/{len(cases)}")
+    assert rate >= RATIO, flagged[:10]

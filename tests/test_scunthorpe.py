@@ -29,16 +29,19 @@ HUNSPELL_KK = Path("/usr/share/hunspell/kk_KZ.dic")
 RU_SHARDS = 2
 
 
-def _accepted() -> set[tuple[str, str]]:
+def _accepted(section: str = "accepted") -> set[tuple[str, str]]:
     doc = yaml.safe_load((DATA / "accepted_collisions.yaml").read_text(encoding="utf-8"))
     out = set()
-    for item in doc["accepted"]:
+    for item in doc[section]:
         assert item.get("reason"), f"accepted collision {item} needs a reason"
-        out.add((item["word"], item["entry"]))
+        for word in item.get("words") or [item["word"]]:
+            out.add((word, item["entry"]))
     return out
 
 
 ACCEPTED = _accepted()
+# Russian dictionary words that a Kazakh text reads as Kazakh typed on a Russian keyboard
+ACCEPTED_IN_KAZAKH_TEXT = _accepted("in_kazakh_text")
 
 
 def _audited(lexicon, entry) -> bool:
@@ -54,6 +57,12 @@ def _intended(word: str, hit, lang: str) -> bool:
         # a form of the entry's own word: Kazakh endings on a Russian loan (паразиттер), a derived
         # form (паразитке from паразитка; өлтіріл-, passive of өлтір-): the word starts with the lemma
         return True
+    if hit.how == "keyboard" and e.lang == "kk":
+        # a Kazakh word typed with some letters from a Russian keyboard: intended when it is a
+        # form of the entry's own word (шүршит, шүршиттер for шүршіт)
+        from hsengine.morphology.kazakh_suffixes import keyboard_fold
+
+        return any(keyboard_fold(word).startswith(keyboard_fold(s)) for s in (*e.spellings, *e.forms))
     if lang == "ru":
         return e.lang == "ru" and hit.how in ("exact", "lemma")
     return e.lang == "kk" and hit.how in ("exact", "stem")
@@ -63,16 +72,35 @@ def _meaning(entry) -> tuple:
     return (frozenset(entry.classes), entry.target)
 
 
-def _collisions(engine, words, lang: str, baseline=None) -> list[tuple[str, str, str]]:
-    """Unintended hits.  With `baseline` (word -> meanings it may reach), a transliterated word may
-    reach what its Cyrillic original reaches: entries of the same classes and target."""
+def _typed_form_of_entry(word: str, entry) -> bool:
+    """Is the word one of the entry's own spellings (or a form of it) typed on a Russian keyboard?"""
+    from hsengine.morphology.kazakh_suffixes import keyboard_fold
+
+    typed = keyboard_fold(word)
+    return any(typed.startswith(keyboard_fold(s)) for s in (*entry.spellings, *entry.forms))
+
+
+def _russian_entry_own_word(engine, word: str, entry_id: str) -> bool:
+    """A Russian entry's own word with what a Kazakh text reads as a Kazakh ending (бандитка as
+    бандит + dative -қа): the same word either way."""
+    entry = engine.lexicon.entries[entry_id]
+    return entry.lang == "ru" and any(word.startswith(s) for s in entry.spellings)
+
+
+def _collisions(engine, words, lang: str, baseline=None, accepted=None) -> list[tuple[str, str, str]]:
+    """Unintended hits.  With `baseline` (word -> meanings it may reach), a transliterated or
+    keyboard-typed word may reach what its original reaches: entries of the same classes and
+    target, or the entry whose own word it is."""
     from hsengine.lexicon.annotate import keep_hit
 
     analyzer = engine.analyzer
     lexicon = engine.lexicon
+    accepted = ACCEPTED if accepted is None else accepted
     found = []
     for word in words:
         a = analyzer._analyze(word)  # uncached: millions of words
+        if lang == "kk" and a.in_kazakh is not None:
+            a = a.in_kazakh  # as annotate reads a Russian word in a Kazakh text
         for h in a.hits:
             if not keep_hit(h, a, lang):
                 continue  # as in a document of this language (guard words, cross-language typos)
@@ -81,9 +109,11 @@ def _collisions(engine, words, lang: str, baseline=None) -> list[tuple[str, str,
             if baseline is not None:
                 if _meaning(h.entry) in baseline.get(word, ()):
                     continue
+                if h.how.startswith("keyboard") and _typed_form_of_entry(word, h.entry):
+                    continue
             elif _intended(word, h, lang):
                 continue
-            if (word, h.entry.id) in ACCEPTED:
+            if (word, h.entry.id) in accepted:
                 continue
             found.append((word, h.entry.id, h.how))
     return found
@@ -185,6 +215,67 @@ def test_kazakh_hunspell_word_list(engine, capsys):
 
 def _pick(forms: list[str], idx: tuple[int, ...]) -> list[str]:
     return [forms[i] for i in idx if i < len(forms)]
+
+
+def _kazakh_typed_words() -> dict[str, set[str]]:
+    """Keyboard spelling -> the Kazakh words (hunspell headwords with plural and case forms, and
+    the common words with their forms) that are so typed when every Kazakh letter is replaced."""
+    from hsengine.morphology.kazakh_suffixes import keyboard_fold
+
+    words = set(_hunspell_forms()) | {f for w in _curated_words() for f in ([w] if "-" in w else kazakh_forms(w))}
+    typed: dict[str, set[str]] = {}
+    for w in words:
+        folded = keyboard_fold(w)
+        if folded != w:
+            typed.setdefault(folded, set()).add(w)
+    return typed
+
+
+def _hunspell_forms() -> list[str]:
+    if not HUNSPELL_KK.exists():
+        return []
+    stems = []
+    for line in HUNSPELL_KK.read_text(encoding="utf-8").splitlines()[1:]:
+        word = line.split("/")[0].strip().lower()
+        if word and word.isalpha():
+            stems.append(word)
+    return sorted({f for s in stems for f in (_pick(kazakh_forms(s), (0, 1, 3, 12, 13)) if len(s) > 2 else [s])})
+
+
+@pytest.mark.skipif(not HUNSPELL_KK.exists(), reason="Debian hunspell-kk is not installed (.ci/run installs it)")
+def test_kazakh_words_typed_on_a_russian_keyboard(engine, capsys):
+    """Folding makes homographs inside Kazakh (құл/күл → кул, қой/кой, өл-/ол): every Kazakh word
+    form, typed with no Kazakh letter, may reach only what its standard spelling reaches (or the
+    entry whose own word it is, typed)."""
+    typed = _kazakh_typed_words()
+    baseline = {}
+    for folded, originals in typed.items():
+        meanings = baseline.setdefault(folded, set())
+        for w in originals:
+            meanings.update(_meaning(h.entry) for h in engine.analyzer._analyze(w).hits)
+    found = _collisions(engine, sorted(typed), "kk", baseline)
+    _report(capsys, "Kazakh word forms typed on a Russian keyboard (hunspell-kk and common words)", len(typed), found)
+
+
+def test_russian_dictionary_in_a_kazakh_text(engine, capsys):
+    """The folded forms of every Kazakh entry against the Russian dictionary: a Russian word that
+    is also a Kazakh entry typed on a Russian keyboard (шуршит "rustles" / шүршіт) reads as Kazakh
+    only in a Kazakh text (never in a Russian or mixed one, see test_russian_dictionary), and each
+    such reading is reviewed in accepted_collisions.yaml (in_kazakh_text)."""
+    from hsengine.lexicon.annotate import keep_hit
+
+    analyzer = engine.analyzer
+    words = _russian_forms(0) + _russian_forms(1)
+    read_as_kazakh = [w for w in words if analyzer.keyboard_readings(w)]
+    found = [(w, eid, how) for w, eid, how in _collisions(engine, read_as_kazakh, "kk",
+                                                           accepted=ACCEPTED | ACCEPTED_IN_KAZAKH_TEXT)
+             if how.startswith("keyboard") and not _russian_entry_own_word(engine, w, eid)]  # the rest is Russian
+    # and in a Russian text the same words keep their Russian reading
+    for w in read_as_kazakh:
+        a = analyzer._analyze(w)
+        assert not [h for h in a.hits if h.how.startswith("keyboard") and keep_hit(h, a, "ru")], w
+    _report(capsys, f"Russian dictionary words read as typed Kazakh in a Kazakh text ({len(words):,} checked)",
+            len(read_as_kazakh), found)
 
 
 @pytest.mark.skipif(not HUNSPELL_KK.exists(), reason="Debian hunspell-kk is not installed (.ci/run installs it)")

@@ -720,8 +720,12 @@ def lexicon_lookup(
     report: list[dict[str, Any]] = []
     for w in found:
         an = analyzer.analyze(w)
+        also_russian = an.in_kazakh is not None and lang is not Lang.ru
+        if also_russian:  # a Russian word that a Kazakh text reads as Kazakh typed on a Russian keyboard
+            an = an.in_kazakh
         report.append({
             "word": w, "reading": an.reading, "lemmas": list(an.lemmas), "stems": list(an.stems),
+            "keyboard": list(an.keyboard), "russian_word_too": also_russian,
             "negated": an.negated, "guard_langs": sorted(an.guard_langs),
             "fuzzy_not_tried": list(an.fuzzy_rejected),
             "hits": [{"entry": h.entry.id, "lemma": h.entry.lemma, "lang": h.entry.lang,
@@ -745,6 +749,9 @@ def lexicon_lookup(
     for r in report:
         console.print(Text.assemble(("word: ", "bold"), r["word"],
                                     (f"  (read as {r['reading']})" if r["reading"] != r["word"] else "", "yellow")))
+        if r["keyboard"]:
+            console.print(f"  typed on a Russian keyboard: standard Kazakh spelling {', '.join(r['keyboard'])}"
+                          + (" (in a Kazakh text; in Russian it is a Russian word)" if r["russian_word_too"] else ""))
         console.print(f"  lemmas (ru): {', '.join(r['lemmas']) or '-'}")
         console.print(f"  stems (kk):  {', '.join(r['stems']) or '-'}")
         if r["guard_langs"]:

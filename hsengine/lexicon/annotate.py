@@ -237,6 +237,9 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
     for tok in tokens:
         analyses.append(analyzer.analyze(tok.text) if tok.kind == "word" else None)
     doc_lang = lang or detect_lang(analyses, norm.text)
+    if doc_lang == "kk":
+        # a Russian word that is also Kazakh typed on a Russian keyboard reads as Kazakh here
+        analyses = [a.in_kazakh if a is not None and a.in_kazakh is not None else a for a in analyses]
     lexicon = analyzer.lexicon
     hits: list[DocHit] = []
     features: set[str] = set()
@@ -268,12 +271,15 @@ def keep_hit(hit: Hit, analysis: TokenAnalysis, doc_lang: str) -> bool:
 
     A guard word never counts in its own language (Kazakh жиде is a tree), and in a plainly
     Russian text a typo match onto a Kazakh form is dropped: Russian slang unknown to pymorphy3
-    would otherwise be read as misspelled Kazakh.  (In Kazakh text, typos onto Russian loans are
+    would otherwise be read as misspelled Kazakh; in a Kazakh text, a typo match of a word that
+    is a Kazakh dictionary word typed on a Russian keyboard is dropped too.  (In Kazakh text, typos onto Russian loans are
     kept: the Kazakh dictionary already refused real Kazakh words such as нанмен "with bread".)"""
     if analysis.guard_langs and (doc_lang in analysis.guard_langs or doc_lang == "mixed"):
         return False
     if hit.how == "fuzzy" and doc_lang == "ru" and (hit.form_lang or hit.entry.lang) != "ru":
         return False
+    if hit.how == "fuzzy" and analysis.typed_kazakh and doc_lang in ("kk", "mixed"):
+        return False  # in Kazakh text, откизди is өткізді "held" typed without Kazakh letters: no typo
     return True
 
 
@@ -381,6 +387,9 @@ def prefilter_features(words: list[str], analyzer: TokenAnalyzer,
         v = a.votes
         ru += v[0]
         kk += v[1]
+        if a.in_kazakh is not None:  # the language is not known yet: its Kazakh reading counts too
+            features |= a.in_kazakh.features
+            phrase_keys |= a.in_kazakh.phrase_keys
         if a.features:
             features |= a.features
         if a.phrase_keys:

@@ -105,6 +105,13 @@ class Guard:
     lang: str
 
 
+def _typed_spelling(x: str, y: str) -> bool:
+    """Is x the spelling y with some Kazakh letters typed as their Russian look-alikes?"""
+    from ..morphology.kazakh_suffixes import keyboard_fold
+
+    return x != y and len(x) == len(y) and all(a == b or a == keyboard_fold(b) for a, b in zip(x, y))
+
+
 def norm_word(word: str) -> str:
     """How lexicon spellings are normalized: the same folding as the text pipeline."""
     from ..text.normalize import normalize
@@ -352,6 +359,13 @@ class _Reader:
         source = need_str("source")
         variants = self._word_list(d, raw, "variants", loc)
         forms = self._word_list(d, raw, "forms", loc)
+        if lang == "kk" and lemma:
+            for key, items in (("variants", variants), ("forms", forms)):
+                for x in items:
+                    typed_of = next((y for y in (lemma, *variants, *forms) if _typed_spelling(x, y)), None)
+                    if typed_of is not None:
+                        self.fail(raw.loc_of(key), f"{key} item {x!r} is {typed_of!r} typed on a Russian keyboard",
+                                  "remove it: hsengine reads Kazakh typed without Kazakh letters by itself")
         fuzzy = d.get("fuzzy", True)
         if not isinstance(fuzzy, bool):
             self.fail(raw.loc_of("fuzzy"), "fuzzy must be true or false")

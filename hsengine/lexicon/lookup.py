@@ -18,7 +18,7 @@ of a target/attack/frame class — a reading is a hypothesis the lexicon must co
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable
 
@@ -37,6 +37,21 @@ REGEX_TIMEOUT = 0.05  # seconds per regex atom per word
 
 _ONLY_LETTERS = regex.compile(r"^[\p{L}\p{M}'’`]+$")
 _CYRILLIC_ONLY = regex.compile(r"^[\p{Cyrillic}'’`-]+$")
+_KAZAKH_LETTERS = frozenset("әғқңөұүһі")
+
+
+def _typed_from(typed: str, standard: str) -> bool:
+    """Can `typed` be `standard` with some Kazakh letters typed as their Russian look-alikes?
+    A keyboard only loses Kazakh letters: бұдан "from this" is never a typing of будан."""
+    fold = kazakh.keyboard_fold
+    return len(typed) == len(standard) and all(a == b or a == fold(b) for a, b in zip(typed, standard))
+
+
+def _is_ordinary_kazakh(word: str) -> bool:
+    """Is the word, as typed, itself a Kazakh word (a dictionary headword or the form of one)?
+    Then a keyboard reading would be a homograph: ол "he" is not өл "die" typed without ө."""
+    known = kazakh_words.words()
+    return word in known or word in langid.KK_WORDS or kazakh_words.is_known(kazakh.stems(word)[1:])
 
 # Third-person plural pronouns, which refer back to a group named shortly before
 # ("Дунгане приехали. Они паразиты", "қытайлар көшіп келді. олар тарақан"); annotate gives them
@@ -46,7 +61,8 @@ PLURAL_PRONOUNS = frozenset(
     "oni ih ikh ix im imi nih nikh nix olar olardy olardyn olardyñ olarga olarğa olardan olarda".split()
 )
 
-SCORES = {"exact": 1.0, "lemma": 1.0, "stem": 0.95, "translit": 0.9}
+SCORES = {"exact": 1.0, "lemma": 1.0, "stem": 0.95, "keyboard": 0.93, "translit": 0.9}
+MAX_KEYBOARD_READINGS = 4  # standard spellings tried for one word typed on a Russian keyboard
 DEOBFUSCATION_PENALTY = 0.05
 
 
@@ -95,6 +111,12 @@ class TokenAnalysis:
     verb_negated: bool = False  # a Kazakh verb form with the negation suffix (тудырмайды)
     errors: tuple[str, ...] = ()
     fuzzy_rejected: tuple[str, ...] = field(default=())  # why fuzzy matching was not tried
+    keyboard: tuple[str, ...] = ()  # standard Kazakh spellings of a word typed without Kazakh letters
+    typed_kazakh: bool = False  # a Kazakh dictionary word typed on a Russian keyboard (its typo hits: not in Kazakh)
+    # A Russian dictionary word that also reads as Kazakh typed on a Russian keyboard (шуршит
+    # "rustles" / шүршіт): this is the word as a Kazakh text reads it; the analysis itself is the
+    # Russian one, used in Russian and mixed texts (see annotate)
+    in_kazakh: "TokenAnalysis | None" = None
 
     @property
     def has_hits(self) -> bool:
@@ -120,6 +142,7 @@ class TokenAnalyzer:
         self.use_deobfuscation = deobfuscate
         self._vocab_skeletons = vocab_skeletons if vocab_skeletons is not None else self.build_vocab_skeletons(vocab)
         self._cached = lru_cache(maxsize=cache_size)(self._analyze)
+        self._typed_vocab = self._build_typed_vocab()
 
     def analyze(self, word: str) -> TokenAnalysis:
         """Analysis of a normalized word (cached unless the word is absurdly long)."""
@@ -132,10 +155,21 @@ class TokenAnalyzer:
 
     # ------------------------------------------------------------------------------------
     def _analyze(self, word: str) -> TokenAnalysis:
+        keyboard = self.keyboard_readings(word)
+        if keyboard and russian.is_known(word):
+            # шуршит is Russian "rustles" and Kazakh шүршіт typed on a Russian keyboard: the
+            # Kazakh reading is kept aside for Kazakh texts
+            plain = self._analyze_word(word, ())
+            return replace(plain, in_kazakh=self._analyze_word(word, keyboard))
+        return self._analyze_word(word, keyboard)
+
+    def _analyze_word(self, word: str, keyboard: tuple[str, ...]) -> TokenAnalysis:
         script = script_of(word)
         votes = langid.word_votes(word, script)
         lex = self.lexicon
         guard_langs = lex.guards.get(word, frozenset())
+        for r in keyboard:  # көпір typed копир is the ordinary word, as көпір is
+            guard_langs |= lex.guards.get(r, frozenset())
         plain = _ONLY_LETTERS.match(word) is not None
         long_word = len(word) > MAX_MORPH_LEN
 
@@ -147,6 +181,17 @@ class TokenAnalyzer:
             self._add(hits, lex.surface.get(word, ()))
         else:
             lemmas, stems = self._lookup(word, script, hits, guarded=bool(guard_langs))
+            if keyboard:
+                # Kazakh typed on a Russian keyboard is a spelling, not a typo: each standard
+                # spelling is looked up as Kazakh, and its stems count as the word's own
+                stems = self._keyboard_lookup(keyboard, stems, hits, guarded=bool(guard_langs))
+                reading = next((r for r in keyboard if any(h.how.startswith("keyboard") and
+                                                            self._reached_by(h, r) for h in hits.values())),
+                               keyboard[0])
+                if votes[1] == 0:
+                    votes = (0, 2 if any(r in langid.KK_WORDS for r in keyboard) else 1)
+            elif votes == (0, 0) and script == "cyrl" and self._typed_kazakh_word(word):
+                votes = (0, 1)  # гулдеп, ииси: an ordinary Kazakh word typed without Kazakh letters
             if not hits and self.use_deobfuscation and not guard_langs:
                 for candidate, how in self._readings(word, plain):
                     found: dict[str, Hit] = {}
@@ -159,11 +204,14 @@ class TokenAnalyzer:
                         reading, lemmas, stems = candidate, c_lemmas, c_stems
                         break
         rejected: tuple[str, ...] = ()
+        typed_kazakh = False
         if not hits and not long_word and self.use_fuzzy:
             rejected = self._fuzzy(word, script, stems, guard_langs, hits)
+            # откизди is өткізді "held" typed on a Russian keyboard: in a Kazakh text no typo
+            typed_kazakh = any(h.how == "fuzzy" for h in hits.values()) and self._typed_kazakh_word(word)
 
-        features = self._features(word, reading, hits.values(), lemmas, stems, script)
-        keys = {reading, *lemmas, *stems}
+        features = self._features(word, reading, hits.values(), lemmas, stems, script, keyboard)
+        keys = {reading, *lemmas, *stems, *keyboard}
         if script == "latn":  # a phrase typed in Latin (mirovoe pravitelstvo): components by skeleton
             for key in skeleton_variants(word):
                 keys.update(lex.phrase_skeletons.get(key, ()))
@@ -181,8 +229,14 @@ class TokenAnalyzer:
                 for cyr in kazakh_latin_to_cyrillic(word)[:2]:
                     features, more = self._regex_features(cyr, features, regexes)
                     errors += more
+            for r in keyboard:  # and Kazakh typed on a Russian keyboard, its standard spellings
+                if r != reading:
+                    features, more = self._regex_features(r, features, regexes)
+                    errors += more
         ordered = tuple(sorted(hits.values(), key=lambda h: (-h.score, h.entry.id)))
-        gram, verb_negated = self._word_gram(reading) if not long_word else (frozenset(), False)
+        gram, verb_negated = self._word_gram(word, keyboard) if not long_word else (frozenset(), False)
+        if reading != word and not keyboard:
+            gram, verb_negated = self._word_gram(reading, ())
         return TokenAnalysis(
             word=word,
             reading=reading,
@@ -198,7 +252,141 @@ class TokenAnalyzer:
             verb_negated=verb_negated,
             errors=errors,
             fuzzy_rejected=rejected,
+            keyboard=keyboard,
+            typed_kazakh=typed_kazakh,
         )
+
+    # -- Kazakh typed on a Russian keyboard -------------------------------------------------
+    def _build_typed_vocab(self) -> dict[str, tuple[str, ...]]:
+        """Keyboard spelling → the standard Kazakh words it may stand for, over every word the
+        lexicon and the rules know in Kazakh: stems and forms of Kazakh entries, the words of
+        Kazakh phrases, Russian loans that take Kazakh endings, the rules' Kazakh words, the
+        Kazakh function words and guard words.  A maintainer writes қытай once; кытай, қытайлардын
+        and кытайлардын are found through this index."""
+        lex = self.lexicon
+        words: set[str] = set(lex.kk_stem)
+        for e in lex.entries.values():
+            if e.lang == "kk":
+                for spelling in (*e.spellings, *e.forms):
+                    words.update(spelling.split())
+        for lemma, entries in lex.ru_lemma.items():  # паразиттерди = паразиттерді
+            if len(lemma) >= 3 and any(lex.reachable_loosely(e) and e.pos in ("noun", "other") for e in entries):
+                words.add(lemma)
+        known_kazakh = kazakh_words.words()
+        for w in (*self.vocab.lemmas, *self.vocab.texts):
+            if any(ch in _KAZAKH_LETTERS for ch in w) or w in known_kazakh or w in langid.KK_WORDS:
+                words.add(w)
+        words.update(langid.KK_WORDS)
+        words.update(w for w, langs in lex.guards.items() if "kk" in langs)
+        typed: dict[str, set[str]] = {}
+        for w in words:
+            if len(w) >= 2 and _CYRILLIC_ONLY.match(w) and " " not in w:
+                typed.setdefault(kazakh.keyboard_fold(w), set()).add(w)
+        # What an ordinary Kazakh word may still be read as: function words, the cues that only
+        # ever suppress a match (соз "stretch" read as сөз "word" makes the engine more careful,
+        # never accuses), and group names (казак "Cossack" is қазақ in a Kazakh text; a group
+        # name alone flags nothing).  Not attack or frame words: ол "he" is not өл "die".
+        safe = set(langid.KK_WORDS)
+        for e in lex.entries.values():
+            if e.lang == "kk" and all(lex.classes[c].kind in ("context", "function", "target") for c in e.classes):
+                safe.update(w for sp in (*e.spellings, *e.forms) for w in sp.split())
+        self._safe_readings = frozenset(safe)
+        # listed whole forms (кетсін, соғыңдар) stand for their entry's stem in length comparisons
+        self._form_stem = {}
+        for e in lex.entries.values():
+            if e.lang == "kk":
+                for f in e.forms:
+                    if " " not in f:
+                        own = [s for s in e.spellings if f.startswith(s)]
+                        self._form_stem[f] = max((len(s) for s in own), default=len(e.lemma))
+        # the keyboard spellings a word must start with to be read at all: each known stem, and
+        # the stem without a last letter that a suffix may change (кітап → кітаб-, жой → жо-я,
+        # оқы → оқ-у, фашист → фашис-тер)
+        self._typed_prefixes = frozenset(
+            p for k in typed for p in (k, k[:-1] if k[-1] in "пкйыит" else k) if len(p) >= 2)
+        return {k: tuple(sorted(v)) for k, v in typed.items()}
+
+    def keyboard_readings(self, word: str) -> tuple[str, ...]:
+        """Standard Kazakh spellings of a word typed on a Russian keyboard, in any mix (кытайлардын,
+        қытайлардын → қытайлардың; бари → бәрі; кетсин → кетсін), restricted to words whose stem
+        the lexicon or the rules know, and checked by the standard analyzer (vowel harmony,
+        consonant classes).  A word that is itself an ordinary Kazakh word (ол "he", not өл
+        "die"), or reads as one with a longer stem when typed (кугын is қуғын "persecution", not
+        қу "chase" + -ғын), is not read as an attack or frame word; it may still be read as a
+        function word, a context cue or a group name (оз → өз, соз → сөз, казак → қазақ)."""
+        if len(word) < 2 or len(word) > MAX_MORPH_LEN or not _CYRILLIC_ONLY.match(word):
+            return ()
+        if word in self.lexicon.guards:
+            return ()
+        folded = kazakh.keyboard_fold(word)
+        prefixes = self._typed_prefixes
+        if not any(folded[:k] in prefixes for k in range(2, len(folded) + 1)):
+            return ()  # no word the lexicon or the rules know in Kazakh starts this one: most words
+        vocab = self._typed_vocab
+        candidates = [(typed, stem) for typed in kazakh.analyze_typed(word) for stem in vocab.get(typed.stem, ())]
+        if not candidates:
+            return ()
+        ordinary = _is_ordinary_kazakh(word)
+        # other Kazakh headwords the word reads as when typed, with their stem length (кугын is
+        # қуғын "persecution"): a shorter lexicon stem read into it (қу "chase" + -ғың) is not
+        # this word
+        headwords = kazakh_words.typed_index()
+        others = [(len(t.stem), hs) for t in kazakh.analyze_typed(word) if len(t.stem) >= 3 and t.stem in headwords
+                  for hs in [tuple(h for h in headwords[t.stem] if _typed_from(word[:len(h)], h))] if hs]
+        out: list[str] = []
+        for typed, stem in candidates:
+            standard = kazakh.standard_word(typed, stem)
+            if standard is None or standard == word or standard in out or not _typed_from(word, standard):
+                continue
+            if stem not in self._safe_readings:
+                length = self._stem_length(typed, stem)
+                if ordinary or any(n > length and not any(standard.startswith(h) for h in hs) for n, hs in others):
+                    continue
+            chain = typed.analysis.suffixes
+            if chain and not any(a.stem == stem and a.suffixes == chain for a in kazakh.analyze(standard)):
+                continue  # the standard stem does not take these suffixes (harmony, consonants)
+            out.append(standard)
+            if len(out) >= MAX_KEYBOARD_READINGS:
+                break
+        return tuple(out)
+        return tuple(out)
+
+    @staticmethod
+    def _typed_kazakh_word(word: str) -> bool:
+        """A word outside the Russian dictionary whose keyboard-spelling stems are Kazakh
+        headwords (откизди = өткізді "held", копирлер = көпірлер "bridges")."""
+        if not _CYRILLIC_ONLY.match(word) or len(word) > MAX_MORPH_LEN or russian.is_known(word):
+            return False
+        return kazakh_words.is_known_typed(t.stem for t in kazakh.analyze_typed(word))
+
+    def _stem_length(self, typed: "kazakh.TypedAnalysis", stem: str) -> int:
+        """Length of the known stem behind a reading: the stripped stem, or, for a whole form an
+        entry lists (соғыңдар, a form of ұр/соқ "beat"), its entry's lemma."""
+        return self._form_stem.get(stem, len(typed.stem))
+
+    def _keyboard_lookup(self, readings: tuple[str, ...], stems: tuple[str, ...], hits: dict[str, Hit],
+                         guarded: bool) -> tuple[str, ...]:
+        """Hits of the standard spellings (as Kazakh: surface forms and stems); returns the stems."""
+        lex = self.lexicon
+        all_stems = list(stems)
+        for r in readings:
+            found: dict[str, Hit] = {}
+            for entry, how in lex.surface.get(r, ()):
+                if entry.lang == "kk" or how == "exact":
+                    gram = kazakh.bare_grammemes("verbal" if entry.pos == "verb" else "nominal") \
+                        if entry.lang == "kk" and r in entry.spellings else frozenset()
+                    self._add(found, ((entry, "keyboard"),), gram=gram)
+            all_stems.extend(self._kazakh(r, found, guarded, how="keyboard"))
+            for k, h in found.items():
+                old = hits.get(k)
+                if old is None or h.score > old.score:
+                    hits[k] = h
+        return tuple(dict.fromkeys(all_stems))
+
+    @staticmethod
+    def _reached_by(hit: Hit, reading: str) -> bool:
+        e = hit.entry
+        return reading in e.spellings or reading in e.forms or any(reading.startswith(s) for s in e.spellings)
 
     @staticmethod
     def _add(hits: dict[str, Hit], found: Iterable[tuple[Entry, str]], score: float | None = None,
@@ -259,7 +447,7 @@ class TokenAnalyzer:
                 continue
             if guarded:
                 break
-            score = SCORES["stem"] if how == "stem" else SCORES["translit"]
+            score = SCORES.get(how, SCORES["translit"])
             gram = analysis.gram
             for entry in lex.kk_stem.get(stem, ()):
                 if (entry.pos == "verb") != (analysis.kind == "verbal") and entry.pos in ("verb", "noun"):
@@ -340,16 +528,18 @@ class TokenAnalyzer:
         return frozenset()
 
     @staticmethod
-    def _word_gram(word: str) -> tuple[frozenset[str], bool]:
-        """Grammemes of every reading of a word, and whether it is a negated Kazakh verb."""
+    def _word_gram(word: str, keyboard: tuple[str, ...] = ()) -> tuple[frozenset[str], bool]:
+        """Grammemes of every reading of a word (its standard spellings when typed on a Russian
+        keyboard included), and whether it is a negated Kazakh verb."""
         gram: set[str] = set()
         negated = False
         if _CYRILLIC_ONLY.match(word):
             for _, g in russian.parses(word):
                 gram |= g
-            for a in kazakh.analyze(word)[1:]:
-                gram |= a.gram
-                negated = negated or (a.negated and a.kind == "verbal")
+            for w in (word, *keyboard):
+                for a in kazakh.analyze(w)[1:]:
+                    gram |= a.gram
+                    negated = negated or (a.negated and a.kind == "verbal")
             return frozenset(gram), negated
         # A Latin word may be Russian or Kazakh: its grammar is unknown (passes gram conditions),
         # but a Kazakh reading with the negation suffix still negates
@@ -358,7 +548,7 @@ class TokenAnalyzer:
         return frozenset(), negated
 
     def _features(self, word: str, reading: str, hits: Iterable[Hit], lemmas: tuple[str, ...],
-                  stems: tuple[str, ...], script: str = "") -> frozenset[str]:
+                  stems: tuple[str, ...], script: str = "", keyboard: tuple[str, ...] = ()) -> frozenset[str]:
         feats: set[str] = set()
         for h in hits:
             feats.add("entry:" + h.entry.id)
@@ -373,6 +563,8 @@ class TokenAnalyzer:
                     feats.add("lemma:" + k)
         if vocab.texts and (word in vocab.texts or reading in vocab.texts):
             feats.add("text:" + (word if word in vocab.texts else reading))
+        if vocab.texts and keyboard:  # бари is the rule word бәрі typed on a Russian keyboard
+            feats.update("text:" + r for r in keyboard if r in vocab.texts)
         if script == "latn" and vocab.texts:
             # short rule words typed in Latin (ot, ix, ne) are too short for skeletons: their
             # Cyrillic readings (от, их, не) are compared as they are

@@ -38,6 +38,37 @@ def is_known(stems: Iterable[str]) -> bool:
     return any(len(s) >= 3 and s in known for s in stems)
 
 
+_typed: dict[str, tuple[str, ...]] | None = None
+
+
+def typed_index() -> dict[str, tuple[str, ...]]:
+    """The headwords by their spelling on a Russian keyboard (копир → көпір, көпір... ), for
+    telling a Kazakh word typed without Kazakh letters from a typo, a Russian word or another
+    Kazakh word."""
+    global _typed
+    if _typed is None:
+        from .kazakh_suffixes import keyboard_fold
+
+        with _lock:
+            if _typed is None:
+                index: dict[str, list[str]] = {}
+                for w in words():
+                    index.setdefault(keyboard_fold(w), []).append(w)
+                _typed = {k: tuple(sorted(v)) for k, v in index.items()}
+    return _typed
+
+
+def typed_words():
+    """The keyboard spellings of the headwords (a set-like view)."""
+    return typed_index().keys()
+
+
+def is_known_typed(typed_stems: Iterable[str]) -> bool:
+    """True when one of a word's candidate stems in keyboard spelling is a headword so typed."""
+    known = typed_words()
+    return any(len(s) >= 3 and s in known for s in typed_stems)
+
+
 def headwords_from_hunspell(dic: Path = HUNSPELL_DIC) -> list[str]:
     """The headword list as shipped, derived from a hunspell .dic file (lower case, no affix flags)."""
     out = set()

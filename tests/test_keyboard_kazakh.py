@@ -1,0 +1,121 @@
+"""Issue #10: Kazakh typed on a Russian keyboard (қ→к, ә→а, і→и ...) is a spelling, not a typo.
+
+A maintainer writes қытай once; кытай, кытайлардын, қытайлардын are found through the same
+entry, with `how` saying "keyboard".  Homographs the fold creates are kept apart: ол "he" is not
+өл "die", бұдан "from this" is not будан, a Russian word keeps its Russian reading in a Russian
+text.  (The generated evasion suite measures recall under the fold; test_scunthorpe audits the
+collisions over whole dictionaries.)
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import span_ok
+
+
+def _entries(engine, word: str, lang: str = "kk") -> dict[str, str]:
+    a = engine.analyzer.analyze(word)
+    if lang == "kk" and a.in_kazakh is not None:
+        a = a.in_kazakh
+    return {h.entry.id: h.how for h in a.hits}
+
+
+@pytest.mark.parametrize(("typed", "standard"), [
+    ("кытайлардын", "қытайлардың"),
+    ("қытайлардын", "қытайлардың"),  # mixed: some letters typed, some not
+    ("дунгендерди", "дүнгендерді"),
+    ("бари", "бәрі"),
+    ("кетсин", "кетсін"),
+    ("капирлерди", "кәпірлерді"),
+    ("шуршиттер", "шүршіттер"),
+    ("жойттерге", "жөйттерге"),
+    ("озбектердин", "өзбектердің"),
+])
+def test_a_typed_word_reaches_what_its_standard_spelling_reaches(engine, typed, standard):
+    want = _entries(engine, standard)
+    got = _entries(engine, typed)
+    assert want, standard
+    assert set(got) == set(want), (got, want)
+    assert all(how.startswith("keyboard") for how in got.values()), got  # told apart from a typo
+
+
+def test_the_standard_spelling_is_shown_as_the_reading(engine):
+    a = engine.analyzer.analyze("коремин")
+    assert "көремін" in a.keyboard and "көр" in a.stems
+
+
+@pytest.mark.parametrize(("word", "not_read_as"), [
+    ("ол", "өл"),  # "he" is an ordinary Kazakh word: never "die"
+    ("олар", "өлар"),
+    ("кугын", "қуғың"),  # қуғын "persecution", not қу "chase" + -ғың
+    ("урындар", "ұрыңдар"),  # ұрындар, not "beat them!"
+    ("бұдан", "будан"),  # a keyboard only loses Kazakh letters
+])
+def test_homographs_the_fold_makes_are_not_read_into_attacks(engine, word, not_read_as):
+    assert not_read_as not in engine.analyzer.keyboard_readings(word)
+
+
+def test_a_word_typed_with_its_kazakh_letter_is_not_a_homograph(engine):
+    assert "ұрыңдар" in engine.analyzer.keyboard_readings("урыңдар")  # ң shows which word it is
+
+
+def test_a_russian_word_reads_as_kazakh_only_in_a_kazakh_text(engine):
+    assert "kk.chinese.shurshit" not in _entries(engine, "шуршит", lang="ru")  # "rustles"
+    assert "kk.chinese.shurshit" in _entries(engine, "шуршит", lang="kk")
+    ru = engine.analyze("Листва шуршит под ногами, и ветер воет.")
+    assert ru.lang == "ru" and not ru.flagged
+
+
+@pytest.mark.parametrize(("text", "rule", "target"), [
+    ("Кытайлардын бари уры", "xenophobia.negative_generalization", "chinese"),
+    ("Уйгырларды елден куып шыгу керек", "xenophobia.expulsion", "uyghur"),
+    ("Орыстар оз елдерине кетсин", "xenophobia.expulsion", "russian"),
+    ("Жойиттер биздин жауымыз", "xenophobia.negative_generalization", "jewish"),
+    ("Дунгендер бизге жат, олардан кутылу керек", "xenophobia.cleansing", "dungan"),
+])
+def test_the_issue_examples_are_found_with_the_right_rule(engine, text, rule, target):
+    r = engine.analyze(text)
+    assert r.lang in ("kk", "mixed"), r.lang
+    assert (rule, target) in {(m.rule_id, m.target) for m in r.matches}, r.to_dict()
+    assert span_ok(text, r)
+
+
+@pytest.mark.parametrize("text", [
+    "Кытайлар жана мейрамхана ашты, тамагы дамди екен",  # a neutral mention, typed
+    "Будан кейин не болады, билмеймин",  # бұдан "after this", not the livestock slur
+    "Ол кеше келди, бизбен бирге отырды",  # ол is "he"
+    "Дунгендерди жек корушилерди айыптаймыз",  # counter-speech, typed
+])
+def test_typed_kazakh_that_is_not_hateful_stays_unflagged(engine, text):
+    assert not engine.analyze(text).flagged, engine.analyze(text).to_dict()
+
+
+def test_language_identification_sees_typed_kazakh(engine):
+    for text in ("Жиде агашы гулдеп тур, ииси керемет", "Биздин ауылда бари жаксы"):
+        assert engine.analyze(text).lang == "kk", text
+
+
+def test_validation_refuses_a_variant_that_is_a_keyboard_spelling(tmp_path):
+    """A maintainer writes қытай once: a variant кытай is refused with file, line and a hint (the
+    bundled lexicon passes the same check whenever an Engine loads it)."""
+    from hsengine import BUNDLED_LEXICON
+    from hsengine.errors import ConfigError
+    from hsengine.lexicon.loader import read_lexicon
+
+    (tmp_path / "mine.yaml").write_text(
+        "entries:\n"
+        "  - id: kk.test.qytai\n"
+        "    lemma: қытай\n"
+        "    variants: [кытай, хытай]\n"
+        "    lang: kk\n"
+        "    class: group\n"
+        "    target: chinese\n"
+        "    register: neutral\n"
+        "    meaning: a test entry\n"
+        "    source: written for this test\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        read_lexicon([tmp_path], [BUNDLED_LEXICON / "classes.yaml", BUNDLED_LEXICON / "targets.yaml"])
+    problems = [str(p) for p in err.value.problems]
+    assert len(problems) == 1 and "'кытай' is 'қытай' typed on a Russian keyboard" in problems[0], problems
+    assert "mine.yaml:4" in problems[0]
