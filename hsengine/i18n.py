@@ -1,6 +1,20 @@
-"""Interface strings in English, Russian and Kazakh (explanations, headings, report labels)."""
+"""Interface strings in English, Russian and Kazakh (explanations, headings, report labels, messages).
+
+Two kinds:
+
+- `STRINGS`: short labels by key (``t("summary", "ru")``), used by the summary and the HTML report;
+- `MESSAGES`: sentences keyed by their English template (``tr("{name}: no such file", "kk",
+  name=...)``).  Messages built in English elsewhere (a reader's row warning, an input problem) are
+  translated on their way to the user with `translate`, which finds the template the English text
+  was made from and fills the translation with the same values.
+
+`tests/test_i18n.py` fails when a template used in the code has no Russian or Kazakh translation.
+"""
 
 from __future__ import annotations
+
+import re
+from functools import lru_cache
 
 
 STRINGS: dict[str, dict[str, str]] = {
@@ -85,6 +99,40 @@ STRINGS: dict[str, dict[str, str]] = {
     "role": {"en": "role", "ru": "роль", "kk": "рөлі"},
     "how": {"en": "matched as", "ru": "как найдено", "kk": "қалай табылды"},
     "flagged_share": {"en": "share flagged", "ru": "доля отмеченных", "kk": "белгіленгендер үлесі"},
+    "group_reposts": {"en": "Group identical texts", "ru": "Объединять одинаковые тексты",
+                      "kk": "Бірдей мәтіндерді біріктіру"},
+    "reposts": {"en": "copies", "ru": "копий", "kk": "көшірме"},
+    "first_seen": {"en": "first", "ru": "впервые", "kk": "алғаш"},
+    "last_seen": {"en": "last", "ru": "последний раз", "kk": "соңғы рет"},
+    "per_channel": {"en": "By channel: which channels spread which narrative",
+                    "ru": "По каналам: какие каналы распространяют какие нарративы",
+                    "kk": "Арналар бойынша: қай арна қандай нарратив таратады"},
+    "per_author": {"en": "By author", "ru": "По авторам", "kk": "Авторлар бойынша"},
+    "timeline": {"en": "Flagged messages per day", "ru": "Отмеченные сообщения по дням",
+                 "kk": "Белгіленген хабарламалар күн бойынша"},
+    "channel": {"en": "channel", "ru": "канал", "kk": "арна"},
+    "author": {"en": "author", "ru": "автор", "kk": "автор"},
+    "date": {"en": "date", "ru": "дата", "kk": "күні"},
+    "suppressed_review": {"en": "Matches cancelled by context: check them",
+                          "ru": "Совпадения, отменённые контекстом: проверьте их",
+                          "kk": "Контекст жойған сәйкестіктер: тексеріп шығыңыз"},
+    "suppressed_note": {
+        "en": "A rule matched these messages, but negation, counter-speech, a news report, a quotation or talk "
+              "about a word cancelled it. The reason is given for each; if it is wrong, the message is hate speech.",
+        "ru": "Правило сработало на этих сообщениях, но отрицание, контрречь, новостное сообщение, цитата или "
+              "разговор о слове его отменили. Для каждого указана причина; если она неверна, сообщение — язык вражды.",
+        "kk": "Бұл хабарламаларға ереже сәйкес келді, бірақ болымсыздық, қарсы сөз, жаңалық, дәйексөз немесе сөз "
+              "туралы әңгіме оны жойды. Әрқайсысының себебі көрсетілген; ол қате болса, хабарлама — өшпенділік тілі.",
+    },
+    "context": {"en": "context", "ru": "контекст", "kk": "контекст"},
+    "reason": {"en": "reason", "ru": "причина", "kk": "себебі"},
+    "cue": {"en": "cue", "ru": "сигнал", "kk": "белгі"},
+    "flagged_in": {"en": "flagged by another rule", "ru": "отмечено другим правилом",
+                   "kk": "басқа ереже белгіледі"},
+    "suppressed_count": {"en": "suppressed", "ru": "отменено", "kk": "жойылды"},
+    "messages_total": {"en": "messages read", "ru": "прочитано сообщений", "kk": "оқылған хабарламалар"},
+    "share": {"en": "share", "ru": "доля", "kk": "үлесі"},
+    "others": {"en": "others", "ru": "другие", "kk": "басқалары"},
     # -- input problems, in the interface language (hints stay in English) ------------------------
     "input_missing_file": {"en": "{name}: no such file", "ru": "{name}: файл не найден", "kk": "{name}: мұндай файл жоқ"},
     "input_is_directory": {"en": "{name} is a directory, not a file", "ru": "{name} — это папка, а не файл",
@@ -138,3 +186,65 @@ def role_name(role: str, ui_lang: str = "en") -> str:
     if entry is None:
         return role.replace("_", " ")
     return entry.get(ui_lang) or entry["en"]
+
+
+# -- messages: English template -> translations ------------------------------------------------------
+from .i18n_messages import MESSAGES  # noqa: E402  (a long table, kept in its own file)
+
+
+def tr(template: str, ui_lang: str = "en", /, **params: object) -> str:
+    """`template` in `ui_lang`, filled with `params` (English when there is no translation)."""
+    text = template
+    if ui_lang != "en":
+        entry = MESSAGES.get(template)
+        if entry is not None:
+            text = entry.get(ui_lang) or template
+    if params:
+        try:
+            return text.format(**params)
+        except (KeyError, IndexError, ValueError):
+            return template.format(**params)
+    return text
+
+
+_FIELD = re.compile(r"\{(\w+)(?:[:!][^}]*)?\}")
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> list[tuple[re.Pattern[str], str]]:
+    """A regex per English template with named groups for its fields, most specific first."""
+    out = []
+    for template in MESSAGES:
+        parts = []
+        pos = 0
+        seen: set[str] = set()
+        for m in _FIELD.finditer(template):
+            parts.append(re.escape(template[pos:m.start()]))
+            name = m.group(1)
+            parts.append(f"(?P={name})" if name in seen else f"(?P<{name}>.+?)")
+            seen.add(name)
+            pos = m.end()
+        parts.append(re.escape(template[pos:]))
+        out.append((re.compile("".join(parts) + r"\Z", re.S), template))
+    out.sort(key=lambda pt: -len(_FIELD.sub("", pt[1])))
+    return out
+
+
+def translate(message: str, ui_lang: str = "en") -> str:
+    """An English message made from one of the templates, in `ui_lang` (unchanged when none fits).
+
+    Several messages joined with "; " are translated one by one."""
+    if ui_lang == "en" or not message:
+        return message
+    if message in MESSAGES:
+        return MESSAGES[message].get(ui_lang) or message
+    for pattern, template in _patterns():
+        m = pattern.match(message)
+        if m:
+            return tr(template, ui_lang, **m.groupdict())
+    if "; " in message:
+        parts = message.split("; ")
+        done = [translate(p, ui_lang) for p in parts]
+        if done != parts:
+            return "; ".join(done)
+    return message
