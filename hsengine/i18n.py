@@ -101,6 +101,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "flagged_share": {"en": "share flagged", "ru": "доля отмеченных", "kk": "белгіленгендер үлесі"},
     "group_reposts": {"en": "Group identical texts", "ru": "Объединять одинаковые тексты",
                       "kk": "Бірдей мәтіндерді біріктіру"},
+    "distinct_texts": {"en": "{n} different texts", "ru": "различных текстов: {n}", "kk": "әртүрлі мәтін: {n}"},
     "reposts": {"en": "copies", "ru": "копий", "kk": "көшірме"},
     "first_seen": {"en": "first", "ru": "впервые", "kk": "алғаш"},
     "last_seen": {"en": "last", "ru": "последний раз", "kk": "соңғы рет"},

@@ -1193,6 +1193,81 @@ def rules_show(
     raise typer.Exit(EXIT_OK)
 
 
+# -- review in Label Studio, settings ------------------------------------------------------------------
+REVIEW_HELP = H("""Print the Label Studio labeling interface for the tasks of check --format labelstudio.
+
+[b]Examples[/b]
+
+  hsengine review-config -o hsengine-review.xml
+  hsengine check --input posts.csv --format labelstudio -o tasks.json
+  hsengine eval reviewed.json          [dim]# a reviewed export back: precision and recall[/dim]
+
+See docs/review.md.
+""")
+
+
+@app.command(name="review-config", help=REVIEW_HELP, epilog=EXIT_CODES_HELP)
+def review_config(
+    ctx: typer.Context,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", show_default=False,
+                                                  help=H("Write it to FILE instead of standard output."))] = None,
+    ui_lang: Annotated[Optional[UiLang], typer.Option("--ui-lang", envvar="HSENGINE_UI_LANG", show_default=False,
+                                                      help=UI_LANG_HELP)] = None,
+) -> None:
+    from ..io.labelstudio import engine_config
+
+    ui = _ui(ui_lang)
+    text = engine_config(_engine(ctx, ui_lang=ui), ui)
+    if output in (None, "-"):
+        click.echo(text, nl=False)
+    else:
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise _fail(tr("cannot write {path}: {reason}", ui, path=output, reason=exc.strerror or exc), ui=ui) from None
+        _err(tr("wrote {path}", ui, path=output), prefix="note", ui=ui)
+    raise typer.Exit(EXIT_OK)
+
+
+CONFIG_HELP = H("""Show or set your settings: the interface language, once for every command.
+
+[b]Examples[/b]
+
+  hsengine config                  [dim]# the settings and the file they are in[/dim]
+  hsengine config ui-lang kk       [dim]# Kazakh from now on[/dim]
+  hsengine config ui-lang en
+""")
+
+
+@app.command(name="config", help=CONFIG_HELP, epilog=EXIT_CODES_HELP)
+def config_cmd(
+    key: Annotated[Optional[str], typer.Argument(metavar="[KEY]", show_default=False,
+                                                 help=H("The setting: ui-lang."))] = None,
+    value: Annotated[Optional[str], typer.Argument(metavar="[VALUE]", show_default=False,
+                                                   help=H("Its new value (en, ru or kk)."))] = None,
+) -> None:
+    if key is None:
+        settings = config.read()
+        click.echo(f"{tr('configuration file')}: {config.path()}")
+        click.echo(f"ui-lang = {settings.get('ui_lang', '')!s}  ({tr('in use')}: {config.ui_lang()})")
+        raise typer.Exit(EXIT_OK)
+    name = key.replace("-", "_")
+    if name not in config.KEYS:
+        raise _fail(tr("unknown setting {key!r}", key=key), tr("settings: {keys}", keys="ui-lang"))
+    if value is None:
+        click.echo(config.read().get(name, ""))
+        raise typer.Exit(EXIT_OK)
+    if value not in config.KEYS[name]:
+        raise _fail(tr("{key} must be one of {values}", key=key, values=", ".join(config.KEYS[name])))
+    try:
+        where = config.write(name, value)
+    except OSError as exc:
+        raise _fail(tr("cannot write {path}: {reason}", path=str(config.path()), reason=exc.strerror or exc)) from None
+    click.echo(tr("{key} = {value} (saved in {path})", value if name == "ui_lang" else None, key=key, value=value,
+                  path=where))
+    raise typer.Exit(EXIT_OK)
+
+
 # -- eval, catalogue, stats -----------------------------------------------------------------------
 @app.command(name="eval", epilog=EXIT_CODES_HELP)
 def eval_cmd(

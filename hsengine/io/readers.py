@@ -76,6 +76,10 @@ _BOMS = (
 )
 
 
+# Openers of the formats that build on this module (registered by hsengine.io: excel, platforms).
+OPENERS: dict[str, Callable[..., Any]] = {}
+
+
 class InputProblem(InputError):
     """A problem with the whole input: the CLI prints it and exits with code 2.
 
@@ -477,10 +481,8 @@ def open_input(path: str | None, *, fmt: str | None = None, column: str | None =
         sample = _read_sample(stream)
         eof = len(sample) < SAMPLE_BYTES
         if kind == "xlsx" or (not declared and sample.startswith(b"PK\x03\x04") and _is_xlsx(sample, stream)):
-            from .excel import open_xlsx
-
             notes = [] if kind == "xlsx" else [f"{name} is an Excel workbook: reading it as .xlsx"]
-            source = open_xlsx(name, sample, stream, column=column, max_chars=max_chars, no_header=no_header,
+            source = OPENERS["xlsx"](name, sample, stream, column=column, max_chars=max_chars, no_header=no_header,
                                sheet=sheet, size=size)
             source.notes[:0] = notes
             if closer is not None:
@@ -498,12 +500,9 @@ def open_input(path: str | None, *, fmt: str | None = None, column: str | None =
         head = sample[bom:].decode(wide or encoding or "utf-8", "replace").lstrip("\ufeff")
         notes: list[str] = []
         if kind in ("jsonl", "telegram", "youtube") and (kind != "jsonl" or not declared):
-            from . import platforms
-
-            found = kind if kind != "jsonl" else platforms.sniff_json(head)
+            found = kind if kind != "jsonl" else OPENERS["sniff_json"](head)
             if found in ("telegram", "youtube"):
-                opener = platforms.open_telegram if found == "telegram" else platforms.open_youtube
-                return opener(name, lines, max_chars=max_chars, declared=kind == found, **common)
+                return OPENERS[found](name, lines, max_chars=max_chars, declared=kind == found, **common)
         if kind == "txt" and not declared and wide is not None and _looks_tabular(head):
             kind = "csv"
             delimiter = delimiter or "\t"
@@ -792,6 +791,8 @@ class _CsvRecords:
             # Read the first line as it stands (quotes kept as characters), and the others again.
             first = used[0]
             self._again.extend(reversed(used[1:]))
+            # a new reader over the lines read again (the old one may have seen the end of the input)
+            self._reader = csv.reader(self._feed(), delimiter=self.delimiter, strict=True)
             self.last_line = start
             literal = next(csv.reader([_strip_eol(first[1])], delimiter=self.delimiter, quoting=csv.QUOTE_NONE), [])
             more = f"; lines {used[1][0]}–{used[-1][0]} were read again as rows of their own" if len(used) > 1 else ""

@@ -33,7 +33,7 @@ from typing import IO, Any
 from .. import __version__, i18n
 
 REPORT_LABELS = (
-    "group_reposts", "reposts", "first_seen", "last_seen", "per_channel", "per_author", "timeline", "channel",
+    "group_reposts", "distinct_texts", "reposts", "first_seen", "last_seen", "per_channel", "per_author", "timeline", "channel",
     "author", "date", "suppressed_review", "suppressed_note", "context", "reason", "cue", "flagged_in",
     "not_flagged", "suppressed_count", "messages_total", "share", "others", "report_title", "source", "generated", "messages_read", "messages_flagged", "not_flagged_count", "errors",
     "narrative", "target", "severity", "language", "search", "all", "min_severity", "sort", "sort_input",

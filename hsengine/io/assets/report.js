@@ -451,7 +451,7 @@
       if (state.page >= pages) { state.page = pages - 1; }
     }
     $("hs-groups").dataset.value = String(units.length);
-    if (units.length < items.length) { shown.textContent += " · " + num(units.length) + " ≠ " + lbl("group_reposts").toLowerCase(); }
+    if (units.length < items.length) { shown.textContent += " · " + fill(lbl("distinct_texts"), { n: num(units.length) }); }
     var list = $("hs-list");
     list.textContent = "";
     var frag = doc.createDocumentFragment();
