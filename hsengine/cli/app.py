@@ -58,6 +58,14 @@ def H(text: str) -> str:
     return i18n.tr(text, UI)
 
 
+def _help(summary: str, examples: list[tuple[str, str]], tail: str = "") -> str:
+    """A command's help: its summary and comments in the interface language, then the examples."""
+    width = max(len(c) for c, _ in examples)
+    lines = [f"  {c:<{width}}" + (f"  [dim]# {H(comment)}[/dim]" if comment else "") for c, comment in examples]
+    text = H(summary) + "\n\n[b]" + H("Examples") + "[/b]\n\n" + "\n".join(lines) + "\n"
+    return text + ("\n" + H(tail) + "\n" if tail else "")
+
+
 def tr(template: str, ui: str | None = None, /, **params: Any) -> str:
     return i18n.tr(template, ui or UI, **params)
 
@@ -66,6 +74,8 @@ EXIT_CODES_HELP = H(
     "[b]Exit codes[/b]: 0 nothing flagged · 1 something flagged (check) or problems found (validate, test, "
     "catalogue --check) · 2 usage, input or lexicon/rule errors · 3 internal error (please report it) · 130 interrupted"
 )
+
+HELP_OPTION_HELP = H("Show this message and exit.")
 
 app = typer.Typer(
     name="hsengine",
@@ -104,14 +114,30 @@ def _readable_types() -> None:
         return None  # the argument's name (metavar) already says it
 
     def _word(param: Any) -> str:
+        desc = getattr(param, "type_descriptor", None)
         kind = getattr(param, "type", None)
-        if isinstance(kind, click.Choice):
-            return "|".join(str(c.value if isinstance(c, Enum) else c) for c in kind.choices)
-        if isinstance(kind, (click.types.IntParamType, click.types.FloatParamType)):
-            return "N"
-        if isinstance(kind, click.Path):
+        choices = getattr(desc, "choices", None) if getattr(desc, "is_choice", False) else getattr(kind, "choices", None)
+        if choices:
+            return "|".join(str(c.value if isinstance(c, Enum) else c) for c in choices)
+        if getattr(desc, "is_path", False) or isinstance(kind, click.Path):
             return "PATH"
+        annotation = getattr(desc, "annotation", None)
+        if annotation in (int, float) or isinstance(kind, (click.types.IntParamType, click.types.FloatParamType)):
+            return "N"
         return "TEXT"
+
+    # the words click and typer put around the help (panel titles, [default: ...], the --help option)
+    if UI != "en":
+        try:
+            from typer import rich_utils
+
+            for const in ("DEFAULT_STRING", "ENVVAR_STRING", "REQUIRED_LONG_STRING", "ARGUMENTS_PANEL_TITLE",
+                          "OPTIONS_PANEL_TITLE", "COMMANDS_PANEL_TITLE", "ERRORS_PANEL_TITLE", "ABORTED_TEXT",
+                          "RICH_HELP"):
+                if isinstance(getattr(rich_utils, const, None), str):
+                    setattr(rich_utils, const, H(getattr(rich_utils, const)))
+        except ImportError:  # pragma: no cover
+            pass
 
     for name, fn in (("TyperOption", option_type), ("TyperArgument", argument_type)):
         cls = getattr(core, name, None)
@@ -120,6 +146,29 @@ def _readable_types() -> None:
 
 
 _readable_types()
+
+
+def _translate_click() -> None:
+    """click's own messages (usage errors, the --help option) in the interface language: its modules
+    look them up with gettext, which we answer from our catalogue."""
+    if UI == "en":
+        return
+    import importlib
+
+    def gettext(message: str) -> str:
+        return i18n.tr(message, UI)
+
+    for name in ("click.core", "click.exceptions", "click.decorators", "click.parser", "click.types", "click.formatting",
+                 "typer.core", "typer.rich_utils", "typer.main"):
+        try:
+            module = importlib.import_module(name)
+        except ImportError:  # pragma: no cover
+            continue
+        if callable(getattr(module, "_", None)):
+            module._ = gettext  # type: ignore[attr-defined]
+
+
+_translate_click()
 
 
 # -- choices --------------------------------------------------------------------------------------
@@ -401,18 +450,17 @@ class _Progress:
             self.bar = None
 
 
-CHECK_HELP = H("""Check messages for hate speech and explain every finding.
-
-[b]Examples[/b]
-
-  hsengine check "Все эти китайцы — тараканы."
-  hsengine check posts.xlsx -o report.html
-  hsengine check --input result.json --format html -o channel.html      [dim]# a Telegram Desktop export[/dim]
-  hsengine check --input posts.csv --column text --excel -o checked.csv  [dim]# a CSV Excel opens[/dim]
-  hsengine check --input comments.csv --no-header --column 2 -o checked.xlsx
-  hsengine check --input posts.csv --format labelstudio -o tasks.json    [dim]# for review in Label Studio[/dim]
-  cat messages.txt | hsengine check --format jsonl --only-flagged
-""")
+CHECK_HELP = _help(
+    'Check messages for hate speech and explain every finding.',
+    [
+        ('hsengine check "Все эти китайцы — тараканы."', ''),
+        ('hsengine check posts.xlsx -o report.html', ''),
+        ('hsengine check --input result.json --format html -o channel.html', 'a Telegram Desktop export'),
+        ('hsengine check --input posts.csv --column text --excel -o checked.csv', 'a CSV Excel opens'),
+        ('hsengine check --input comments.csv --no-header --column 2 -o checked.xlsx', ''),
+        ('hsengine check --input posts.csv --format labelstudio -o tasks.json', 'for review in Label Studio'),
+        ('cat messages.txt | hsengine check --format jsonl --only-flagged', ''),
+    ])
 
 
 @app.command(help=CHECK_HELP, epilog=EXIT_CODES_HELP)
@@ -819,14 +867,22 @@ def _lexicon_line(lexicon: Any, ok: str) -> str:
             f"{len(lexicon.classes)} classes, {len(lexicon.targets)} target groups, {len(lexicon.files)} files")
 
 
-@app.command(epilog=EXIT_CODES_HELP)
+VALIDATE_HELP = _help(
+    'Check lexicon and rule files: schema, references, regex safety. Errors as file:line:column.',
+    [
+        ('hsengine validate', ''),
+        ('hsengine validate rules/xenophobia/new_rule.yaml', ''),
+        ('hsengine validate lexicon/ru/targets_chinese.yaml', ''),
+    ])
+
+
+@app.command(epilog=EXIT_CODES_HELP, help=VALIDATE_HELP)
 def validate(
     ctx: typer.Context,
     paths: Annotated[Optional[List[Path]], typer.Argument(
         metavar="[PATH]...", show_default=False,
-        help="Lexicon or rule files/directories (default: the bundled lexicon and rules).")] = None,
+        help=H("Lexicon or rule files/directories (default: the bundled lexicon and rules)."))] = None,
 ) -> None:
-    """Check lexicon and rule files: schema, references, regex safety. Errors as file:line:column."""
     from ..errors import ConfigError
 
     lex, rul, alone = _split_paths(ctx, list(paths or []))
@@ -858,15 +914,14 @@ def validate(
 
 
 # -- test -----------------------------------------------------------------------------------------
-TEST_HELP = H("""Run every rule's embedded examples; a per-rule table, then each failure explained.
-
-[b]Examples[/b]
-
-  hsengine test
-  hsengine test rules/xenophobia/expulsion.yaml
-  hsengine test --rule xenophobia.expulsion --verbose   [dim]# failures in full[/dim]
-  hsengine test --failures-only --json
-""")
+TEST_HELP = _help(
+    "Run every rule's embedded examples; a per-rule table, then each failure explained.",
+    [
+        ('hsengine test', ''),
+        ('hsengine test rules/xenophobia/expulsion.yaml', ''),
+        ('hsengine test --rule xenophobia.expulsion --verbose', 'failures in full'),
+        ('hsengine test --failures-only --json', ''),
+    ])
 
 LINE_LIMIT = 160  # characters of a failing example's text and reason shown without --verbose
 
@@ -977,16 +1032,14 @@ def _did_you_mean(word: str, options: list[str], ui: str | None = None) -> str:
     return tr("did you mean {options}?", ui, options=" / ".join(repr(c) for c in close)) if close else ""
 
 
-EXPLAIN_HELP = H("""Show every stage of the decision for one message: normalization, tokens, lemmas and stems,
-lexicon hits, rules considered and why they fired or were suppressed.
-
-[b]Examples[/b]
-
-  hsengine explain "Все эти китайцы — тараканы."
-  hsengine explain --ui-lang kk "Қытайларды елден қуу керек"
-  hsengine explain --verbose "..."            [dim]# every word and every skipped rule in full[/dim]
-  echo "текст" | hsengine explain - --json
-""")
+EXPLAIN_HELP = _help(
+    'Show every stage of the decision for one message: normalization, tokens, lemmas and stems, lexicon hits, rules considered and why they fired or were suppressed.',
+    [
+        ('hsengine explain "Все эти китайцы — тараканы."', ''),
+        ('hsengine explain --ui-lang kk "Қытайларды елден қуу керек"', ''),
+        ('hsengine explain --verbose "..."', 'every word and every skipped rule in full'),
+        ('echo "текст" | hsengine explain - --json', ''),
+    ])
 
 
 @app.command(help=EXPLAIN_HELP, epilog=EXIT_CODES_HELP)
@@ -1017,14 +1070,22 @@ def explain(
 
 
 # -- lexicon lookup -------------------------------------------------------------------------------
-@lexicon_app.command("lookup")
+LEXICON_LOOKUP_HELP = _help(
+    'What the analyzer makes of a word: reading, lemmas, stems, and the lexicon entries it reaches (how, score).',
+    [
+        ('hsengine lexicon lookup китаёзы', ''),
+        ('hsengine lexicon lookup "мировое правительство"', ''),
+        ('hsengine lexicon lookup --json шүршіттер', ''),
+    ])
+
+
+@lexicon_app.command("lookup", help=LEXICON_LOOKUP_HELP)
 def lexicon_lookup(
     ctx: typer.Context,
-    words: Annotated[List[str], typer.Argument(metavar="WORD...", help="A word, or a phrase (several words).")],
-    lang: Annotated[Lang, typer.Option("--lang", help="Language for guard words and phrases.")] = Lang.auto,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    words: Annotated[List[str], typer.Argument(metavar="WORD...", help=H("A word, or a phrase (several words)."))],
+    lang: Annotated[Lang, typer.Option("--lang", help=H("Language for guard words and phrases."))] = Lang.auto,
+    as_json: Annotated[bool, typer.Option("--json", help=H("Print JSON."))] = False,
 ) -> None:
-    """What the analyzer makes of a word: reading, lemmas, stems, and the lexicon entries it reaches (how, score)."""
     import json
 
     from rich.table import Table
@@ -1095,15 +1156,23 @@ def lexicon_lookup(
     raise typer.Exit(EXIT_OK if any(r["hits"] for r in report) or phrase_hits else EXIT_FOUND)
 
 
-@rules_app.command("list")
+RULES_LIST_HELP = _help(
+    'A table of every rule: id, narrative, targets, severity, languages.',
+    [
+        ('hsengine rules list', ''),
+        ('hsengine rules list --narrative xenophobia --lang kk', ''),
+        ('hsengine rules list --json', ''),
+    ])
+
+
+@rules_app.command("list", help=RULES_LIST_HELP)
 def rules_list(
     ctx: typer.Context,
-    narrative: Annotated[Optional[str], typer.Option("--narrative", help="Only this narrative.")] = None,
-    target: Annotated[Optional[str], typer.Option("--target", help="Only rules covering this target group.")] = None,
-    lang: Annotated[Optional[str], typer.Option("--lang", help="Only rules claiming this language (ru, kk).")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    narrative: Annotated[Optional[str], typer.Option("--narrative", help=H("Only this narrative."))] = None,
+    target: Annotated[Optional[str], typer.Option("--target", help=H("Only rules covering this target group."))] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", help=H("Only rules claiming this language (ru, kk)."))] = None,
+    as_json: Annotated[bool, typer.Option("--json", help=H("Print JSON."))] = False,
 ) -> None:
-    """A table of every rule: id, narrative, targets, severity, languages."""
     import json
 
     from rich.table import Table
@@ -1128,14 +1197,21 @@ def rules_list(
     raise typer.Exit(EXIT_OK)
 
 
-@rules_app.command("show")
+RULES_SHOW_HELP = _help(
+    'A rule in full: titles, description, pattern, suppressing contexts, and its examples (run now).',
+    [
+        ('hsengine rules show xenophobia.expulsion', ''),
+        ('hsengine rules show --ui-lang ru xenophobia.dehumanization', ''),
+    ])
+
+
+@rules_app.command("show", help=RULES_SHOW_HELP)
 def rules_show(
     ctx: typer.Context,
-    rule_id: Annotated[str, typer.Argument(metavar="ID", help="Rule id, e.g. xenophobia.expulsion.")],
+    rule_id: Annotated[str, typer.Argument(metavar="ID", help=H("Rule id, e.g. xenophobia.expulsion."))],
     ui_lang: Annotated[UiLang, typer.Option("--ui-lang", envvar="HSENGINE_UI_LANG",
-                                            help="Language of names.")] = UiLang.en,
+                                            help=H("Language of names."))] = UiLang.en,
 ) -> None:
-    """A rule in full: titles, description, pattern, suppressing contexts, and its examples (run now)."""
     from rich.text import Text
 
     from ..rules.examples import run_rule_examples
@@ -1194,16 +1270,13 @@ def rules_show(
 
 
 # -- review in Label Studio, settings ------------------------------------------------------------------
-REVIEW_HELP = H("""Print the Label Studio labeling interface for the tasks of check --format labelstudio.
-
-[b]Examples[/b]
-
-  hsengine review-config -o hsengine-review.xml
-  hsengine check --input posts.csv --format labelstudio -o tasks.json
-  hsengine eval reviewed.json          [dim]# a reviewed export back: precision and recall[/dim]
-
-See docs/review.md.
-""")
+REVIEW_HELP = _help(
+    'Print the Label Studio labeling interface for the tasks of check --format labelstudio.',
+    [
+        ('hsengine review-config -o hsengine-review.xml', ''),
+        ('hsengine check --input posts.csv --format labelstudio -o tasks.json', ''),
+        ('hsengine eval reviewed.json', 'a reviewed export back: precision and recall'),
+    ], 'See docs/review.md.')
 
 
 @app.command(name="review-config", help=REVIEW_HELP, epilog=EXIT_CODES_HELP)
@@ -1229,14 +1302,13 @@ def review_config(
     raise typer.Exit(EXIT_OK)
 
 
-CONFIG_HELP = H("""Show or set your settings: the interface language, once for every command.
-
-[b]Examples[/b]
-
-  hsengine config                  [dim]# the settings and the file they are in[/dim]
-  hsengine config ui-lang kk       [dim]# Kazakh from now on[/dim]
-  hsengine config ui-lang en
-""")
+CONFIG_HELP = _help(
+    'Show or set your settings: the interface language, once for every command.',
+    [
+        ('hsengine config', 'the settings and the file they are in'),
+        ('hsengine config ui-lang kk', 'Kazakh from now on'),
+        ('hsengine config ui-lang en', ''),
+    ])
 
 
 @app.command(name="config", help=CONFIG_HELP, epilog=EXIT_CODES_HELP)
@@ -1269,20 +1341,29 @@ def config_cmd(
 
 
 # -- eval, catalogue, stats -----------------------------------------------------------------------
-@app.command(name="eval", epilog=EXIT_CODES_HELP)
+EVAL_CMD_HELP = _help(
+    'Evaluate the engine on labelled data or functional tests: precision, recall, errors.',
+    [
+        ('hsengine eval --functional', ''),
+        ('hsengine eval labelled.csv --text-field text --label-field label', ''),
+        ('hsengine eval reviewed.json', 'a Label Studio export, after review (docs/review.md)'),
+        ('hsengine eval --dataset rtplx_ru --format markdown', ''),
+    ])
+
+
+@app.command(name="eval", epilog=EXIT_CODES_HELP, help=EVAL_CMD_HELP)
 def eval_cmd(
     ctx: typer.Context,
     paths: Annotated[Optional[List[Path]], typer.Argument(
-        metavar="[PATH]...", show_default=False, help="Labelled files (.csv/.jsonl) to evaluate on.")] = None,
+        metavar="[PATH]...", show_default=False, help=H("Labelled files (.csv/.jsonl) to evaluate on."))] = None,
     dataset: Annotated[Optional[str], typer.Option("--dataset", metavar="NAME",
-                                                   help="A named evaluation data set.")] = None,
-    functional: Annotated[bool, typer.Option("--functional", help="Run the functional (HateCheck-style) tests.")]
+                                                   help=H("A named evaluation data set."))] = None,
+    functional: Annotated[bool, typer.Option("--functional", help=H("Run the functional (HateCheck-style) tests."))]
         = False,
-    fmt: Annotated[EvalFormat, typer.Option("--format", "-f", help="Report format.")] = EvalFormat.text,
-    text_field: Annotated[str, typer.Option("--text-field", help="Field/column with the text.")] = "text",
-    label_field: Annotated[str, typer.Option("--label-field", help="Field/column with the label.")] = "label",
+    fmt: Annotated[EvalFormat, typer.Option("--format", "-f", help=H("Report format."))] = EvalFormat.text,
+    text_field: Annotated[str, typer.Option("--text-field", help=H("Field/column with the text."))] = "text",
+    label_field: Annotated[str, typer.Option("--label-field", help=H("Field/column with the label."))] = "label",
 ) -> None:
-    """Evaluate the engine on labelled data or functional tests: precision, recall, errors."""
     try:
         from ..tools import evaluate
     except ImportError as exc:
@@ -1303,14 +1384,22 @@ def eval_cmd(
     raise typer.Exit(code)
 
 
-@app.command(epilog=EXIT_CODES_HELP)
+CATALOGUE_HELP = _help(
+    'Build the rule catalogue (docs/rules.md) from the rules and the lexicon.',
+    [
+        ('hsengine catalogue', ''),
+        ('hsengine catalogue --check', ''),
+        ('hsengine catalogue -o -', ''),
+    ])
+
+
+@app.command(epilog=EXIT_CODES_HELP, help=CATALOGUE_HELP)
 def catalogue(
     ctx: typer.Context,
-    check_only: Annotated[bool, typer.Option("--check", help="Exit 1 when docs/rules.md is not up to date.")] = False,
+    check_only: Annotated[bool, typer.Option("--check", help=H("Exit 1 when docs/rules.md is not up to date."))] = False,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE",
-                                                   help="Write here instead of docs/rules.md ('-': stdout).")] = None,
+                                                   help=H("Write here instead of docs/rules.md ('-': stdout)."))] = None,
 ) -> None:
-    """Build the rule catalogue (docs/rules.md) from the rules and the lexicon."""
     from ..tools import catalogue as cat
 
     engine = _engine(ctx)
@@ -1347,12 +1436,19 @@ def catalogue(
     raise typer.Exit(EXIT_OK)
 
 
-@app.command()
+STATS_HELP = _help(
+    'Counts of lexicon entries and rules, and coverage per narrative, target group and language.',
+    [
+        ('hsengine stats', ''),
+        ('hsengine stats --json', ''),
+    ])
+
+
+@app.command(help=STATS_HELP)
 def stats(
     ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help=H("Print JSON."))] = False,
 ) -> None:
-    """Counts of lexicon entries and rules, and coverage per narrative, target group and language."""
     import json
 
     from ..tools import catalogue as cat

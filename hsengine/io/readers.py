@@ -795,9 +795,12 @@ class _CsvRecords:
             self._reader = csv.reader(self._feed(), delimiter=self.delimiter, strict=True)
             self.last_line = start
             literal = next(csv.reader([_strip_eol(first[1])], delimiter=self.delimiter, quoting=csv.QUOTE_NONE), [])
-            more = f"; lines {used[1][0]}–{used[-1][0]} were read again as rows of their own" if len(used) > 1 else ""
-            what = "is never closed" if "end of data" in (error or "") else "is misplaced"
-            problem = f"a quote (\") on line {start} {what}: the line was read as it stands{more}"
+            if "end of data" in (error or ""):
+                problem = f"a quote (\") on line {start} is never closed: the line was read as it stands"
+            else:
+                problem = f"a quote (\") on line {start} is misplaced: the line was read as it stands"
+            if len(used) > 1:
+                problem += "; " + f"lines {used[1][0]}–{used[-1][0]} were read again as rows of their own"
             return start, literal, problem, [start] if first[2] else [], first[3]
         return start, rec, None, bad, over
 
