@@ -163,3 +163,14 @@ def test_ui_language_set_once_in_the_config_file(tmp_path):
     p = subprocess.run([sys.executable, "-m", "hsengine", "check", "--ui-lang", "en", "-f", "pretty", "Китайцев не надо выгонять."],
                        capture_output=True, text=True, env=env, timeout=120)
     assert "suppressed by" in p.stdout  # the option wins over the file
+
+
+def test_every_evidence_role_of_the_rules_has_a_name_in_three_languages():
+    from hsengine.paths import BUNDLED_RULES
+
+    roles = set()
+    for f in BUNDLED_RULES.rglob("*.yaml"):
+        roles |= set(re.findall(r"\bas:\s*([a-z_]+)", f.read_text(encoding="utf-8")))
+    assert "target" in roles and len(roles) > 20
+    missing = sorted(r for r in roles if r not in i18n.ROLE_NAMES)
+    assert missing == [], missing
