@@ -1,6 +1,20 @@
-"""Interface strings in English, Russian and Kazakh (explanations, headings, report labels)."""
+"""Interface strings in English, Russian and Kazakh (explanations, headings, report labels, messages).
+
+Two kinds:
+
+- `STRINGS`: short labels by key (``t("summary", "ru")``), used by the summary and the HTML report;
+- `MESSAGES`: sentences keyed by their English template (``tr("{name}: no such file", "kk",
+  name=...)``).  Messages built in English elsewhere (a reader's row warning, an input problem) are
+  translated on their way to the user with `translate`, which finds the template the English text
+  was made from and fills the translation with the same values.
+
+`tests/test_i18n.py` fails when a template used in the code has no Russian or Kazakh translation.
+"""
 
 from __future__ import annotations
+
+import re
+from functools import lru_cache
 
 
 STRINGS: dict[str, dict[str, str]] = {
@@ -85,6 +99,41 @@ STRINGS: dict[str, dict[str, str]] = {
     "role": {"en": "role", "ru": "роль", "kk": "рөлі"},
     "how": {"en": "matched as", "ru": "как найдено", "kk": "қалай табылды"},
     "flagged_share": {"en": "share flagged", "ru": "доля отмеченных", "kk": "белгіленгендер үлесі"},
+    "group_reposts": {"en": "Group identical texts", "ru": "Объединять одинаковые тексты",
+                      "kk": "Бірдей мәтіндерді біріктіру"},
+    "distinct_texts": {"en": "{n} different texts", "ru": "различных текстов: {n}", "kk": "әртүрлі мәтін: {n}"},
+    "reposts": {"en": "copies", "ru": "копий", "kk": "көшірме"},
+    "first_seen": {"en": "first", "ru": "впервые", "kk": "алғаш"},
+    "last_seen": {"en": "last", "ru": "последний раз", "kk": "соңғы рет"},
+    "per_channel": {"en": "By channel: which channels spread which narrative",
+                    "ru": "По каналам: какие каналы распространяют какие нарративы",
+                    "kk": "Арналар бойынша: қай арна қандай нарратив таратады"},
+    "per_author": {"en": "By author", "ru": "По авторам", "kk": "Авторлар бойынша"},
+    "timeline": {"en": "Flagged messages per day", "ru": "Отмеченные сообщения по дням",
+                 "kk": "Белгіленген хабарламалар күн бойынша"},
+    "channel": {"en": "channel", "ru": "канал", "kk": "арна"},
+    "author": {"en": "author", "ru": "автор", "kk": "автор"},
+    "date": {"en": "date", "ru": "дата", "kk": "күні"},
+    "suppressed_review": {"en": "Matches cancelled by context: check them",
+                          "ru": "Совпадения, отменённые контекстом: проверьте их",
+                          "kk": "Контекст жойған сәйкестіктер: тексеріп шығыңыз"},
+    "suppressed_note": {
+        "en": "A rule matched these messages, but negation, counter-speech, a news report, a quotation or talk "
+              "about a word cancelled it. The reason is given for each; if it is wrong, the message is hate speech.",
+        "ru": "Правило сработало на этих сообщениях, но отрицание, контрречь, новостное сообщение, цитата или "
+              "разговор о слове его отменили. Для каждого указана причина; если она неверна, сообщение — язык вражды.",
+        "kk": "Бұл хабарламаларға ереже сәйкес келді, бірақ болымсыздық, қарсы сөз, жаңалық, дәйексөз немесе сөз "
+              "туралы әңгіме оны жойды. Әрқайсысының себебі көрсетілген; ол қате болса, хабарлама — өшпенділік тілі.",
+    },
+    "context": {"en": "context", "ru": "контекст", "kk": "контекст"},
+    "reason": {"en": "reason", "ru": "причина", "kk": "себебі"},
+    "cue": {"en": "cue", "ru": "сигнал", "kk": "белгі"},
+    "flagged_in": {"en": "flagged by another rule", "ru": "отмечено другим правилом",
+                   "kk": "басқа ереже белгіледі"},
+    "suppressed_count": {"en": "suppressed", "ru": "отменено", "kk": "жойылды"},
+    "messages_total": {"en": "messages read", "ru": "прочитано сообщений", "kk": "оқылған хабарламалар"},
+    "share": {"en": "share", "ru": "доля", "kk": "үлесі"},
+    "others": {"en": "others", "ru": "другие", "kk": "басқалары"},
     # -- input problems, in the interface language (hints stay in English) ------------------------
     "input_missing_file": {"en": "{name}: no such file", "ru": "{name}: файл не найден", "kk": "{name}: мұндай файл жоқ"},
     "input_is_directory": {"en": "{name} is a directory, not a file", "ru": "{name} — это папка, а не файл",
@@ -122,6 +171,66 @@ ROLE_NAMES: dict[str, dict[str, str]] = {
     "slur": {"en": "slur", "ru": "оскорбление", "kk": "қорлау сөзі"},
     "call": {"en": "call to act", "ru": "призыв", "kk": "шақыру"},
     "quantifier": {"en": "generalizes", "ru": "обобщает", "kk": "жалпылайды"},
+    "attack": {"en": "attacks", "ru": "нападает", "kk": "шабуыл жасайды"},
+    "threat": {"en": "threatens", "ru": "угрожает", "kk": "қорқытады"},
+    "question": {"en": "questions their rights", "ru": "ставит под сомнение", "kk": "күмән келтіреді"},
+    "negation": {"en": "negation", "ru": "отрицание", "kk": "болымсыздық"},
+    "plot": {"en": "claims a plot", "ru": "заявляет о заговоре", "kk": "қастандық бар дейді"},
+    "verdict": {"en": "passes a verdict", "ru": "выносит приговор", "kk": "үкім шығарады"},
+    "attribute": {"en": "attributes a trait", "ru": "приписывает черту", "kk": "қасиет таңады"},
+    "victims": {"en": "names victims", "ru": "называет жертв", "kk": "құрбандарды атайды"},
+    "jihad": {"en": "jihad", "ru": "джихад", "kk": "жиһад"},
+    "invasion": {"en": "claims an invasion", "ru": "говорит о нашествии", "kk": "басып кіру дейді"},
+    "hate": {"en": "expresses hatred", "ru": "выражает ненависть", "kk": "өшпенділік білдіреді"},
+    "praise": {"en": "praises", "ru": "восхваляет", "kk": "мадақтайды"},
+    "frame": {"en": "extremist frame", "ru": "экстремистская рамка", "kk": "экстремистік көзқарас"},
+    "destination": {"en": "where to send them", "ru": "куда отправить", "kk": "қайда жіберу"},
+    "cleansing": {"en": "calls for cleansing", "ru": "призыв к «очищению»", "kk": "«тазартуға» шақырады"},
+    "takfir": {"en": "declares unbelief (takfir)", "ru": "объявляет неверным (такфир)", "kk": "кәпір деп жариялайды (тәкфір)"},
+    "only": {"en": "exclusivity", "ru": "исключительность", "kk": "ерекшелік"},
+    "marriage": {"en": "marriage", "ru": "брак", "kk": "неке"},
+    "land": {"en": "land", "ru": "земля", "kk": "жер"},
+    "approval": {"en": "approves", "ru": "одобряет", "kk": "мақұлдайды"},
+    "vaccine": {"en": "vaccine", "ru": "вакцина", "kk": "вакцина"},
+    "struggle": {"en": "calls to struggle", "ru": "призыв к борьбе", "kk": "күреске шақырады"},
+    "sharia": {"en": "sharia", "ru": "шариат", "kk": "шариғат"},
+    "obey": {"en": "demands obedience", "ru": "требует подчинения", "kk": "бағынуды талап етеді"},
+    "nation": {"en": "nation", "ru": "нация", "kk": "ұлт"},
+    "inferiority": {"en": "calls them inferior", "ru": "называет неполноценными", "kk": "кемтар деп атайды"},
+    "holiday": {"en": "holiday", "ru": "праздник", "kk": "мереке"},
+    "epithet": {"en": "insulting epithet", "ru": "оскорбительный эпитет", "kk": "қорлайтын эпитет"},
+    "enemy": {"en": "calls them the enemy", "ru": "называет врагом", "kk": "жау деп атайды"},
+    "act": {"en": "act", "ru": "действие", "kk": "әрекет"},
+    "victim": {"en": "names a victim", "ru": "называет жертву", "kk": "құрбанды атайды"},
+    "toward": {"en": "toward", "ru": "направление", "kk": "бағыт"},
+    "prohibition": {"en": "prohibits", "ru": "запрещает", "kk": "тыйым салады"},
+    "place": {"en": "place", "ru": "место", "kk": "орын"},
+    "people": {"en": "people", "ru": "люди", "kk": "адамдар"},
+    "institution": {"en": "institution", "ru": "институт", "kk": "мекеме"},
+    "guest": {"en": "calls them guests", "ru": "называет гостями", "kk": "қонақ деп атайды"},
+    "go": {"en": "tells them to go", "ru": "велит уйти", "kk": "кетуді бұйырады"},
+    "from": {"en": "from where", "ru": "откуда", "kk": "қайдан"},
+    "for": {"en": "for", "ru": "ради", "kk": "үшін"},
+    "country": {"en": "country", "ru": "страна", "kk": "ел"},
+    "wish": {"en": "wishes harm", "ru": "желает зла", "kk": "зиян тілейді"},
+    "scapegoat": {"en": "blames them", "ru": "делает виноватыми", "kk": "кінәлі етеді"},
+    "purity": {"en": "claims purity", "ru": "говорит о чистоте", "kk": "тазалық дейді"},
+    "owner": {"en": "claims ownership", "ru": "называет хозяином", "kk": "иесі дейді"},
+    "object": {"en": "object", "ru": "объект", "kk": "нысан"},
+    "martyrdom": {"en": "martyrdom", "ru": "мученичество (шахадат)", "kk": "шейіттік"},
+    "intensifier": {"en": "intensifies", "ru": "усиливает", "kk": "күшейтеді"},
+    "host": {"en": "calls one group the hosts", "ru": "называет хозяевами", "kk": "қожайын деп атайды"},
+    "hijra": {"en": "hijra (emigration)", "ru": "хиджра (переселение)", "kk": "хижра (қоныс аудару)"},
+    "habit": {"en": "habit", "ru": "привычка", "kk": "әдет"},
+    "glory": {"en": "glorifies", "ru": "прославляет", "kk": "дәріптейді"},
+    "force": {"en": "calls for force", "ru": "призыв к силе", "kk": "күшке шақырады"},
+    "enslavement": {"en": "calls for enslavement", "ru": "призыв к порабощению", "kk": "құлдыққа шақырады"},
+    "duty": {"en": "calls it a duty", "ru": "называет долгом", "kk": "парыз дейді"},
+    "covid": {"en": "COVID", "ru": "COVID", "kk": "COVID"},
+    "claim": {"en": "claims", "ru": "утверждает", "kk": "мәлімдейді"},
+    "blood": {"en": "blood", "ru": "кровь", "kk": "қан"},
+    "actor": {"en": "actor", "ru": "исполнитель", "kk": "орындаушы"},
+    "cue": {"en": "cue", "ru": "сигнал", "kk": "белгі"},
 }
 
 
@@ -138,3 +247,65 @@ def role_name(role: str, ui_lang: str = "en") -> str:
     if entry is None:
         return role.replace("_", " ")
     return entry.get(ui_lang) or entry["en"]
+
+
+# -- messages: English template -> translations ------------------------------------------------------
+from .i18n_messages import MESSAGES  # noqa: E402  (a long table, kept in its own file)
+
+
+def tr(template: str, ui_lang: str = "en", /, **params: object) -> str:
+    """`template` in `ui_lang`, filled with `params` (English when there is no translation)."""
+    text = template
+    if ui_lang != "en":
+        entry = MESSAGES.get(template)
+        if entry is not None:
+            text = entry.get(ui_lang) or template
+    if params:
+        try:
+            return text.format(**params)
+        except (KeyError, IndexError, ValueError):
+            return template.format(**params)
+    return text
+
+
+_FIELD = re.compile(r"\{(\w+)(?:[:!][^}]*)?\}")
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> list[tuple[re.Pattern[str], str]]:
+    """A regex per English template with named groups for its fields, most specific first."""
+    out = []
+    for template in MESSAGES:
+        parts = []
+        pos = 0
+        seen: set[str] = set()
+        for m in _FIELD.finditer(template):
+            parts.append(re.escape(template[pos:m.start()]))
+            name = m.group(1)
+            parts.append(f"(?P={name})" if name in seen else f"(?P<{name}>.+?)")
+            seen.add(name)
+            pos = m.end()
+        parts.append(re.escape(template[pos:]))
+        out.append((re.compile("".join(parts) + r"\Z", re.S), template))
+    out.sort(key=lambda pt: -len(_FIELD.sub("", pt[1])))
+    return out
+
+
+def translate(message: str, ui_lang: str = "en") -> str:
+    """An English message made from one of the templates, in `ui_lang` (unchanged when none fits).
+
+    Several messages joined with "; " are translated one by one."""
+    if ui_lang == "en" or not message:
+        return message
+    if message in MESSAGES:
+        return MESSAGES[message].get(ui_lang) or message
+    for pattern, template in _patterns():
+        m = pattern.match(message)
+        if m:
+            return tr(template, ui_lang, **m.groupdict())
+    if "; " in message:
+        parts = message.split("; ")
+        done = [translate(p, ui_lang) for p in parts]
+        if done != parts:
+            return "; ".join(done)
+    return message

@@ -19,6 +19,10 @@ if "HSENGINE_CACHE_DIR" not in os.environ:
     os.environ["HSENGINE_CACHE_DIR"] = _RUN_CACHE
     atexit.register(shutil.rmtree, _RUN_CACHE, True)
 
+# A user's own settings (hsengine config ui-lang ru) must not change what the tests see.
+os.environ.setdefault("HSENGINE_CONFIG", os.path.join(tempfile.gettempdir(), "hsengine-tests-no-config.toml"))
+os.environ.pop("HSENGINE_UI_LANG", None)
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 

@@ -53,7 +53,9 @@ def assert_clean_error(result, *needles: str) -> None:
 
 
 def csv_rows(text: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(text)))
+    """Rows of our CSV output: ','-separated, or ';' when the input was (so Excel opens it in columns)."""
+    head = text.lstrip("\ufeff").split("\n", 1)[0]
+    return list(csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=";" if ";" in head and "," not in head else ","))
 
 
 # -- problems with the whole input: exit 2, one message naming the problem ---------------------------

@@ -5,6 +5,8 @@ visible messages and counts correctly, and every highlighted span equals its evi
 from __future__ import annotations
 
 import csv
+import io
+import os
 import json
 import random
 import shutil
@@ -223,5 +225,109 @@ def test_report_with_ten_thousand_messages_pages(browser, tmp_path):
         assert value(page, "#hs-count-shown") == len(expected)
         assert [m["line"] for m in visible(page)] == expected[:50]
         assert errors == []
+    finally:
+        page.close()
+
+
+# -- a report that supports a decision: reposts, channels, days, suppressed matches, CSV, ru and kk ------
+CHANNEL_ROWS = [  # (channel, date, author, text)
+    ("Канал А", "2024-03-01 10:00", "a1", "Все эти китайцы — вонючие тараканы."),
+    ("Канал Б", "2024-03-02 11:00", "a2", "Все эти китайцы — вонючие тараканы."),
+    ("Канал В", "2024-03-04 09:30", "a3", "Все эти  китайцы — вонючие тараканы."),  # same text, other spacing
+    ("Канал А", "2024-03-02 12:00", "a1", "Шүршіттерді елден қуу керек!"),
+    ("Канал Б", "2024-03-03 08:00", "a4", "Кафиров надо убивать."),
+    ("Канал А", "2024-03-03 09:00", "a5", "Китайцев не надо выгонять."),
+    ("Канал В", "2024-03-03 10:00", "a6", "Сегодня в Алматы солнечно."),
+]
+
+
+def build_channels(tmp_path: Path, ui: str) -> tuple[Path, list[dict]]:
+    src = tmp_path / "channels.csv"
+    with src.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["channel", "date", "author", "text"])
+        w.writerows(CHANNEL_ROWS)
+    runner = CliRunner()
+    report = tmp_path / f"report-{ui}.html"
+    r = runner.invoke(app, ["check", "--input", str(src), "-o", str(report), "-q", "--ui-lang", ui],
+                      catch_exceptions=False)
+    assert r.exit_code == 1, r.stderr
+    r = runner.invoke(app, ["check", "--input", str(src), "-f", "jsonl", "-q", "--ui-lang", ui], catch_exceptions=False)
+    return report, [json.loads(x) for x in r.stdout.splitlines()]
+
+
+@pytest.mark.parametrize("ui", ["en", "ru", "kk"])
+def test_report_groups_reposts_summarizes_channels_and_reviews_suppressed(browser, tmp_path, ui):
+    report, results = build_channels(tmp_path, ui)
+    flagged = [r for r in results if r["flagged"]]
+    page, errors, requests = open_report(browser, report)
+    try:
+        # reposts: the three copies are one card with the count and first and last date
+        cards = page.eval_on_selector_all("#hs-list article.msg", """els => els.map(e => ({
+            line: +e.dataset.line, count: +e.dataset.count,
+            first: (e.querySelector('.reposts') || {dataset: {}}).dataset.first || null,
+            last: (e.querySelector('.reposts') || {dataset: {}}).dataset.last || null}))""")
+        assert value(page, "#hs-count-shown") == len(flagged)
+        assert value(page, "#hs-groups") == len(flagged) - 2
+        repost = next(c for c in cards if c["count"] > 1)
+        assert repost == {"line": 2, "count": 3, "first": "2024-03-01 10:00", "last": "2024-03-04 09:30"}
+        page.uncheck("#hs-group")
+        assert len(visible(page)) == len(flagged)
+        page.check("#hs-group")
+
+        # which channels spread which narrative: flagged per channel, out of all messages read there
+        rows = page.eval_on_selector_all("#hs-by-channel tr[data-channel]", """els => els.map(e => [
+            e.dataset.channel, +e.dataset.flagged, +e.dataset.total])""")
+        expected = {}
+        for (ch, *_), r in zip(CHANNEL_ROWS, results):
+            f, t = expected.get(ch, (0, 0))
+            expected[ch] = (f + (1 if r["flagged"] else 0), t + 1)
+        assert {ch: (f, t) for ch, f, t in rows} == {ch: v for ch, v in expected.items() if v[0]}
+        heads = page.eval_on_selector_all("#hs-by-channel th", "els => els.map(e => e.textContent)")
+        assert len(heads) == 3 + len({n for r in flagged for n in r["narratives"]})
+        page.click("#hs-by-channel tr[data-channel='Канал Б'] button")  # filter by channel
+        assert [m["line"] for m in visible(page)] == [r["line"] for (ch, *_), r in zip(CHANNEL_ROWS, results)
+                                                      if ch == "Канал Б" and r["flagged"]]
+        page.click("#hs-reset")
+        authors = dict(page.eval_on_selector_all("#hs-by-author tr[data-author]",
+                                                 "els => els.map(e => [e.dataset.author, +e.dataset.flagged])"))
+        assert authors["a1"] == 2
+        days = dict(page.eval_on_selector_all("#hs-timeline .tbar", "els => els.map(e => [e.dataset.day, +e.dataset.count])"))
+        assert days == {"2024-03-01": 1, "2024-03-02": 2, "2024-03-03": 1, "2024-03-04": 1}
+
+        # the suppressed match (negation) with its reason, in the interface language
+        assert value(page, "#hs-suppressed-count") >= 1
+        supp = page.eval_on_selector_all("#hs-suppressed article", """els => els.map(e => ({
+            line: +e.dataset.line, flagged: e.dataset.flagged,
+            contexts: Array.from(e.querySelectorAll('li')).map(l => l.dataset.context),
+            reason: e.querySelector('.reason').textContent,
+            cue: Array.from(e.querySelectorAll('mark.role-cue')).map(m => m.textContent)}))""")
+        negated = next(s for s in supp if s["line"] == 7)
+        assert negated["flagged"] == "0" and "negation" in negated["contexts"] and negated["cue"] == ["не"]
+        from hsengine.cli.render import context_reasons
+
+        assert context_reasons(ui)["negation"] in negated["reason"]
+        if ui == "ru":
+            assert page.text_content("#hs-title") == "Отчёт hsengine"
+            assert "По каналам" in page.text_content("#hs-summaries")
+        if ui == "kk":
+            assert page.text_content("#hs-title") == "hsengine есебі"
+            assert "Арналар бойынша" in page.text_content("#hs-summaries")
+            assert "болымсыз" in negated["reason"].lower()
+
+        # CSV download of the shown rows: every input column, then the explanation
+        with page.expect_download() as info:
+            page.click("#hs-export")
+        data = Path(info.value.path()).read_text(encoding="utf-8-sig")
+        sep = "," if ui == "en" else ";"
+        got = list(csv.DictReader(io.StringIO(data), delimiter=sep))
+        assert [int(x["line"]) for x in got] == [r["line"] for r in flagged]
+        assert list(got[0])[:4] == ["channel", "date", "author", "text"]
+        assert got[0]["channel"] == "Канал А" and got[0]["explanation"] == " | ".join(
+            m["explanation"] for m in flagged[0]["matches"])
+        assert errors == [] and requests == []
+        if ui in ("en", "ru") and os.environ.get("HSENGINE_SCREENSHOTS"):
+            page.set_viewport_size({"width": 1200, "height": 900})
+            page.screenshot(path=os.environ["HSENGINE_SCREENSHOTS"] + f"/report-channels-{ui}.png", full_page=True)
     finally:
         page.close()

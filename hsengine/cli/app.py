@@ -1,7 +1,8 @@
 """The `hsengine` command line.
 
-For volunteers:  ``hsengine check`` — messages, standard input, or .txt/.csv/.jsonl files in; a
-readable list, JSON, JSON Lines, CSV or a self-contained HTML report out.
+For volunteers:  ``hsengine check`` — messages, standard input, or files (.txt, .csv/.tsv, .xlsx,
+JSON Lines, Telegram Desktop and YouTube exports) in; a readable list, JSON, JSON Lines, CSV, an
+Excel workbook, a self-contained HTML report or Label Studio tasks out.
 
 For maintainers: ``validate``, ``test``, ``explain``, ``lexicon lookup``, ``rules list|show``,
 ``eval``, ``catalogue`` and ``stats``.
@@ -9,6 +10,11 @@ For maintainers: ``validate``, ``test``, ``explain``, ``lexicon lookup``, ``rule
 Exit codes (every command): 0 success / nothing flagged, 1 something flagged (``check``) or
 problems found (``validate``, ``test``, ``catalogue --check``), 2 usage, input or lexicon/rule
 loading errors, 3 an internal error (a bug), 130 interrupted.
+
+Every sentence shown to the user is in the interface language: ``--ui-lang``, else the
+``HSENGINE_UI_LANG`` environment variable, else ``ui_lang`` in the configuration file
+(``hsengine config ui-lang ru``), else English.  The help text is translated too (it is built when
+the module is imported, from the same settings).
 
 Start-up is kept cheap: the engine, rich and the process pool are imported only by the commands
 that need them.
@@ -29,6 +35,7 @@ import typer
 
 from .. import __version__, i18n
 from ..schema.values import MAX_MESSAGE_CHARS, SEVERITIES, UI_LANGS
+from . import config
 from .render import (display_names, format_summary, hits_line, isatty, make_console, pretty_writer, print_trace,
                      targets_text, use_color)
 
@@ -43,16 +50,39 @@ EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
 
-EXIT_CODES_HELP = (
+UI = config.initial_ui_lang(sys.argv[1:])  # the language of --help and of messages before options are read
+
+
+def H(text: str) -> str:
+    """A help text in the interface language."""
+    return i18n.tr(text, UI)
+
+
+def _help(summary: str, examples: list[tuple[str, str]], tail: str = "") -> str:
+    """A command's help: its summary and comments in the interface language, then the examples."""
+    width = max(len(c) for c, _ in examples)
+    lines = [f"  {c:<{width}}" + (f"  [dim]# {H(comment)}[/dim]" if comment else "") for c, comment in examples]
+    text = H(summary) + "\n\n[b]" + H("Examples") + "[/b]\n\n" + "\n".join(lines) + "\n"
+    return text + ("\n" + H(tail) + "\n" if tail else "")
+
+
+def tr(template: str, ui: str | None = None, /, **params: Any) -> str:
+    return i18n.tr(template, ui or UI, **params)
+
+
+EXIT_CODES_HELP = H(
     "[b]Exit codes[/b]: 0 nothing flagged · 1 something flagged (check) or problems found (validate, test, "
-    "catalogue --check) · 2 usage, input or lexicon/rule errors · 3 internal error (please report it)"
+    "catalogue --check) · 2 usage, input or lexicon/rule errors · 3 internal error (please report it) · 130 interrupted"
 )
+
+HELP_OPTION_HELP = H("Show this message and exit.")
 
 app = typer.Typer(
     name="hsengine",
-    help="Explainable hate-speech detection for Kazakh and Russian social-media text.\n\n"
-         "Check messages with [b]hsengine check[/b]; maintain the lexicon and rules with [b]validate[/b], "
-         "[b]test[/b], [b]explain[/b], [b]lexicon[/b], [b]rules[/b], [b]eval[/b], [b]catalogue[/b] and [b]stats[/b].",
+    help=H("Explainable hate-speech detection for Kazakh and Russian social-media text.\n\n"
+           "Check messages with [b]hsengine check[/b]; maintain the lexicon and rules with [b]validate[/b], "
+           "[b]test[/b], [b]explain[/b], [b]lexicon[/b], [b]rules[/b], [b]eval[/b], [b]catalogue[/b] and "
+           "[b]stats[/b]. The interface language: --ui-lang, HSENGINE_UI_LANG or [b]hsengine config ui-lang ru[/b]."),
     epilog=EXIT_CODES_HELP,
     no_args_is_help=True,
     add_completion=False,
@@ -60,10 +90,85 @@ app = typer.Typer(
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110},
 )
-lexicon_app = typer.Typer(help="Look words up in the lexicon.", no_args_is_help=True, rich_markup_mode="rich")
-rules_app = typer.Typer(help="List and show rules.", no_args_is_help=True, rich_markup_mode="rich")
+lexicon_app = typer.Typer(help=H("Look words up in the lexicon."), no_args_is_help=True, rich_markup_mode="rich",
+                          context_settings={"help_option_names": ["-h", "--help"]})
+rules_app = typer.Typer(help=H("List and show rules."), no_args_is_help=True, rich_markup_mode="rich",
+                        context_settings={"help_option_names": ["-h", "--help"]})
 app.add_typer(lexicon_app, name="lexicon")
 app.add_typer(rules_app, name="rules")
+
+
+def _readable_types() -> None:
+    """Help shows a value's kind as a word (FILE, N, ru|kk), never Python types like <bool> or <list[Path]>:
+    flags show nothing, choices their values, numbers N, paths PATH."""
+    from typer import core
+
+    def option_type(self: Any, ctx: Any) -> str | None:
+        if self.metavar is not None:
+            return self.metavar
+        if getattr(self, "is_flag", False) or getattr(self, "count", False):
+            return None
+        return _word(self)
+
+    def argument_type(self: Any, ctx: Any) -> str | None:
+        return None  # the argument's name (metavar) already says it
+
+    def _word(param: Any) -> str:
+        desc = getattr(param, "type_descriptor", None)
+        kind = getattr(param, "type", None)
+        choices = getattr(desc, "choices", None) if getattr(desc, "is_choice", False) else getattr(kind, "choices", None)
+        if choices:
+            return "|".join(str(c.value if isinstance(c, Enum) else c) for c in choices)
+        if getattr(desc, "is_path", False) or isinstance(kind, click.Path):
+            return "PATH"
+        annotation = getattr(desc, "annotation", None)
+        if annotation in (int, float) or isinstance(kind, (click.types.IntParamType, click.types.FloatParamType)):
+            return "N"
+        return "TEXT"
+
+    # the words click and typer put around the help (panel titles, [default: ...], the --help option)
+    if UI != "en":
+        try:
+            from typer import rich_utils
+
+            for const in ("DEFAULT_STRING", "ENVVAR_STRING", "REQUIRED_LONG_STRING", "ARGUMENTS_PANEL_TITLE",
+                          "OPTIONS_PANEL_TITLE", "COMMANDS_PANEL_TITLE", "ERRORS_PANEL_TITLE", "ABORTED_TEXT",
+                          "RICH_HELP"):
+                if isinstance(getattr(rich_utils, const, None), str):
+                    setattr(rich_utils, const, H(getattr(rich_utils, const)))
+        except ImportError:  # pragma: no cover
+            pass
+
+    for name, fn in (("TyperOption", option_type), ("TyperArgument", argument_type)):
+        cls = getattr(core, name, None)
+        if cls is not None and hasattr(cls, "display_type_rich"):
+            cls.display_type_rich = fn
+
+
+_readable_types()
+
+
+def _translate_click() -> None:
+    """click's own messages (usage errors, the --help option) in the interface language: its modules
+    look them up with gettext, which we answer from our catalogue."""
+    if UI == "en":
+        return
+    import importlib
+
+    def gettext(message: str) -> str:
+        return i18n.tr(message, UI)
+
+    for name in ("click.core", "click.exceptions", "click.decorators", "click.parser", "click.types", "click.formatting",
+                 "typer.core", "typer.rich_utils", "typer.main"):
+        try:
+            module = importlib.import_module(name)
+        except ImportError:  # pragma: no cover
+            continue
+        if callable(getattr(module, "_", None)):
+            module._ = gettext  # type: ignore[attr-defined]
+
+
+_translate_click()
 
 
 # -- choices --------------------------------------------------------------------------------------
@@ -73,12 +178,17 @@ class OutputFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     html = "html"
+    xlsx = "xlsx"
+    labelstudio = "labelstudio"
 
 
 class InputFormat(str, Enum):
     txt = "txt"
     csv = "csv"
     jsonl = "jsonl"
+    xlsx = "xlsx"
+    telegram = "telegram"
+    youtube = "youtube"
 
 
 class Lang(str, Enum):
@@ -98,7 +208,7 @@ class EvalFormat(str, Enum):
 
 
 _EXT_FORMATS = {".csv": "csv", ".tsv": "csv", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
-                ".html": "html", ".htm": "html", ".txt": "pretty"}
+                ".html": "html", ".htm": "html", ".txt": "pretty", ".xlsx": "xlsx"}
 
 
 # -- shared state and helpers ---------------------------------------------------------------------
@@ -115,16 +225,33 @@ def _state(ctx: typer.Context) -> State:
     return root.obj
 
 
-def _err(message: str, hint: str = "", *, prefix: str = "error") -> None:
+_LIVE: list[Any] = []  # the console of a progress bar being drawn: messages go through it
+
+
+def _echo_err(text: str) -> None:
+    """A line on stderr that never lands inside a progress bar's line."""
+    if _LIVE:
+        from rich.text import Text
+
+        _LIVE[-1].print(Text.from_ansi(text), soft_wrap=True)
+    else:
+        click.echo(text, err=True)
+
+
+def _err(message: str, hint: str = "", *, prefix: str = "error", ui: str | None = None) -> None:
+    ui = ui or UI
     color = use_color(sys.stderr)
-    head = click.style(f"hsengine: {prefix}:", fg="red", bold=True) if color else f"hsengine: {prefix}:"
-    click.echo(f"{head} {message}", err=True)
+    label = {"error": tr("error", ui), "note": tr("note", ui), "warning": tr("warning", ui)}.get(prefix, prefix)
+    head = click.style(f"hsengine: {label}:", fg="red" if prefix == "error" else "cyan", bold=True) if color \
+        else f"hsengine: {label}:"
+    _echo_err(f"{head} {message}")
     if hint:
-        click.echo(("  " + click.style("hint:", fg="cyan") if color else "  hint:") + f" {hint}", err=True)
+        hint_label = tr("hint:", ui)
+        _echo_err(("  " + click.style(hint_label, fg="cyan") if color else "  " + hint_label) + f" {hint}")
 
 
-def _fail(message: str, hint: str = "", code: int = EXIT_USAGE) -> typer.Exit:
-    _err(message, hint)
+def _fail(message: str, hint: str = "", code: int = EXIT_USAGE, ui: str | None = None) -> typer.Exit:
+    _err(message, hint, ui=ui)
     return typer.Exit(code)
 
 
@@ -145,9 +272,12 @@ def _print_problems(problems: list[Any], stream_err: bool = True) -> None:
     color = use_color(sys.stderr if stream_err else sys.stdout)
     for p in problems:
         where = f"{_short_path(p.file)}:{p.line}:{p.column}:"
-        click.echo(f"{click.style(where, bold=True) if color else where} {p.message}", err=stream_err)
+        click.echo(f"{click.style(where, bold=True) if color else where} {i18n.translate(p.message, UI)}",
+                   err=stream_err)
         if getattr(p, "hint", ""):
-            click.echo(f"  {click.style('hint:', fg='cyan') if color else 'hint:'} {p.hint}", err=stream_err)
+            hint = tr("hint:")
+            click.echo(f"  {click.style(hint, fg='cyan') if color else hint} {i18n.translate(p.hint, UI)}",
+                       err=stream_err)
 
 
 _ENGINES: dict[tuple, "Engine"] = {}  # engines built in this process, by their files' state
@@ -191,14 +321,25 @@ def _make_engine(lexicon: list[Path] | None, rules: list[Path] | None, *, ui_lan
     except ConfigError as exc:
         _print_problems(exc.problems)
         n = len(exc.problems)
-        _err(f"{n} problem{'s' if n != 1 else ''} in the lexicon/rule files; nothing was analyzed",
-             "fix them, then run `hsengine validate`")
+        _err(tr("{n} problem(s) in the lexicon/rule files; nothing was analyzed", ui_lang, n=n),
+             tr("fix them, then run `hsengine validate`", ui_lang), ui=ui_lang)
         raise typer.Exit(config_exit) from None
 
 
 def _engine(ctx: typer.Context, ui_lang: str = "en") -> "Engine":
     st = _state(ctx)
     return _make_engine(st.lexicon, st.rules, ui_lang=ui_lang)
+
+
+def _ui(value: Any) -> str:
+    """The interface language of a command: its --ui-lang, else the environment or the configuration."""
+    if value is None:
+        return config.ui_lang()
+    return value.value if isinstance(value, Enum) else str(value)
+
+
+UI_LANG_HELP = H("Language of messages, explanations, headings and reports (also: HSENGINE_UI_LANG, or once "
+                 "for all: hsengine config ui-lang ru).")
 
 
 def _version_callback(value: bool) -> None:
@@ -212,12 +353,12 @@ def _root(
     ctx: typer.Context,
     lexicon: Annotated[Optional[List[Path]], typer.Option(
         "--lexicon", metavar="PATH",
-        help="Use this lexicon file or directory instead of the bundled one (repeatable).")] = None,
+        help=H("Use this lexicon file or directory instead of the bundled one (repeatable)."))] = None,
     rules: Annotated[Optional[List[Path]], typer.Option(
         "--rules", metavar="PATH",
-        help="Use this rule file or directory instead of the bundled rules (repeatable).")] = None,
+        help=H("Use this rule file or directory instead of the bundled rules (repeatable)."))] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version_callback, is_eager=True,
-                                          help="Print the version and exit.")] = False,
+                                          help=H("Print the version and exit."))] = False,
 ) -> None:
     st = _state(ctx)
     st.lexicon = list(lexicon or [])
@@ -243,8 +384,9 @@ def _filter_severity(result: "AnalysisResult", min_rank: int) -> "AnalysisResult
 class _Notes:
     """Row problems on stderr: the first `limit` one by one, then a count."""
 
-    def __init__(self, quiet: bool, limit: int = 20):
+    def __init__(self, quiet: bool, ui: str = "en", limit: int = 20):
         self.quiet = quiet
+        self.ui = ui
         self.limit = limit
         self.shown = 0
         self.hidden = 0
@@ -257,20 +399,21 @@ class _Notes:
             self.hidden += 1
             return
         self.shown += 1
-        label = "error" if error else "warning"
+        label = tr("error", self.ui) if error else tr("warning", self.ui)
         if self.color:
             label = click.style(label, fg="red" if error else "yellow", bold=True)
-        click.echo(f"{where}: {label}: {message}", err=True)
+        _echo_err(f"{where}: {label}: {i18n.translate(message, self.ui)}")
 
     def finish(self, ui: str) -> None:
         if self.hidden and not self.quiet:
-            click.echo(i18n.t("more_row_problems", ui).format(n=self.hidden), err=True)
+            _echo_err(i18n.t("more_row_problems", ui).format(n=self.hidden))
 
 
 class _Progress:
-    """A progress bar over the bytes of the input file, on stderr, only on a terminal."""
+    """A progress bar over the bytes of the input file, on stderr, only on a terminal.  While it is
+    drawn, messages on stderr and results on the terminal go through its console, above the bar."""
 
-    def __init__(self, source: "Input", enabled: bool):
+    def __init__(self, source: "Input", enabled: bool, ui: str = "en"):
         self.source = source
         self.bar = None
         if not enabled:
@@ -278,13 +421,22 @@ class _Progress:
         from rich.progress import (BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn,
                                    TimeRemainingColumn)
 
-        self.bar = Progress(
-            TextColumn("[bold]{task.description}"), BarColumn(), DownloadColumn(),
-            TextColumn("{task.fields[rows]:>9,} rows"), TimeElapsedColumn(), TimeRemainingColumn(),
-            console=make_console(stderr=True), transient=True,
-        )
+        rows = tr("rows", ui)
+        columns: list[Any] = [TextColumn("[bold]{task.description}"), BarColumn()]
+        if source.size:
+            columns.append(DownloadColumn())
+        columns += [TextColumn("{task.fields[rows]:>9,} " + rows), TimeElapsedColumn()]
+        if source.size:
+            columns.append(TimeRemainingColumn())
+        self.bar = Progress(*columns, console=make_console(stderr=True), transient=True,
+                            redirect_stdout=False, redirect_stderr=False)
         self.task = self.bar.add_task(Path(source.name).name, total=source.size or None, rows=0)
         self.bar.start()
+        _LIVE.append(self.bar.console)
+
+    @property
+    def console(self) -> Any:
+        return self.bar.console if self.bar is not None else None
 
     def update(self, rows: int) -> None:
         if self.bar is not None and rows % 200 == 0:
@@ -293,78 +445,130 @@ class _Progress:
     def stop(self) -> None:
         if self.bar is not None:
             self.bar.stop()
+            if _LIVE and _LIVE[-1] is self.bar.console:
+                _LIVE.pop()
             self.bar = None
 
 
-@app.command(epilog=EXIT_CODES_HELP)
+CHECK_HELP = _help(
+    'Check messages for hate speech and explain every finding.',
+    [
+        ('hsengine check "Все эти китайцы — тараканы."', ''),
+        ('hsengine check posts.xlsx -o report.html', ''),
+        ('hsengine check --input result.json --format html -o channel.html', 'a Telegram Desktop export'),
+        ('hsengine check --input posts.csv --column text --excel -o checked.csv', 'a CSV Excel opens'),
+        ('hsengine check --input comments.csv --no-header --column 2 -o checked.xlsx', ''),
+        ('hsengine check --input posts.csv --format labelstudio -o tasks.json', 'for review in Label Studio'),
+        ('cat messages.txt | hsengine check --format jsonl --only-flagged', ''),
+    ])
+
+
+@app.command(help=CHECK_HELP, epilog=EXIT_CODES_HELP)
 def check(
     ctx: typer.Context,
     texts: Annotated[Optional[List[str]], typer.Argument(
         metavar="[TEXT]...", show_default=False,
-        help="Message(s) to check. Without TEXT and --input, messages are read from standard input, one per line.")] = None,
+        help=H("Message(s) to check, or one file to read. Without TEXT and --input, messages are read from "
+               "standard input, one per line."))] = None,
     input_path: Annotated[Optional[str], typer.Option(
         "--input", "-i", metavar="FILE", show_default=False,
-        help="Read messages from FILE: .txt (one per line), .csv/.tsv (see --column) or .jsonl (see --field); "
-             "'-' for standard input.")] = None,
+        help=H("Read messages from FILE: .txt (one per line), .csv/.tsv (see --column), .xlsx, .jsonl (see "
+               "--field), a Telegram Desktop result.json or YouTube API comments; '-' for standard input."))] = None,
     column: Annotated[Optional[str], typer.Option(
         "--column", "-c", metavar="NAME", show_default=False,
-        help="CSV column with the text (default: 'text', or the only column). Other columns pass through.")] = None,
+        help=H("Column with the text: a name, or a number (3: the third). Default: 'text', or the only column. "
+               "Other columns pass through."))] = None,
     field_name: Annotated[Optional[str], typer.Option(
         "--field", metavar="NAME", show_default=False,
-        help="JSON Lines field with the text (default: 'text'; 'a.b' for a nested field).")] = None,
+        help=H("JSON Lines field with the text (default: 'text'; 'a.b' for a nested field)."))] = None,
+    no_header: Annotated[bool, typer.Option(
+        "--no-header", help=H("The CSV or sheet has no header line: the first line is a message; columns are "
+                              "named column1, column2, ..."))] = False,
+    sheet: Annotated[Optional[str], typer.Option(
+        "--sheet", metavar="NAME", show_default=False,
+        help=H("The sheet of an .xlsx workbook to read (default: the first)."))] = None,
     input_format: Annotated[Optional[InputFormat], typer.Option(
         "--input-format", show_default=False,
-        help="Input format when the file extension does not say (standard input: txt).")] = None,
+        help=H("Input format when the file extension does not say (standard input: txt)."))] = None,
     encoding: Annotated[Optional[str], typer.Option(
         "--encoding", metavar="NAME", show_default=False,
-        help="Input encoding when it is not UTF-8, e.g. cp1251 (UTF-16/32 with a byte-order mark are detected).")] = None,
+        help=H("Input encoding when it is not UTF-8, e.g. cp1251 (UTF-16/32 with a byte-order mark are "
+               "detected)."))] = None,
     delimiter: Annotated[Optional[str], typer.Option(
         "--delimiter", metavar="CHAR", show_default=False,
-        help="CSV delimiter (default: detected; 'tab' for a tab).")] = None,
+        help=H("CSV delimiter of the input (default: detected; 'tab' for a tab)."))] = None,
     fmt: Annotated[Optional[OutputFormat], typer.Option(
         "--format", "-f", show_default=False,
-        help="Output: pretty (default on a terminal), json, jsonl (default in a pipe), csv, or html (a report "
-             "file). Default from the --output extension.")] = None,
+        help=H("Output: pretty (default on a terminal), json, jsonl (default in a pipe), csv, xlsx, html (a report "
+               "file) or labelstudio (tasks to review). Default from the --output extension."))] = None,
     output: Annotated[Optional[str], typer.Option(
         "--output", "-o", metavar="FILE", show_default=False,
-        help="Write the output to FILE (replaced only when the run completes).")] = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of the messages (auto: detect per message).")]
+        help=H("Write the output to FILE (replaced only when the run completes; /dev/stdout and pipes are "
+               "written directly)."))] = None,
+    excel: Annotated[bool, typer.Option(
+        "--excel", help=H("CSV output for Excel: UTF-8 with a byte-order mark, ';'-separated (as Russian- and "
+                          "Kazakh-language Excel expects)."))] = False,
+    output_delimiter: Annotated[Optional[str], typer.Option(
+        "--output-delimiter", metavar="CHAR", show_default=False,
+        help=H("CSV output delimiter (default: ',', or ';' when the input used ';' or with --excel)."))] = None,
+    output_encoding: Annotated[Optional[str], typer.Option(
+        "--output-encoding", metavar="NAME", show_default=False,
+        help=H("CSV output encoding (default: UTF-8, with a byte-order mark when the input came from Excel or "
+               "Windows)."))] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help=H("Language of the messages (auto: detect per message)."))]
         = Lang.auto,
     min_severity: Annotated[Severity, typer.Option(
-        "--min-severity", help="Ignore matches below this severity.")] = Severity.low,
+        "--min-severity", help=H("Ignore matches below this severity."))] = Severity.low,
     only_flagged: Annotated[bool, typer.Option(
-        "--only-flagged", help="Output only flagged messages (and rows that could not be analyzed).")] = False,
-    ui_lang: Annotated[UiLang, typer.Option(
-        "--ui-lang", envvar="HSENGINE_UI_LANG",
-        help="Language of explanations, headings and report labels.")] = UiLang.en,
+        "--only-flagged", help=H("Output only flagged messages (and rows that could not be analyzed)."))] = False,
+    ui_lang: Annotated[Optional[UiLang], typer.Option(
+        "--ui-lang", envvar="HSENGINE_UI_LANG", show_default=False, help=UI_LANG_HELP)] = None,
     jobs: Annotated[int, typer.Option(
-        "--jobs", "-j", min=0, help="Worker processes (0: one per CPU). Output stays in input order.")] = 1,
+        "--jobs", "-j", min=0, help=H("Worker processes (0: one per CPU). Output stays in input order."))] = 1,
     max_chars: Annotated[int, typer.Option(
-        "--max-chars", min=1000, help="Longer messages are reported as errors, not analyzed.")] = MAX_MESSAGE_CHARS,
+        "--max-chars", min=1000, help=H("Longer messages are reported as errors, not analyzed."))]
+        = MAX_MESSAGE_CHARS,
     quiet: Annotated[bool, typer.Option(
-        "--quiet", "-q", help="No progress bar, row warnings or summary.")] = False,
+        "--quiet", "-q", help=H("No progress bar, row warnings or summary."))] = False,
 ) -> None:
-    """Check messages for hate speech and explain every finding.
-
-    [b]Examples[/b]
-
-      hsengine check "Все эти китайцы — тараканы."
-      hsengine check --input posts.csv --column text --format html --output report.html
-      hsengine check --input posts.csv --format csv -o checked.csv --jobs 2
-      cat messages.txt | hsengine check --format jsonl --only-flagged
-    """
     from ..io import readers, writers
 
-    ui = ui_lang.value
+    ui = _ui(ui_lang)
     if texts and input_path is not None:
-        raise _fail("give messages as arguments or with --input, not both")
+        raise _fail(tr("give messages as arguments or with --input, not both", ui), ui=ui)
     if column is not None and field_name is not None and column != field_name:
-        raise _fail("--column and --field name the same thing; give one")
+        raise _fail(tr("--column and --field name the same thing; give one", ui), ui=ui)
+    file_arg = _file_argument(texts)
+    if file_arg is not None:
+        if len(texts or []) > 1:
+            raise _fail(tr("{path} is a file: give one file at a time, with --input FILE", ui, path=file_arg),
+                        tr("to check several files, run hsengine once per file", ui), ui=ui)
+        input_path, texts = file_arg, None
+        if not quiet:
+            _err(tr("{path} is a file: reading the messages in it (the same as --input {path})", ui,
+                    path=file_arg), tr("to check these words as a message, pipe them: echo '{path}' | hsengine check",
+                                       ui, path=file_arg), prefix="note", ui=ui)
     out_format = _choose_format(fmt, output)
-    if out_format == "html" and (output is None or output == "-") and isatty(sys.stdout):
-        raise _fail("an HTML report goes to a file", "add --output report.html")
+    if out_format in ("html", "xlsx") and (output is None or output == "-") and isatty(sys.stdout):
+        raise _fail(tr("an HTML report or an Excel workbook goes to a file", ui),
+                    tr("add --output report.{ext}", ui, ext=out_format), ui=ui)
     if writers.same_file(input_path, output):
-        raise _fail(f"--output {output} is the input file; refusing to overwrite it", "choose another file name")
+        raise _fail(tr("--output {path} is the input file; refusing to overwrite it", ui, path=output),
+                    tr("choose another file name", ui), ui=ui)
+    out_delimiter = None
+    if output_delimiter is not None:
+        out_delimiter = "\t" if output_delimiter in ("\\t", "tab", "TAB") else output_delimiter
+        if len(out_delimiter) != 1:
+            raise _fail(tr("the delimiter must be one character, not {delimiter!r}", ui, delimiter=output_delimiter),
+                        ui=ui)
+    if output_encoding is not None:
+        import codecs
+
+        try:
+            output_encoding = codecs.lookup(output_encoding).name
+        except LookupError:
+            raise _fail(tr("unknown encoding {encoding!r}", ui, encoding=output_encoding),
+                        tr("for example: utf-8, cp1251, koi8-r, utf-16", ui), ui=ui) from None
 
     try:
         if texts and texts != ["-"]:
@@ -372,40 +576,107 @@ def check(
         else:
             path = input_path if input_path is not None else "-"
             if path == "-" and isatty(sys.stdin):
-                raise _fail("nothing to check: give a message, --input FILE, or pipe messages to standard input",
-                            'hsengine check "message"   or   hsengine check --input posts.csv')
+                raise _fail(tr("nothing to check: give a message, --input FILE, or pipe messages to standard input",
+                               ui), 'hsengine check "message"   |   hsengine check --input posts.csv', ui=ui)
             source = readers.open_input(path, fmt=input_format.value if input_format else None,
-                                    column=column if column is not None else field_name, encoding=encoding,
-                                    delimiter=delimiter, max_chars=max_chars)
+                                        column=column if column is not None else field_name, encoding=encoding,
+                                        delimiter=delimiter, max_chars=max_chars, no_header=no_header, sheet=sheet)
     except readers.InputProblem as exc:
-        raise _fail(_input_message(exc, ui), exc.hint) from None
+        raise _fail(_input_message(exc, ui), i18n.translate(exc.hint, ui), ui=ui) from None
 
     with source:
         engine = _engine(ctx, ui_lang=ui)
+        csv_options = _csv_options(source, excel, out_delimiter, output_encoding)
         try:
-            out = writers.Output(output) if out_format != "pretty" or output not in (None, "-") else None
+            out = writers.Output(output, encoding=csv_options["encoding"] if out_format == "csv" else "utf-8",
+                                 binary=out_format == "xlsx") \
+                if out_format != "pretty" or output not in (None, "-") else None
         except readers.InputProblem as exc:
-            raise _fail(exc.message, exc.hint) from None
+            raise _fail(_input_message(exc, ui), i18n.translate(exc.hint, ui), ui=ui) from None
         for note in source.notes:
             if not quiet:
-                _err(note, prefix="note")
+                _err(i18n.translate(note, ui), prefix="note", ui=ui)
+        run = _Run()
         try:
             code = _run_check(engine, source, out, out_format, ui, lang=None if lang is Lang.auto else lang.value,
                               min_rank=SEVERITIES.index(min_severity.value), only_flagged=only_flagged,
-                              jobs=jobs or (os.cpu_count() or 1), quiet=quiet, output=output)
+                              jobs=jobs or (os.cpu_count() or 1), quiet=quiet, output=output,
+                              csv_options=csv_options, run=run)
         except readers.InputProblem as exc:
             if out is not None:
                 out.discard()
-            raise _fail(_input_message(exc, ui), exc.hint) from None
+            raise _fail(_input_message(exc, ui), i18n.translate(exc.hint, ui), ui=ui) from None
+        except KeyboardInterrupt:
+            _interrupted(out, run, ui)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
         except BaseException:
             if out is not None:
                 out.discard()
             raise
+        for note in source.end_notes:
+            if not quiet:
+                _err(i18n.translate(note, ui), prefix="note", ui=ui)
     raise typer.Exit(code)
+
+
+def _file_argument(texts: list[str] | None) -> str | None:
+    """The first TEXT argument that names an existing file (a forgotten --input), if any."""
+    for text in texts or []:
+        if text == "-" or "\n" in text or len(text) > 1024:
+            continue
+        try:
+            if Path(text).is_file():
+                return text
+        except (OSError, ValueError):
+            continue
+    return None
+
+
+def _csv_options(source: "Input", excel: bool, delimiter: str | None, encoding: str | None) -> dict[str, Any]:
+    """How to write CSV: Excel-ready (a byte-order mark, the input's ';') when the input came from Excel
+    or Windows, or with --excel; --output-delimiter and --output-encoding win."""
+    bom = excel or source.excel_like
+    if delimiter is None:
+        delimiter = ";" if excel or (source.kind == "csv" and source.delimiter == ";") else ","
+    if encoding is None:
+        encoding = "utf-8"
+    elif encoding not in ("utf-8", "utf-8-sig"):
+        bom = encoding.startswith("utf-16") or encoding.startswith("utf-32")
+        if bom:
+            encoding = {"utf-16": "utf-16-le", "utf-32": "utf-32-le"}.get(encoding, encoding)
+    else:
+        bom = bom or encoding == "utf-8-sig"
+        encoding = "utf-8"
+    return {"bom": bom, "delimiter": delimiter, "encoding": encoding}
+
+
+@dataclass
+class _Run:
+    """What a run has done so far (for the message after Ctrl-C)."""
+
+    read: int = 0
+    written: int = 0
+
+
+def _interrupted(out: Any, run: _Run, ui: str) -> None:
+    if out is not None and out.replaced_on_success:
+        out.discard()
+        _err(tr("interrupted after {read} rows: nothing was written to {path} (a file is written only when the "
+                "run completes)", ui, read=f"{run.read:,}", path=out.path), prefix="note", ui=ui)
+    elif out is not None:
+        out.discard()
+        _err(tr("interrupted after {read} rows: {written} results were written to {path}, the rest is missing",
+                ui, read=f"{run.read:,}", written=f"{run.written:,}", path=out.written_to), prefix="note", ui=ui)
+    else:
+        _err(tr("interrupted after {read} rows: {written} results were shown above, the rest is missing", ui,
+                read=f"{run.read:,}", written=f"{run.written:,}"), prefix="note", ui=ui)
 
 
 def _input_message(exc: Any, ui: str) -> str:
     template = i18n.STRINGS.get("input_" + exc.key, {}).get(ui) if ui != "en" else None
+    translated = i18n.translate(exc.message, ui)
+    if translated != exc.message or ui == "en":
+        return translated
     if template:
         try:
             return template.format(**exc.params)
@@ -415,30 +686,45 @@ def _input_message(exc: Any, ui: str) -> str:
 
 
 def _run_check(engine: "Engine", source: "Input", out: Any, out_format: str, ui: str, *, lang: str | None,
-               min_rank: int, only_flagged: bool, jobs: int, quiet: bool, output: str | None) -> int:
+               min_rank: int, only_flagged: bool, jobs: int, quiet: bool, output: str | None,
+               csv_options: dict[str, Any] | None = None, run: _Run | None = None) -> int:
     from ..io import readers, writers
     from ..engine.results import AnalysisResult
 
+    run = run if run is not None else _Run()
+    csv_options = csv_options or {"bom": source.excel_like, "delimiter": ",", "encoding": "utf-8"}
     summary = writers.Summary()
-    notes = _Notes(quiet)
+    notes = _Notes(quiet, ui)
     names = display_names(engine, ui)
+    reasons = context_reasons(ui)
+    progress = _Progress(source, enabled=not quiet and source.kind != "args" and source.name != "<stdin>"
+                         and isatty(sys.stderr), ui=ui)
+    pretty_console = progress.console if (out is None and progress.console is not None and isatty(sys.stdout)
+                                          and _same_terminal()) else None
     if out_format == "pretty":
         _, write_pretty = pretty_writer(engine, ui, source, show_unflagged=source.kind == "args" and not only_flagged,
-                                         file=out.stream if out is not None else None)
+                                         file=out.stream if out is not None else None, console=pretty_console,
+                                         reasons=reasons)
         writer = None
     elif out_format == "csv":
-        writer = writers.CsvWriter(out.stream, source.columns, bom=source.had_bom)
+        writer = writers.CsvWriter(out.stream, source.columns, bom=csv_options["bom"],
+                                   delimiter=csv_options["delimiter"], ui_lang=ui)
     elif out_format == "json":
-        writer = writers.JsonWriter(out.stream, source.text_key, include_fields=source.kind in ("csv", "jsonl"))
+        writer = writers.JsonWriter(out.stream, source.text_key, include_fields=source.kind not in ("args", "txt"))
     elif out_format == "jsonl":
-        writer = writers.JsonlWriter(out.stream, source.text_key, include_fields=source.kind in ("csv", "jsonl"))
+        writer = writers.JsonlWriter(out.stream, source.text_key, include_fields=source.kind not in ("args", "txt"))
+    elif out_format == "xlsx":
+        writer = writers.XlsxOutput(out.stream, source.columns, source.text_key, ui_lang=ui)
+    elif out_format == "labelstudio":
+        from ..io.labelstudio import LabelStudioWriter
+
+        writer = LabelStudioWriter(out.stream, source.text_key, ui_lang=ui, source=source.name)
     else:
         from ..io.report_html import HtmlReport
 
-        writer = HtmlReport(out.stream, names=names, ui_lang=ui, source=source.name, text_key=source.text_key)
+        writer = HtmlReport(out.stream, names=names, ui_lang=ui, source=source.name, text_key=source.text_key,
+                            columns=source.columns, reasons=reasons)
 
-    progress = _Progress(source, enabled=not quiet and source.kind != "args" and source.name != "<stdin>"
-                         and isatty(sys.stderr))
     pending: deque["Row"] = deque()
 
     def texts() -> Iterator[str]:
@@ -449,6 +735,7 @@ def _run_check(engine: "Engine", source: "Input", out: Any, out_format: str, ui:
     try:
         for n, result in enumerate(engine.analyze_many(texts(), lang, jobs=jobs), 1):
             row = pending.popleft()
+            run.read = n
             if row.error is not None:
                 result = AnalysisResult(row.text, "und", warnings=tuple(row.notes), error=row.error)
             else:
@@ -470,15 +757,21 @@ def _run_check(engine: "Engine", source: "Input", out: Any, out_format: str, ui:
                 write_pretty(row, result)
             else:
                 writer.write(row, result)
+            run.written += 1
     finally:
         progress.stop()
     if summary.messages == 0:
         raise readers.InputProblem("empty_input", f"{source.name} has no rows after the header: there is nothing "
-                               "to check", "", name=source.name)
+                                   "to check", "", name=source.name)
     if writer is not None:
         writer.close(summary)
+    to_file = out is not None and out.replaced_on_success
     if out is not None:
-        out.commit()
+        try:
+            out.commit()
+        except UnicodeEncodeError as exc:  # pragma: no cover - flushed at the end
+            raise readers.InputProblem("output_encoding", f"cannot write {output} in {exc.encoding}: a character "
+                                       "cannot be encoded", "use --output-encoding utf-8") from None
     notes.finish(ui)
     if not quiet:
         if out_format == "pretty" and not (output and output != "-"):
@@ -488,12 +781,30 @@ def _run_check(engine: "Engine", source: "Input", out: Any, out_format: str, ui:
         else:
             if source.kind != "args" or summary.messages > 1:
                 click.echo(format_summary(summary, names, ui, color=use_color(sys.stderr)), err=True)
-            if output and output != "-":
+            if output and output != "-" and to_file:
                 click.echo(i18n.t("wrote", ui).format(path=output), err=True)
+            if out_format == "labelstudio" and output not in (None, "-"):
+                _err(tr("import {path} into a Label Studio project whose labeling interface is the one "
+                        "`hsengine review-config` prints (see docs/review.md)", ui, path=output),
+                     prefix="note", ui=ui)
     return EXIT_FOUND if summary.flagged else EXIT_OK
 
 
-# -- validate -------------------------------------------------------------------------------------
+def _same_terminal() -> bool:
+    """stdout and stderr are the same terminal (so results printed while a bar is drawn would collide)."""
+    try:
+        a, b = os.fstat(sys.stdout.fileno()), os.fstat(sys.stderr.fileno())
+        return (a.st_dev, a.st_ino, a.st_rdev) == (b.st_dev, b.st_ino, b.st_rdev)
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def context_reasons(ui: str) -> dict[str, str]:
+    from .render import context_reasons as _reasons
+
+    return _reasons(ui)
+
+
 def _yaml_kind(path: Path) -> str:
     """'lexicon' or 'rules', from the first top-level key of a YAML file (or the files in a directory)."""
     files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml"))
@@ -556,14 +867,22 @@ def _lexicon_line(lexicon: Any, ok: str) -> str:
             f"{len(lexicon.classes)} classes, {len(lexicon.targets)} target groups, {len(lexicon.files)} files")
 
 
-@app.command(epilog=EXIT_CODES_HELP)
+VALIDATE_HELP = _help(
+    'Check lexicon and rule files: schema, references, regex safety. Errors as file:line:column.',
+    [
+        ('hsengine validate', ''),
+        ('hsengine validate rules/xenophobia/new_rule.yaml', ''),
+        ('hsengine validate lexicon/ru/targets_chinese.yaml', ''),
+    ])
+
+
+@app.command(epilog=EXIT_CODES_HELP, help=VALIDATE_HELP)
 def validate(
     ctx: typer.Context,
     paths: Annotated[Optional[List[Path]], typer.Argument(
         metavar="[PATH]...", show_default=False,
-        help="Lexicon or rule files/directories (default: the bundled lexicon and rules).")] = None,
+        help=H("Lexicon or rule files/directories (default: the bundled lexicon and rules)."))] = None,
 ) -> None:
-    """Check lexicon and rule files: schema, references, regex safety. Errors as file:line:column."""
     from ..errors import ConfigError
 
     lex, rul, alone = _split_paths(ctx, list(paths or []))
@@ -595,39 +914,74 @@ def validate(
 
 
 # -- test -----------------------------------------------------------------------------------------
-@app.command(name="test", epilog=EXIT_CODES_HELP)
+TEST_HELP = _help(
+    "Run every rule's embedded examples; a per-rule table, then each failure explained.",
+    [
+        ('hsengine test', ''),
+        ('hsengine test rules/xenophobia/expulsion.yaml', ''),
+        ('hsengine test --rule xenophobia.expulsion --verbose', 'failures in full'),
+        ('hsengine test --failures-only --json', ''),
+    ])
+
+LINE_LIMIT = 160  # characters of a failing example's text and reason shown without --verbose
+
+
+@app.command(name="test", help=TEST_HELP, epilog=EXIT_CODES_HELP)
 def test_cmd(
     ctx: typer.Context,
     paths: Annotated[Optional[List[Path]], typer.Argument(
         metavar="[PATH]...", show_default=False,
-        help="Rule files/directories to test with the bundled lexicon (default: every bundled rule).")] = None,
+        help=H("Rule files/directories to test with the bundled lexicon (default: every bundled rule)."))] = None,
     rule_ids: Annotated[Optional[List[str]], typer.Option(
-        "--rule", "-r", metavar="ID", show_default=False, help="Only this rule (repeatable).")] = None,
-    failures_only: Annotated[bool, typer.Option("--failures-only", help="List only rules with failures.")] = False,
+        "--rule", "-r", metavar="ID", show_default=False, help=H("Only this rule (repeatable)."))] = None,
+    failures_only: Annotated[bool, typer.Option("--failures-only", help=H("List only rules with failures."))] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help=H(
+        "Failures in full: the whole text, the whole reason and every word found."))] = False,
+    as_json: Annotated[bool, typer.Option("--json", help=H("Print the outcomes as JSON (everything, in full)."))]
+        = False,
+    ui_lang: Annotated[Optional[UiLang], typer.Option("--ui-lang", envvar="HSENGINE_UI_LANG", show_default=False,
+                                                      help=UI_LANG_HELP)] = None,
 ) -> None:
-    """Run every rule's embedded examples; a per-rule table, then each failure explained."""
+    import json
+
     from rich.table import Table
     from rich.text import Text
 
     from ..rules.examples import check_coverage, run_examples
+    from .render import clip
 
+    ui = _ui(ui_lang)
     lex, rul, _ = _split_paths(ctx, list(paths or []))
-    engine = _make_engine(lex, rul)
+    engine = _make_engine(lex, rul, ui_lang=ui)
     if rule_ids:
         unknown = [r for r in rule_ids if r not in {x.id for x in engine.rules}]
         if unknown:
-            raise _fail(f"no rule {unknown[0]!r}", _did_you_mean(unknown[0], [r.id for r in engine.rules]))
+            raise _fail(tr("no rule {rule!r}", ui, rule=unknown[0]),
+                        _did_you_mean(unknown[0], [r.id for r in engine.rules], ui), ui=ui)
     outcomes = run_examples(engine, rule_ids)
+    failures = [o for o in outcomes if not o.passed]
+    coverage = check_coverage(engine) if not rule_ids else [
+        p for p in check_coverage(engine) if any(f"rule {r} " in p.message for r in rule_ids)]
+    if as_json:
+        click.echo(json.dumps({
+            "examples": len(outcomes), "passed": len(outcomes) - len(failures), "failed": len(failures),
+            "failures": [{"file": _short_path(o.file), "line": o.line, "rule": o.rule_id, "expected": o.expected,
+                          "lang": o.lang, "text": o.text, "reason": o.message.lstrip("— ").strip(),
+                          "words_found": hits_line(engine, o.text, o.lang) if o.expected == "match" else None}
+                         for o in failures],
+            "coverage_warnings": [{"file": _short_path(p.file), "line": p.line, "message": p.message}
+                                  for p in coverage],
+        }, ensure_ascii=False, indent=2))
+        raise typer.Exit(EXIT_FOUND if failures else EXIT_OK)
     console = make_console()
     per_rule: dict[str, list[Any]] = {}
     for o in outcomes:
         per_rule.setdefault(o.rule_id, []).append(o)
-    table = Table(title="Rule examples", title_justify="left", show_lines=False, pad_edge=False)
-    table.add_column("rule")
+    table = Table(title=tr("Rule examples", ui), title_justify="left", show_lines=False, pad_edge=False)
+    table.add_column(tr("rule", ui))
     table.add_column("match", justify="right")
     table.add_column("no_match", justify="right")
-    table.add_column("result")
-    failures = [o for o in outcomes if not o.passed]
+    table.add_column(tr("result", ui))
     for rid, items in per_rule.items():
         bad = [o for o in items if not o.passed]
         if failures_only and not bad:
@@ -637,71 +991,101 @@ def test_cmd(
         table.add_row(rid, f"{sum(o.passed for o in m)}/{len(m)}", f"{sum(o.passed for o in nm)}/{len(nm)}",
                       Text(f"FAIL ({len(bad)})", style="bold red") if bad else Text("ok", style="green"))
     console.print(table)
+    limit = None if verbose else LINE_LIMIT
+
+    def cut(text: str) -> str:
+        return text if limit is None else clip(text, limit)
+
     if failures:
         console.print()
-        console.print(Text("Failures", style="bold"))
+        console.print(Text(tr("Failures", ui), style="bold"))
         for o in failures:
             console.print(Text.assemble((f"{_short_path(o.file)}:{o.line}: ", "bold"), ("FAIL ", "bold red"),
-                                        f"[{o.rule_id}] expected {o.expected} ({o.lang}): ", (f"{o.text!r}", "")))
-            console.print(Text(f"    {o.message.lstrip('— ').strip()}", style="yellow"))
+                                        f"[{o.rule_id}] " + tr("expected {expected} ({lang})", ui,
+                                                               expected=o.expected, lang=o.lang) + ": ",
+                                        (repr(cut(o.text)), "")), overflow="fold")
+            console.print(Text(f"    {cut(i18n.translate(o.message.lstrip('— ').strip(), ui))}", style="yellow"),
+                          overflow="fold")
             if o.expected == "match":
-                console.print(Text("    words found: " + hits_line(engine, o.text, o.lang), style="dim"))
-    coverage = check_coverage(engine) if not rule_ids else [
-        p for p in check_coverage(engine) if any(f"rule {r} " in p.message for r in rule_ids)]
+                console.print(Text("    " + tr("words found", ui) + ": " + cut(hits_line(engine, o.text, o.lang)),
+                                   style="dim"), overflow="fold")
+        if not verbose:
+            console.print(Text(tr("(long lines are cut; --verbose or --json shows them in full)", ui), style="dim"))
     if coverage:
         console.print()
-        console.print(Text("Example coverage (CONTRIBUTING: at least 3 match and 3 no_match per language)",
+        console.print(Text(tr("Example coverage (CONTRIBUTING: at least 3 match and 3 no_match per language)", ui),
                            style="bold"))
         for p in coverage:
-            console.print(Text(f"{_short_path(p.file)}:{p.line}: warning: {p.message}", style="yellow"))
+            console.print(Text(f"{_short_path(p.file)}:{p.line}: {tr('warning', ui)}: {cut(p.message)}",
+                               style="yellow"))
     n_rules = len(per_rule)
     console.print()
-    console.print(f"{n_rules} rule{'s' if n_rules != 1 else ''}, {len(outcomes)} examples, "
-                  f"{len(outcomes) - len(failures)} passed, {len(failures)} failed")
+    console.print(tr("{rules} rule(s), {examples} examples, {passed} passed, {failed} failed", ui, rules=n_rules,
+                     examples=len(outcomes), passed=len(outcomes) - len(failures), failed=len(failures)))
     raise typer.Exit(EXIT_FOUND if failures else EXIT_OK)
 
 
-def _did_you_mean(word: str, options: list[str]) -> str:
+def _did_you_mean(word: str, options: list[str], ui: str | None = None) -> str:
     import difflib
 
     close = difflib.get_close_matches(word, options, n=3, cutoff=0.5)
-    return ("did you mean " + " or ".join(repr(c) for c in close) + "?") if close else ""
+    return tr("did you mean {options}?", ui, options=" / ".join(repr(c) for c in close)) if close else ""
 
 
-@app.command(epilog=EXIT_CODES_HELP)
+EXPLAIN_HELP = _help(
+    'Show every stage of the decision for one message: normalization, tokens, lemmas and stems, lexicon hits, rules considered and why they fired or were suppressed.',
+    [
+        ('hsengine explain "Все эти китайцы — тараканы."', ''),
+        ('hsengine explain --ui-lang kk "Қытайларды елден қуу керек"', ''),
+        ('hsengine explain --verbose "..."', 'every word and every skipped rule in full'),
+        ('echo "текст" | hsengine explain - --json', ''),
+    ])
+
+
+@app.command(help=EXPLAIN_HELP, epilog=EXIT_CODES_HELP)
 def explain(
     ctx: typer.Context,
-    text: Annotated[str, typer.Argument(help="The message to explain ('-': read it from standard input).")],
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of the message (auto: detect).")] = Lang.auto,
-    ui_lang: Annotated[UiLang, typer.Option("--ui-lang", envvar="HSENGINE_UI_LANG",
-                                            help="Language of the explanations.")] = UiLang.en,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the trace as JSON.")] = False,
+    text: Annotated[str, typer.Argument(metavar="TEXT",
+                                        help=H("The message to explain ('-': read it from standard input)."))],
+    lang: Annotated[Lang, typer.Option("--lang", help=H("Language of the message (auto: detect)."))] = Lang.auto,
+    ui_lang: Annotated[Optional[UiLang], typer.Option("--ui-lang", envvar="HSENGINE_UI_LANG", show_default=False,
+                                                      help=UI_LANG_HELP)] = None,
+    as_json: Annotated[bool, typer.Option("--json", help=H("Print the trace as JSON."))] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help=H(
+        "Show everything: every word, every skipped rule and what it needs, whole texts."))] = False,
 ) -> None:
-    """Show every stage of the decision for one message: normalization, tokens, lemmas and stems,
-    lexicon hits, rules considered and why they fired or were suppressed."""
     import json
 
+    ui = _ui(ui_lang)
     if text == "-":
         text = sys.stdin.read()
-    engine = _engine(ctx, ui_lang=ui_lang.value)
+    engine = _engine(ctx, ui_lang=ui)
     trace = engine.explain(text, None if lang is Lang.auto else lang.value)
     data = trace.to_dict()
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         raise typer.Exit(EXIT_FOUND if trace.result.flagged else EXIT_OK)
-    print_trace(engine, data, ui_lang.value)
+    print_trace(engine, data, ui, verbose=verbose)
     raise typer.Exit(EXIT_FOUND if trace.result.flagged else EXIT_OK)
 
 
 # -- lexicon lookup -------------------------------------------------------------------------------
-@lexicon_app.command("lookup")
+LEXICON_LOOKUP_HELP = _help(
+    'What the analyzer makes of a word: reading, lemmas, stems, and the lexicon entries it reaches (how, score).',
+    [
+        ('hsengine lexicon lookup китаёзы', ''),
+        ('hsengine lexicon lookup "мировое правительство"', ''),
+        ('hsengine lexicon lookup --json шүршіттер', ''),
+    ])
+
+
+@lexicon_app.command("lookup", help=LEXICON_LOOKUP_HELP)
 def lexicon_lookup(
     ctx: typer.Context,
-    words: Annotated[List[str], typer.Argument(metavar="WORD...", help="A word, or a phrase (several words).")],
-    lang: Annotated[Lang, typer.Option("--lang", help="Language for guard words and phrases.")] = Lang.auto,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    words: Annotated[List[str], typer.Argument(metavar="WORD...", help=H("A word, or a phrase (several words)."))],
+    lang: Annotated[Lang, typer.Option("--lang", help=H("Language for guard words and phrases."))] = Lang.auto,
+    as_json: Annotated[bool, typer.Option("--json", help=H("Print JSON."))] = False,
 ) -> None:
-    """What the analyzer makes of a word: reading, lemmas, stems, and the lexicon entries it reaches (how, score)."""
     import json
 
     from rich.table import Table
@@ -779,15 +1163,23 @@ def lexicon_lookup(
     raise typer.Exit(EXIT_OK if any(r["hits"] for r in report) or phrase_hits else EXIT_FOUND)
 
 
-@rules_app.command("list")
+RULES_LIST_HELP = _help(
+    'A table of every rule: id, narrative, targets, severity, languages.',
+    [
+        ('hsengine rules list', ''),
+        ('hsengine rules list --narrative xenophobia --lang kk', ''),
+        ('hsengine rules list --json', ''),
+    ])
+
+
+@rules_app.command("list", help=RULES_LIST_HELP)
 def rules_list(
     ctx: typer.Context,
-    narrative: Annotated[Optional[str], typer.Option("--narrative", help="Only this narrative.")] = None,
-    target: Annotated[Optional[str], typer.Option("--target", help="Only rules covering this target group.")] = None,
-    lang: Annotated[Optional[str], typer.Option("--lang", help="Only rules claiming this language (ru, kk).")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    narrative: Annotated[Optional[str], typer.Option("--narrative", help=H("Only this narrative."))] = None,
+    target: Annotated[Optional[str], typer.Option("--target", help=H("Only rules covering this target group."))] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", help=H("Only rules claiming this language (ru, kk)."))] = None,
+    as_json: Annotated[bool, typer.Option("--json", help=H("Print JSON."))] = False,
 ) -> None:
-    """A table of every rule: id, narrative, targets, severity, languages."""
     import json
 
     from rich.table import Table
@@ -812,14 +1204,21 @@ def rules_list(
     raise typer.Exit(EXIT_OK)
 
 
-@rules_app.command("show")
+RULES_SHOW_HELP = _help(
+    'A rule in full: titles, description, pattern, suppressing contexts, and its examples (run now).',
+    [
+        ('hsengine rules show xenophobia.expulsion', ''),
+        ('hsengine rules show --ui-lang ru xenophobia.dehumanization', ''),
+    ])
+
+
+@rules_app.command("show", help=RULES_SHOW_HELP)
 def rules_show(
     ctx: typer.Context,
-    rule_id: Annotated[str, typer.Argument(metavar="ID", help="Rule id, e.g. xenophobia.expulsion.")],
+    rule_id: Annotated[str, typer.Argument(metavar="ID", help=H("Rule id, e.g. xenophobia.expulsion."))],
     ui_lang: Annotated[UiLang, typer.Option("--ui-lang", envvar="HSENGINE_UI_LANG",
-                                            help="Language of names.")] = UiLang.en,
+                                            help=H("Language of names."))] = UiLang.en,
 ) -> None:
-    """A rule in full: titles, description, pattern, suppressing contexts, and its examples (run now)."""
     from rich.text import Text
 
     from ..rules.examples import run_rule_examples
@@ -877,21 +1276,101 @@ def rules_show(
     raise typer.Exit(EXIT_OK)
 
 
+# -- review in Label Studio, settings ------------------------------------------------------------------
+REVIEW_HELP = _help(
+    'Print the Label Studio labeling interface for the tasks of check --format labelstudio.',
+    [
+        ('hsengine review-config -o hsengine-review.xml', ''),
+        ('hsengine check --input posts.csv --format labelstudio -o tasks.json', ''),
+        ('hsengine eval reviewed.json', 'a reviewed export back: precision and recall'),
+    ], 'See docs/review.md.')
+
+
+@app.command(name="review-config", help=REVIEW_HELP, epilog=EXIT_CODES_HELP)
+def review_config(
+    ctx: typer.Context,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", show_default=False,
+                                                  help=H("Write it to FILE instead of standard output."))] = None,
+    ui_lang: Annotated[Optional[UiLang], typer.Option("--ui-lang", envvar="HSENGINE_UI_LANG", show_default=False,
+                                                      help=UI_LANG_HELP)] = None,
+) -> None:
+    from ..io.labelstudio import engine_config
+
+    ui = _ui(ui_lang)
+    text = engine_config(_engine(ctx, ui_lang=ui), ui)
+    if output in (None, "-"):
+        click.echo(text, nl=False)
+    else:
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise _fail(tr("cannot write {path}: {reason}", ui, path=output, reason=exc.strerror or exc), ui=ui) from None
+        _err(tr("wrote {path}", ui, path=output), prefix="note", ui=ui)
+    raise typer.Exit(EXIT_OK)
+
+
+CONFIG_HELP = _help(
+    'Show or set your settings: the interface language, once for every command.',
+    [
+        ('hsengine config', 'the settings and the file they are in'),
+        ('hsengine config ui-lang kk', 'Kazakh from now on'),
+        ('hsengine config ui-lang en', ''),
+    ])
+
+
+@app.command(name="config", help=CONFIG_HELP, epilog=EXIT_CODES_HELP)
+def config_cmd(
+    key: Annotated[Optional[str], typer.Argument(metavar="[KEY]", show_default=False,
+                                                 help=H("The setting: ui-lang."))] = None,
+    value: Annotated[Optional[str], typer.Argument(metavar="[VALUE]", show_default=False,
+                                                   help=H("Its new value (en, ru or kk)."))] = None,
+) -> None:
+    if key is None:
+        settings = config.read()
+        click.echo(f"{tr('configuration file')}: {config.path()}")
+        click.echo(f"ui-lang = {settings.get('ui_lang', '')!s}  ({tr('in use')}: {config.ui_lang()})")
+        raise typer.Exit(EXIT_OK)
+    name = key.replace("-", "_")
+    if name not in config.KEYS:
+        raise _fail(tr("unknown setting {key!r}", key=key), tr("settings: {keys}", keys="ui-lang"))
+    if value is None:
+        click.echo(config.read().get(name, ""))
+        raise typer.Exit(EXIT_OK)
+    if value not in config.KEYS[name]:
+        raise _fail(tr("{key} must be one of {values}", key=key, values=", ".join(config.KEYS[name])))
+    try:
+        where = config.write(name, value)
+    except OSError as exc:
+        raise _fail(tr("cannot write {path}: {reason}", path=str(config.path()), reason=exc.strerror or exc)) from None
+    click.echo(tr("{key} = {value} (saved in {path})", value if name == "ui_lang" else None, key=key, value=value,
+                  path=where))
+    raise typer.Exit(EXIT_OK)
+
+
 # -- eval, catalogue, stats -----------------------------------------------------------------------
-@app.command(name="eval", epilog=EXIT_CODES_HELP)
+EVAL_CMD_HELP = _help(
+    'Evaluate the engine on labelled data or functional tests: precision, recall, errors.',
+    [
+        ('hsengine eval --functional', ''),
+        ('hsengine eval labelled.csv --text-field text --label-field label', ''),
+        ('hsengine eval reviewed.json', 'a Label Studio export, after review (docs/review.md)'),
+        ('hsengine eval --dataset rtplx_ru --format markdown', ''),
+    ])
+
+
+@app.command(name="eval", epilog=EXIT_CODES_HELP, help=EVAL_CMD_HELP)
 def eval_cmd(
     ctx: typer.Context,
     paths: Annotated[Optional[List[Path]], typer.Argument(
-        metavar="[PATH]...", show_default=False, help="Labelled files (.csv/.jsonl) to evaluate on.")] = None,
+        metavar="[PATH]...", show_default=False, help=H("Labelled files (.csv/.jsonl) to evaluate on."))] = None,
     dataset: Annotated[Optional[str], typer.Option("--dataset", metavar="NAME",
-                                                   help="A named evaluation data set.")] = None,
-    functional: Annotated[bool, typer.Option("--functional", help="Run the functional (HateCheck-style) tests.")]
+                                                   help=H("A named evaluation data set."))] = None,
+    functional: Annotated[bool, typer.Option("--functional", help=H("Run the functional (HateCheck-style) tests."))]
         = False,
-    fmt: Annotated[EvalFormat, typer.Option("--format", "-f", help="Report format.")] = EvalFormat.text,
-    text_field: Annotated[str, typer.Option("--text-field", help="Field/column with the text.")] = "text",
-    label_field: Annotated[str, typer.Option("--label-field", help="Field/column with the label.")] = "label",
+    fmt: Annotated[EvalFormat, typer.Option("--format", "-f", help=H("Report format."))] = EvalFormat.text,
+    text_field: Annotated[str, typer.Option("--text-field", help=H("Field/column with the text."))] = "text",
+    label_field: Annotated[str, typer.Option("--label-field", help=H("Field/column with the label."))] = "label",
 ) -> None:
-    """Evaluate the engine on labelled data or functional tests: precision, recall, errors."""
     try:
         from ..tools import evaluate
     except ImportError as exc:
@@ -912,14 +1391,22 @@ def eval_cmd(
     raise typer.Exit(code)
 
 
-@app.command(epilog=EXIT_CODES_HELP)
+CATALOGUE_HELP = _help(
+    'Build the rule catalogue (docs/rules.md) from the rules and the lexicon.',
+    [
+        ('hsengine catalogue', ''),
+        ('hsengine catalogue --check', ''),
+        ('hsengine catalogue -o -', ''),
+    ])
+
+
+@app.command(epilog=EXIT_CODES_HELP, help=CATALOGUE_HELP)
 def catalogue(
     ctx: typer.Context,
-    check_only: Annotated[bool, typer.Option("--check", help="Exit 1 when docs/rules.md is not up to date.")] = False,
+    check_only: Annotated[bool, typer.Option("--check", help=H("Exit 1 when docs/rules.md is not up to date."))] = False,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE",
-                                                   help="Write here instead of docs/rules.md ('-': stdout).")] = None,
+                                                   help=H("Write here instead of docs/rules.md ('-': stdout)."))] = None,
 ) -> None:
-    """Build the rule catalogue (docs/rules.md) from the rules and the lexicon."""
     from ..tools import catalogue as cat
 
     engine = _engine(ctx)
@@ -956,12 +1443,19 @@ def catalogue(
     raise typer.Exit(EXIT_OK)
 
 
-@app.command()
+STATS_HELP = _help(
+    'Counts of lexicon entries and rules, and coverage per narrative, target group and language.',
+    [
+        ('hsengine stats', ''),
+        ('hsengine stats --json', ''),
+    ])
+
+
+@app.command(help=STATS_HELP)
 def stats(
     ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help=H("Print JSON."))] = False,
 ) -> None:
-    """Counts of lexicon entries and rules, and coverage per narrative, target group and language."""
     import json
 
     from ..tools import catalogue as cat

@@ -28,6 +28,7 @@ def display_names(engine: "Engine", ui: str) -> dict[str, dict[str, str]]:
         "rules": {r.id: r.title_in(ui) for r in engine.rules},
         "severities": {s: i18n.t(s, ui) for s in SEVERITIES},
         "langs": {k: i18n.t(f"lang_{k}", ui) for k in ("ru", "kk", "mixed", "und")},
+        "contexts": {k: v.name(ui) for k, v in engine.ruleset.contexts.items()},
     }
 
 
@@ -65,12 +66,38 @@ def format_summary(summary: "Summary", names: dict[str, dict[str, str]], ui: str
     return "\n".join(lines)
 
 
-def pretty_writer(engine: "Engine", ui: str, source: "Input", show_unflagged: bool, file: Any = None):
+def context_reasons(ui: str) -> dict[str, str]:
+    """Why a context cancels a match, per context id, in the interface language: the `descriptions`
+    translations in the bundled rules/contexts.yaml (English: each context's description)."""
+    import yaml
+
+    from ..paths import BUNDLED_RULES
+
+    try:
+        doc = yaml.safe_load((BUNDLED_RULES / "contexts.yaml").read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return {}
+    out: dict[str, str] = {}
+    for cid, spec in (doc.get("contexts") or {}).items():
+        if isinstance(spec, dict) and isinstance(spec.get("description"), str):
+            out[cid] = " ".join(spec["description"].split())
+    for cid, langs in (doc.get("descriptions") or {}).items():
+        if isinstance(langs, dict) and isinstance(langs.get(ui), str):
+            out[cid] = " ".join(langs[ui].split())
+    return out
+
+
+def pretty_writer(engine: "Engine", ui: str, source: "Input", show_unflagged: bool, file: Any = None,
+                  console: Any = None, reasons: dict[str, str] | None = None):
     from rich.console import Console
     from rich.markup import escape
     from rich.text import Text
 
-    if file is None:
+    reasons = reasons if reasons is not None else context_reasons(ui)
+    contexts = {k: v.name(ui) for k, v in engine.ruleset.contexts.items()}
+    if console is not None:
+        pass
+    elif file is None:
         console = make_console()
     else:
         console = Console(file=file, highlight=False, no_color=True, soft_wrap=True)
@@ -103,8 +130,11 @@ def pretty_writer(engine: "Engine", ui: str, source: "Input", show_unflagged: bo
 
     def write(row: "Row", result: "AnalysisResult") -> None:
         where = source.where(row)
+        if source.kind == "args":
+            where = i18n.tr("argument {n}", ui, n=row.line)
         if result.error is not None:
-            console.print(Text.assemble(("✗ ", "bold red"), (where, "bold"), f"  {i18n.t('error', ui)}: {result.error}"))
+            console.print(Text.assemble(("✗ ", "bold red"), (where, "bold"),
+                                        f"  {i18n.t('error', ui)}: {i18n.translate(result.error, ui)}"))
             return
         if not result.flagged:
             if show_unflagged:
@@ -129,6 +159,11 @@ def pretty_writer(engine: "Engine", ui: str, source: "Input", show_unflagged: bo
                      f"{i18n.t('severity', ui)}: {names['severities'][m.severity]}"]
             console.print("    " + escape(" · ".join(facts)))
             console.print(Text("    " + m.explanation, style="italic"))
+            roles = []
+            for e in sorted(m.evidence, key=lambda e: e.start):
+                roles.append(f"«{e.text}» — {i18n.role_name(e.role, ui)}")
+            if roles:
+                console.print(Text("    " + i18n.t("evidence", ui) + ": " + "; ".join(roles), style="dim"))
         _suppressed(result)
         console.print()
 
@@ -136,8 +171,9 @@ def pretty_writer(engine: "Engine", ui: str, source: "Input", show_unflagged: bo
         for s in result.suppressed:
             cue = f" «{s.cue.text}»" if s.cue else ""
             title = names["rules"].get(s.rule_id, s.rule_id)
-            console.print(Text(f"  ○ {title} — {i18n.t('suppressed_by', ui)} {s.context}{cue}: {s.reason}",
-                               style="dim"))
+            reason = reasons.get(s.context, s.reason)
+            console.print(Text(f"  ○ {title} — {i18n.t('suppressed_by', ui)} {contexts.get(s.context, s.context)}"
+                               f"{cue}: {reason}", style="dim"))
 
     return console, write
 
@@ -177,103 +213,138 @@ def hits_line(engine: "Engine", text: str, lang: str | None) -> str:
     return "; ".join(parts)
 
 
-def print_trace(engine: "Engine", data: dict[str, Any], ui: str) -> None:
+def print_trace(engine: "Engine", data: dict[str, Any], ui: str, verbose: bool = False) -> None:
+    """The decision trace of `explain`.  Lines stay short: long lists are cut to what fits, with a
+    count and `--verbose` to see everything (or `--json`)."""
     from rich.table import Table
     from rich.text import Text
 
+    tr = i18n.tr
     console = make_console()
+    reasons = context_reasons(ui)
+    contexts = {k: v.name(ui) for k, v in engine.ruleset.contexts.items()}
 
     def section(title: str) -> None:
         console.print()
         console.print(Text(title, style="bold underline"))
 
-    section("1. Text")
-    console.print(Text(data["text"]))
-    section("2. Normalized")
-    console.print(Text(data["normalized"] or ""))
+    section(tr("1. Text", ui))
+    console.print(Text(data["text"] if verbose else clip_keep_lines(data["text"], 2000)))
+    section(tr("2. Normalized", ui))
+    console.print(Text(data["normalized"] if verbose else clip_keep_lines(data["normalized"] or "", 2000)))
     if data["edits"]:
         kinds: dict[str, int] = {}
         for e in data["edits"]:
             kinds[e["kind"]] = kinds.get(e["kind"], 0) + 1
-        console.print(Text("edits: " + ", ".join(f"{k} ×{v}" for k, v in kinds.items()), style="dim"))
-    console.print(f"language: [bold]{data['lang']}[/]")
+        console.print(Text(tr("edits", ui) + ": " + ", ".join(f"{k} ×{v}" for k, v in kinds.items()), style="dim"))
+    console.print(Text.assemble(tr("language", ui) + ": ", (i18n.t(f"lang_{data['lang']}", ui), "bold")))
 
-    section("3. Tokens")
+    section(tr("3. Tokens", ui))
+    words = [t for t in data["tokens"] if t["kind"] == "word"]
+    limit = None if verbose else 60
     table = Table(show_edge=False, pad_edge=False, box=None)
-    for col in ("#", "token", "normalized", "lemmas (ru)", "stems (kk)", "lexicon hits"):
+    for col in ("#", tr("token", ui), tr("normalized", ui), tr("lemmas (ru)", ui), tr("stems (kk)", ui),
+                tr("lexicon hits", ui)):
         table.add_column(col, overflow="fold")
-    for t in data["tokens"]:
-        if t["kind"] != "word":
-            continue
+    for t in words[:limit]:
         hits = ", ".join(f"{h['entry']} ({h['how']} {h['score']:g})" for h in t.get("hits", []))
         norm = t["norm"] if t["norm"] == t.get("reading", t["norm"]) else f"{t['norm']} → {t['reading']}"
         if t.get("merged"):
             norm += f" [{t['merged']}]"
-        table.add_row(str(t["i"]), t["text"], norm, ", ".join(t.get("lemmas", [])),
-                      ", ".join(t.get("stems", [])), Text(hits, style="bold" if hits else ""))
+        table.add_row(str(t["i"]), t["text"], norm, ", ".join(t.get("lemmas", [])[:6]),
+                      ", ".join(t.get("stems", [])[:6]), Text(hits, style="bold" if hits else ""))
     console.print(table)
+    if limit is not None and len(words) > limit:
+        console.print(Text(tr("... and {n} more words (--verbose shows all)", ui, n=len(words) - limit), style="dim"))
 
-    section("4. Lexicon hits")
+    section(tr("4. Lexicon hits", ui))
     if not data["hits"]:
-        console.print(Text("no word of the text is in the lexicon", style="dim"))
+        console.print(Text(tr("no word of the text is in the lexicon", ui), style="dim"))
     else:
         table = Table(show_edge=False, pad_edge=False, box=None)
-        for col in ("text", "entry", "class", "target", "register", "how", "score"):
+        for col in (tr("text", ui), tr("entry", ui), tr("class", ui), i18n.t("target", ui), tr("register", ui),
+                    tr("how", ui), tr("score", ui)):
             table.add_column(col, overflow="fold")
         for h in data["hits"]:
             table.add_row(h["text"], h["entry"], ", ".join(h["classes"]), h["target"] or "", h["register"],
-                          h["how"] + (" (negated)" if h["negated"] else ""), f"{h['score']:g}")
+                          h["how"] + (" (" + tr("negated", ui) + ")" if h["negated"] else ""), f"{h['score']:g}")
         console.print(table)
 
-    section("5. Rules considered")
+    section(tr("5. Rules considered", ui))
     if not data["rules"]:
-        console.print(Text("none: no rule has all the classes it needs in this text", style="dim"))
+        console.print(Text(tr("none: no rule has all the classes it needs in this text", ui), style="dim"))
     for r in data["rules"]:
         rule = engine.rule(r["rule"])
-        head = Text.assemble((r["rule"], "bold"), f"  {rule.title_in(ui)} — bindings: {r['bindings']} → ")
+        head = Text.assemble((r["rule"], "bold"), "  " + clip(rule.title_in(ui), 80) + " — "
+                             + tr("bindings: {n}", ui, n=r["bindings"]) + " → ")
         if r["outcome"] == "fired":
-            head.append("FIRED", style="bold red")
+            head.append(tr("FIRED", ui), style="bold red")
         elif r["outcome"] == "suppressed":
-            head.append("suppressed", style="yellow")
+            head.append(i18n.t("suppressed", ui), style="yellow")
         elif r["outcome"] == "no_binding":
-            head.append("no match", style="dim")
+            head.append(tr("no match", ui), style="dim")
         else:
-            head.append("bound, but the target is not one the rule covers", style="dim")
+            head.append(tr("bound, but the target is not one the rule covers", ui), style="dim")
         console.print(head)
         for m in r["matches"]:
-            ev = "; ".join(f"«{e['text']}» {e['role']} ({e['how']}, {e['score']:g})" for e in m["evidence"])
-            console.print(f"    target: {m['target'] or '-'} · severity: {m['severity']} · evidence: {ev}")
+            ev = "; ".join(f"«{clip(e['text'], 40)}» {i18n.role_name(e['role'], ui)} ({e['how']}, {e['score']:g})"
+                           for e in m["evidence"])
+            console.print(Text(f"    {i18n.t('target', ui)}: {m['target'] or '-'} · {i18n.t('severity', ui)}: "
+                               f"{i18n.t(m['severity'], ui)} · {i18n.t('evidence', ui)}: {ev}"))
             console.print(Text(f"    {m['explanation']}", style="italic"))
-        for s in r["suppressed"]:
-            cue = f" — cue «{s['cue']['text']}»" if s["cue"] else ""
-            ev = "; ".join(f"«{e['text']}» {e['role']}" for e in s["evidence"])
-            console.print(Text(f"    suppressed by {s['context']}{cue}: {s['reason']} (evidence: {ev})",
-                               style="yellow"))
+        for sup in r["suppressed"]:
+            cue = (" — " + tr("cue", ui) + f" «{sup['cue']['text']}»") if sup["cue"] else ""
+            ev = "; ".join(f"«{clip(e['text'], 40)}» {i18n.role_name(e['role'], ui)}" for e in sup["evidence"])
+            reason = reasons.get(sup["context"], sup["reason"])
+            console.print(Text(f"    {i18n.t('suppressed_by', ui)} {contexts.get(sup['context'], sup['context'])}"
+                               f"{cue}: {reason} ({i18n.t('evidence', ui)}: {ev})", style="yellow"))
         if r["outcome"] == "no_binding":
-            console.print(Text("    the classes are present but the pattern did not bind "
-                               "(distance, order, scope, grammar or target)", style="dim"))
+            console.print(Text("    " + tr("the classes are present but the pattern did not bind "
+                                           "(distance, order, scope, grammar or target)", ui), style="dim"))
 
     if data["skipped"]:
-        section(f"6. Rules skipped: a required class is absent ({len(data['skipped'])})")
-        for rid, missing in sorted(data["skipped"].items()):
-            need = "; ".join(m.replace("class:", "").replace("entry:", "entry ") for m in missing)
-            console.print(Text(f"  {rid}: needs {need}", style="dim"), overflow="fold")
+        skipped = data["skipped"]
+        section(tr("6. Rules skipped: a required class is absent ({n})", ui, n=len(skipped)))
+        if verbose:
+            for rid, missing in sorted(skipped.items()):
+                need = "; ".join(m.replace("class:", "").replace("entry:", "entry ") for m in missing)
+                console.print(Text(f"  {rid}: " + tr("needs", ui) + f" {need}", style="dim"), overflow="fold")
+        else:
+            by_need: dict[str, list[str]] = {}
+            for rid, missing in skipped.items():
+                first = missing[0] if missing else "?"
+                need = first.replace("class:", "").replace("entry:", "entry ")
+                by_need.setdefault(clip(need, 60), []).append(rid)
+            groups = sorted(by_need.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+            for need, rids in groups[:12]:
+                shown = ", ".join(sorted(rids)[:4]) + (f", +{len(rids) - 4}" if len(rids) > 4 else "")
+                console.print(Text("  " + tr("missing {need}", ui, need=need) + f" ({len(rids)}): {shown}",
+                                   style="dim"), overflow="ellipsis", no_wrap=True)
+            if len(groups) > 12:
+                console.print(Text("  " + tr("... and {n} more groups", ui, n=len(groups) - 12), style="dim"))
+            console.print(Text("  " + tr("every skipped rule with all it needs: --verbose (or --json)", ui),
+                               style="dim"))
 
-    section("Result")
+    section(tr("Result", ui))
     res = data["result"]
     if res["flagged"]:
-        console.print(Text(f"flagged · severity {res['severity']} · narratives {', '.join(res['narratives'])} · "
-                           f"targets {', '.join(res['targets']) or '-'}", style="bold red"))
+        console.print(Text(f"{i18n.t('flagged', ui)} · {i18n.t('severity', ui)} {i18n.t(res['severity'], ui)} · "
+                           f"{tr('narratives', ui)} {', '.join(res['narratives'])} · "
+                           f"{tr('targets', ui)} {', '.join(res['targets']) or '-'}", style="bold red"))
         for m in res["matches"]:
             console.print(Text(f"  {m['explanation']}"))
     else:
-        console.print(Text("not flagged", style="green"))
+        console.print(Text(i18n.t("not_flagged", ui), style="green"))
+
+
+def clip_keep_lines(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 # -- rules ----------------------------------------------------------------------------------------
-def targets_text(targets: tuple[str, ...] | None, limit: int = 4) -> str:
+def targets_text(targets: tuple[str, ...] | None, limit: int = 4, ui: str = "en") -> str:
     if targets is None:
-        return "any"
+        return i18n.tr("any", ui)
     if len(targets) <= limit:
         return ", ".join(targets)
     return ", ".join(targets[:limit]) + f", +{len(targets) - limit}"

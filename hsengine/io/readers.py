@@ -47,19 +47,21 @@ MAX_ROW_BYTES = 64 * 1024 * 1024  # a row longer than this is skipped unread (bo
 DEFAULT_MAX_CHARS = MAX_MESSAGE_CHARS  # longer messages are reported, not analyzed
 MANY_LINES = 500  # a CSV record spanning more lines than this probably has an unclosed quote
 
-INPUT_FORMATS = ("txt", "csv", "jsonl")
+INPUT_FORMATS = ("txt", "csv", "jsonl", "xlsx", "telegram", "youtube")
 DEFAULT_TEXT_NAMES = ("text", "message", "content", "body", "comment", "post", "текст", "сообщение", "мәтін")
 
 _EXTENSIONS = {
     ".txt": "txt", ".text": "txt", ".log": "txt",
     ".csv": "csv", ".tsv": "csv", ".tab": "csv",
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
+    ".xlsx": "xlsx", ".xlsm": "xlsx",
 }
 # Recognisable binary files, with what to do instead.
 _MAGIC = (
     (b"PK\x03\x04", "a ZIP archive or an Excel/Word file (.xlsx/.docx)",
      "in Excel: File → Save As → 'CSV UTF-8 (comma delimited)'"),
-    (b"\xd0\xcf\x11\xe0", "an old Excel/Word file (.xls/.doc)", "in Excel: File → Save As → 'CSV UTF-8'"),
+    (b"\xd0\xcf\x11\xe0", "an old Excel/Word file (.xls/.doc)",
+     "in Excel: File → Save As → 'Excel Workbook (.xlsx)' or 'CSV UTF-8'"),
     (b"%PDF", "a PDF document", "copy the text into a .txt file, one message per line"),
     (b"\x1f\x8b", "a gzip-compressed file", "decompress it first (gunzip)"),
     (b"\x89PNG", "a PNG image", ""),
@@ -72,6 +74,10 @@ _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
+
+
+# Openers of the formats that build on this module (registered by hsengine.io: excel, platforms).
+OPENERS: dict[str, Callable[..., Any]] = {}
 
 
 class InputProblem(InputError):
@@ -353,7 +359,8 @@ class Input:
 
     def __init__(self, name: str, kind: str, rows: Iterator[Row], columns: list[str], text_key: str,
                  *, had_bom: bool = False, size: int | None = None, src: _ByteSource | None = None,
-                 notes: list[str] | None = None, closer: Callable[[], None] | None = None, delimiter: str = ","):
+                 notes: list[str] | None = None, closer: Callable[[], None] | None = None, delimiter: str = ",",
+                 excel_like: bool = False):
         self.name = name
         self.kind = kind
         self._rows = rows
@@ -365,6 +372,10 @@ class Input:
         self.notes = notes or []
         self._closer = closer
         self.delimiter = delimiter
+        # came from Excel or a Windows program (a byte-order mark, UTF-16, a Windows code page, .xlsx):
+        # CSV output then gets a byte-order mark (and the input's ';') so that Excel opens it
+        self.excel_like = excel_like or had_bom
+        self.end_notes: list[str] = []  # said after the run (e.g. how many service messages were skipped)
 
     def __iter__(self) -> Iterator[Row]:
         return self._rows
@@ -423,17 +434,18 @@ def detect_format(path: str | None, declared: str | None) -> str:
 def open_input(path: str | None, *, fmt: str | None = None, column: str | None = None,
                encoding: str | None = None, delimiter: str | None = None,
                max_chars: int = DEFAULT_MAX_CHARS, max_row_bytes: int = MAX_ROW_BYTES,
-               stdin: IO[bytes] | None = None) -> Input:
+               stdin: IO[bytes] | None = None, no_header: bool = False, sheet: str | None = None) -> Input:
     """Open a file (or standard input when `path` is None or "-") for streaming.
 
     Every problem with the whole input is raised here, as InputProblem, before any row is read."""
     kind = detect_format(path, fmt)
+    declared = fmt is not None
     if encoding is not None:
         try:
             encoding = codecs.lookup(encoding).name
         except LookupError:
             raise InputProblem("bad_encoding", f"unknown encoding {encoding!r}",
-                               "for example: utf-8, cp1251, koi8-r, utf-16") from None
+                               "for example: utf-8, cp1251, koi8-r, utf-16", encoding=encoding) from None
         if encoding in ("utf-8", "utf-8-sig"):
             encoding = None
     size: int | None = None
@@ -458,7 +470,8 @@ def open_input(path: str | None, *, fmt: str | None = None, column: str | None =
         try:
             stream = open(p, "rb")
         except OSError as exc:
-            raise InputProblem("unreadable", f"{name} cannot be read: {exc.strerror or exc}", "", name=name) from None
+            raise InputProblem("unreadable", f"{name} cannot be read: {exc.strerror or exc}", "", name=name,
+                               reason=str(exc.strerror or exc)) from None
         try:
             size = os.fstat(stream.fileno()).st_size
         except OSError:
@@ -467,6 +480,14 @@ def open_input(path: str | None, *, fmt: str | None = None, column: str | None =
     try:
         sample = _read_sample(stream)
         eof = len(sample) < SAMPLE_BYTES
+        if kind == "xlsx" or (not declared and sample.startswith(b"PK\x03\x04") and _is_xlsx(sample, stream)):
+            notes = [] if kind == "xlsx" else [f"{name} is an Excel workbook: reading it as .xlsx"]
+            source = OPENERS["xlsx"](name, sample, stream, column=column, max_chars=max_chars, no_header=no_header,
+                               sheet=sheet, size=size)
+            source.notes[:0] = notes
+            if closer is not None:
+                closer()
+            return source
         if encoding is not None and encoding.startswith(("utf-16", "utf-32")):
             wide, bom = encoding, 0
         else:
@@ -474,10 +495,25 @@ def open_input(path: str | None, *, fmt: str | None = None, column: str | None =
         src = _ByteSource(stream, sample[bom:])
         src.consumed = bom
         lines = _Lines(src, wide=wide, encoding=encoding, max_row_bytes=max_row_bytes)
-        common = dict(size=size, src=src, closer=closer, had_bom=bom > 0 or wide is not None)
+        common = dict(size=size, src=src, closer=closer, had_bom=bom > 0 or wide is not None,
+                      excel_like=bom > 0 or wide is not None or encoding is not None)
+        head = sample[bom:].decode(wide or encoding or "utf-8", "replace").lstrip("\ufeff")
+        notes: list[str] = []
+        if kind in ("jsonl", "telegram", "youtube") and (kind != "jsonl" or not declared):
+            found = kind if kind != "jsonl" else OPENERS["sniff_json"](head)
+            if found in ("telegram", "youtube"):
+                return OPENERS[found](name, lines, max_chars=max_chars, declared=kind == found, **common)
+        if kind == "txt" and not declared and wide is not None and _looks_tabular(head):
+            kind = "csv"
+            delimiter = delimiter or "\t"
+            notes.append(f"{name} is tab-separated UTF-16 text (Excel's 'Unicode text'): reading it as a table "
+                         "with a header line (--input-format txt reads one message per line)")
         if kind == "csv":
-            return _open_csv(name, lines, sample[bom:], column, delimiter, max_chars, max_row_bytes,
-                             tsv=path is not None and Path(path).suffix.lower() in (".tsv", ".tab"), **common)
+            source = _open_csv(name, lines, sample[bom:], column, delimiter, max_chars, max_row_bytes,
+                               tsv=path is not None and Path(path).suffix.lower() in (".tsv", ".tab"),
+                               no_header=no_header, **common)
+            source.notes[:0] = notes
+            return source
         if kind == "jsonl":
             return _open_jsonl(name, lines, column or "text", max_chars, **common)
         return Input(name, "txt", _txt_rows(lines, max_chars), ["text"], "text", **common)
@@ -485,6 +521,22 @@ def open_input(path: str | None, *, fmt: str | None = None, column: str | None =
         if closer is not None:
             closer()
         raise
+
+
+def _is_xlsx(sample: bytes, stream: IO[bytes]) -> bool:
+    """A ZIP archive holding an Excel workbook (xl/workbook.xml among the first entries' names)."""
+    return b"xl/workbook.xml" in sample or b"[Content_Types].xml" in sample[:2048] and b"xl/" in sample
+
+
+def _looks_tabular(head: str) -> bool:
+    """Every one of the first lines (at least two) has the same number (> 0) of tabs."""
+    lines = [ln for ln in head.splitlines()[:20] if ln.strip()]
+    if len(lines) > 1 and not head.endswith(("\n", "\r")) and len(head) >= SAMPLE_BYTES // 2 - 8:
+        lines = lines[:-1]  # the last line of a cut sample may be incomplete
+    if len(lines) < 2:
+        return False
+    counts = {ln.count("\t") for ln in lines}
+    return len(counts) == 1 and counts.pop() > 0
 
 
 def _overlong_error(size: int, limit: int) -> str:
@@ -587,7 +639,7 @@ def _choose_column(columns: list[str], wanted: str | None, name: str, what: str)
 
 
 def _open_csv(name: str, lines: _Lines, sample: bytes, column: str | None, delimiter: str | None,
-              max_chars: int, max_row_bytes: int, tsv: bool, **common: Any) -> Input:
+              max_chars: int, max_row_bytes: int, tsv: bool, no_header: bool = False, **common: Any) -> Input:
     csv.field_size_limit(max(max_row_bytes, 1 << 20))
     if delimiter is None:
         if lines.wide is not None:
@@ -601,46 +653,45 @@ def _open_csv(name: str, lines: _Lines, sample: bytes, column: str | None, delim
     elif delimiter in ("\\t", "tab", "TAB"):
         delimiter = "\t"
     if len(delimiter) != 1:
-        raise InputProblem("bad_delimiter", f"the delimiter must be one character, not {delimiter!r}")
-    line_iter = iter(lines)
-
-    def stripped_first() -> Iterator[str]:
-        first = next(line_iter, None)
-        if first is not None:
-            yield first.lstrip("\ufeff")
-        yield from line_iter
-
-    reader = csv.reader(stripped_first(), delimiter=delimiter)
+        raise InputProblem("bad_delimiter", f"the delimiter must be one character, not {delimiter!r}",
+                           delimiter=delimiter)
+    records = _CsvRecords(lines, delimiter)
     header: list[str] | None = None
-    try:
-        while header is None:
-            rec = next(reader)
-            lines.take()
-            if rec and any(c.strip() for c in rec):
+    first_data: tuple[int, list[str] | None, str | None, list[int], int] | None = None
+    while header is None:
+        got = records.next()
+        if got is None:
+            raise InputProblem("empty_input", f"{name} has no header line: there is nothing to check", "",
+                               name=name)
+        start, rec, error, _bad, _over = got
+        if rec is None and error is not None:
+            raise InputProblem("bad_csv", f"{name}:{start}: the header cannot be read as CSV: {error}", "",
+                               name=name, line=start, reason=error)
+        if rec and any(c.strip() for c in rec):
+            if no_header:
+                header = [f"column{i}" for i in range(1, len(rec) + 1)]
+                first_data = got
+            else:
                 header = rec
-    except StopIteration:
-        raise InputProblem("empty_input", f"{name} has no header line: there is nothing to check", "",
-                           name=name) from None
-    except csv.Error as exc:
-        raise InputProblem("bad_csv", f"{name}:{lines.lineno}: the header cannot be read as CSV: {exc}", "",
-                           name=name) from None
     columns = _unique_names(header)
-    text_index, notes = _choose_column(columns, column, name, "column")
+    what = "column"
+    if no_header and column is not None and column.isdigit() and int(column) > len(columns):
+        columns += [f"column{i}" for i in range(len(columns) + 1, int(column) + 1)]
+    text_index, notes = _choose_column(columns, column, name, what)
     text_key = columns[text_index]
+    if not no_header and column is not None and column.isdigit() and _looks_like_message(header, text_index):
+        notes.append(f"the first line is read as the header (its column {column} is "
+                     f"{_clip(header[text_index], 60)!r}); if it is a message, add --no-header")
 
     def rows() -> Iterator[Row]:
         index = 0
         width = len(columns)
+        pending = [first_data] if first_data is not None else []
         while True:
-            start = lines.lineno + 1
-            try:
-                rec = next(reader)
-                error = None
-            except StopIteration:
+            got = pending.pop() if pending else records.next()
+            if got is None:
                 return
-            except csv.Error as exc:
-                rec, error = None, f"this row cannot be read as CSV: {exc}"
-            bad, over = lines.take()
+            start, rec, error, bad, over = got
             if rec is None or over:
                 fields = {c: "" for c in columns}
                 row = Row(index, start, "", fields, error=_overlong_error(over, max_row_bytes) if over else error)
@@ -658,15 +709,100 @@ def _open_csv(name: str, lines: _Lines, sample: bytes, column: str | None, delim
                         row.notes.append(f"{len(rec) - width} field(s) beyond the header's {width} were dropped")
                     elif len(rec) < width:
                         row.notes.append(f"the row has {len(rec)} field(s), the header {width}")
+                if error:
+                    row.notes.append(error)
                 if bad:
                     row.notes.append("invalid UTF-8 bytes replaced with U+FFFD")
-                if lines.lineno - start >= MANY_LINES:
-                    row.notes.append(f"this row spans lines {start}–{lines.lineno}: is a quote (\") not closed?")
+                if records.last_line - start >= MANY_LINES:
+                    row.notes.append(f"this row spans lines {start}–{records.last_line}: is a quote (\") not closed?")
                 _check_text(row, max_chars)
             index += 1
             yield row
 
     return Input(name, "csv", rows(), columns, text_key, notes=notes, delimiter=delimiter, **common)
+
+
+def _clip(text: str, n: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _looks_like_message(header: list[str], i: int) -> bool:
+    """A header cell that reads like a sentence, not a column name."""
+    cell = header[i].strip() if i < len(header) else ""
+    return len(cell) > 40 or len(cell.split()) >= 4
+
+
+class _CsvRecords:
+    """CSV records with the physical lines they came from; a quote that is never closed (or a stray
+    quote inside a field) is reported on its line and the lines after it are read again, so one
+    broken quote never swallows the rows that follow.
+
+    `next()` gives (first line, fields or None, problem or None, lines with replaced bytes, overlong
+    size) or None at the end."""
+
+    def __init__(self, lines: _Lines, delimiter: str):
+        self.delimiter = delimiter
+        self.last_line = 0
+        self._lines = lines
+        self._source = iter(lines)
+        self._first = True
+        self._again: list[tuple[int, str, bool, int]] = []  # physical lines to read again (reversed)
+        self._used: list[tuple[int, str, bool, int]] = []  # physical lines of the record being read
+        self._reader = csv.reader(self._feed(), delimiter=delimiter, strict=True)
+
+    def _physical(self) -> tuple[int, str, bool, int] | None:
+        if self._again:
+            return self._again.pop()
+        text = next(self._source, None)
+        if text is None:
+            return None
+        self._lines.take()
+        if self._first:
+            text = text.lstrip("\ufeff")
+            self._first = False
+        return self._lines.lineno, text, self._lines.bad, self._lines.overlong
+
+    def _feed(self) -> Iterator[str]:
+        while True:
+            item = self._physical()
+            if item is None:
+                return
+            self._used.append(item)
+            yield item[1]
+
+    def next(self) -> tuple[int, list[str] | None, str | None, list[int], int] | None:
+        self._used = []
+        try:
+            rec = next(self._reader)
+            error = None
+        except StopIteration:
+            return None
+        except csv.Error as exc:
+            rec, error = None, str(exc)
+        used = self._used
+        if not used:
+            return None
+        start = used[0][0]
+        self.last_line = used[-1][0]
+        bad = [n for n, _, b, _ in used if b]
+        over = next((o for *_, o in used if o), 0)
+        if rec is None:
+            # Read the first line as it stands (quotes kept as characters), and the others again.
+            first = used[0]
+            self._again.extend(reversed(used[1:]))
+            # a new reader over the lines read again (the old one may have seen the end of the input)
+            self._reader = csv.reader(self._feed(), delimiter=self.delimiter, strict=True)
+            self.last_line = start
+            literal = next(csv.reader([_strip_eol(first[1])], delimiter=self.delimiter, quoting=csv.QUOTE_NONE), [])
+            if "end of data" in (error or ""):
+                problem = f"a quote (\") on line {start} is never closed: the line was read as it stands"
+            else:
+                problem = f"a quote (\") on line {start} is misplaced: the line was read as it stands"
+            if len(used) > 1:
+                problem += "; " + f"lines {used[1][0]}–{used[-1][0]} were read again as rows of their own"
+            return start, literal, problem, [start] if first[2] else [], first[3]
+        return start, rec, None, bad, over
 
 
 # -- JSON Lines -----------------------------------------------------------------------------------

@@ -9,8 +9,12 @@ report is written as the analysis goes, so it never holds the run in memory:
     <script type="application/json" id="hs-meta">{ labels and display names in the interface language }</script>
     <script> the viewer </script>
 
-Flagged messages are included in full (text, every match, evidence offsets); messages that were
-not flagged are only counted.  The viewer filters by narrative, target group, minimum severity,
+Flagged messages are included in full (text, every match, evidence offsets, the input's other
+columns); messages that were not flagged are only counted — except those where a context (negation,
+counter-speech, news...) cancelled a match: they are kept (up to `MAX_SUPPRESSED`) for the review of
+suppressed matches, with the reason.  When the input has channel, author or date columns (found by
+name: `column_roles`), the viewer summarizes by channel (which channels spread which narrative), by
+author and by day; identical texts (reposts) are grouped with their count and first and last date.  The viewer filters by narrative, target group, minimum severity,
 language and a text search, draws bar charts of the filtered messages per narrative and per
 target group, and renders one page of messages at a time, so 10,000+ flagged messages stay fast.
 
@@ -29,7 +33,9 @@ from typing import IO, Any
 from .. import __version__, i18n
 
 REPORT_LABELS = (
-    "report_title", "source", "generated", "messages_read", "messages_flagged", "not_flagged_count", "errors",
+    "group_reposts", "distinct_texts", "reposts", "first_seen", "last_seen", "per_channel", "per_author", "timeline", "channel",
+    "author", "date", "suppressed_review", "suppressed_note", "context", "reason", "cue", "flagged_in",
+    "not_flagged", "suppressed_count", "messages_total", "share", "others", "report_title", "source", "generated", "messages_read", "messages_flagged", "not_flagged_count", "errors",
     "narrative", "target", "severity", "language", "search", "all", "min_severity", "sort", "sort_input",
     "sort_severity", "shown_of", "page_of", "previous", "next", "per_narrative", "per_target", "per_language",
     "per_severity", "no_messages", "line", "explanation", "evidence", "rule", "no_target", "show_all_text",
@@ -60,8 +66,35 @@ def _utf16_offsets(text: str) -> Any:
     return lambda i: prefix[i]
 
 
-def message_record(line: int, result: Any, fields: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The compact form of one flagged message in the report."""
+MAX_SUPPRESSED = 5000  # messages kept for the review of suppressed matches (not flagged ones)
+MAX_CHANNELS = 5000  # distinct channel names counted over every message read
+
+# Column names (lower case) that say what a column holds, in the formats volunteers export.
+ROLE_NAMES = {
+    "channel": ("channel", "chat", "channel_title", "channel_name", "group", "source", "chat_name", "канал",
+                "чат", "группа", "источник", "арна", "топ", "дереккөз", "video_id", "page", "community"),
+    "author": ("author", "from", "user", "username", "user_name", "author_name", "sender", "автор", "пользователь",
+               "отправитель", "от", "авторы", "жіберуші", "пайдаланушы"),
+    "date": ("date", "datetime", "time", "timestamp", "created_at", "published", "published_at", "publishedat",
+             "posted", "дата", "время", "дата публикации", "күні", "уақыты"),
+}
+
+
+def column_roles(columns: list[str]) -> dict[str, str]:
+    """{"channel" | "author" | "date": column name} for the columns whose names say so."""
+    lowered = {c.strip().lower(): c for c in columns}
+    out: dict[str, str] = {}
+    for role, names in ROLE_NAMES.items():
+        for n in names:
+            if n in lowered and lowered[n] not in out.values():
+                out[role] = lowered[n]
+                break
+    return out
+
+
+def message_record(line: int, result: Any, fields: dict[str, Any] | None = None,
+                   reasons: dict[str, str] | None = None) -> dict[str, Any]:
+    """The compact form of one message in the report (flagged, or with suppressed matches)."""
     conv = _utf16_offsets(result.text)
     matches = []
     for m in result.matches:
@@ -70,6 +103,13 @@ def message_record(line: int, result: Any, fields: dict[str, Any] | None = None)
             "e": [[conv(e.start), conv(e.end), e.role, e.how, e.text] for e in m.evidence],
         })
     record: dict[str, Any] = {"i": line, "l": result.lang, "s": result.severity, "t": result.text, "m": matches}
+    if result.suppressed:
+        reasons = reasons or {}
+        record["u"] = [{
+            "r": s.rule_id, "g": s.target, "c": s.context, "y": reasons.get(s.context, s.reason),
+            "k": [conv(s.cue.start), conv(s.cue.end), s.cue.text] if s.cue else None,
+            "e": [[conv(e.start), conv(e.end), e.role, e.how, e.text] for e in s.evidence],
+        } for s in result.suppressed]
     if result.warnings:
         record["w"] = list(result.warnings)
     if fields:
@@ -81,8 +121,14 @@ class HtmlReport:
     """Writer with the same interface as the io writers: write(row, result) per row, then close(summary)."""
 
     def __init__(self, out: IO[str], *, names: dict[str, dict[str, str]], ui_lang: str = "en", source: str = "",
-                 text_key: str = "text", generated: str | None = None):
+                 text_key: str = "text", generated: str | None = None, columns: list[str] | None = None,
+                 reasons: dict[str, str] | None = None):
         self.out = out
+        self.columns = list(columns or [text_key])
+        self.roles = column_roles([c for c in self.columns if c != text_key])
+        self.reasons = reasons or {}
+        self.suppressed_only = 0
+        self.by_channel: dict[str, int] = {}
         self.ui_lang = ui_lang
         self.names = names
         self.source = source
@@ -101,12 +147,19 @@ class HtmlReport:
         out.write('\n<script type="application/json" id="hs-messages">[')
 
     def write(self, row: Any, result: Any) -> None:
+        channel_col = self.roles.get("channel")
+        if channel_col and result.error is None and row.fields:
+            ch = str(row.fields.get(channel_col) or "")
+            if ch in self.by_channel or len(self.by_channel) < MAX_CHANNELS:
+                self.by_channel[ch] = self.by_channel.get(ch, 0) + 1
         if not result.flagged:
-            return
+            if not result.suppressed or result.error is not None or self.suppressed_only >= MAX_SUPPRESSED:
+                return
+            self.suppressed_only += 1
         fields = {k: v for k, v in row.fields.items() if k != self.text_key} if row.fields else None
         if self.count:
             self.out.write(",\n")
-        self.out.write(_json_for_script(message_record(row.line, result, fields or None)))
+        self.out.write(_json_for_script(message_record(row.line, result, fields or None, self.reasons)))
         self.count += 1
 
     def close(self, summary: Any) -> None:
@@ -115,6 +168,7 @@ class HtmlReport:
         data = summary.to_dict()
         data["error_rows"] = [[line, err] for line, err in summary.error_rows]
         data["flagged_by_lang"] = dict(summary.flagged_by_lang)
+        data["by_channel"] = self.by_channel
         out.write('<script type="application/json" id="hs-summary">' + _json_for_script(data) + "</script>\n")
         meta = {
             "ui_lang": self.ui_lang,
@@ -124,6 +178,10 @@ class HtmlReport:
             "labels": {k: i18n.t(k, self.ui_lang) for k in REPORT_LABELS},
             "roles": {k: i18n.role_name(k, self.ui_lang) for k in i18n.ROLE_NAMES},
             "names": self.names,
+            "columns": self.columns,
+            "text_key": self.text_key,
+            "roles": self.roles,
+            "contexts": self.names.get("contexts", {}),
         }
         out.write('<script type="application/json" id="hs-meta">' + _json_for_script(meta) + "</script>\n")
         out.write("<script>\n" + _asset("report.js") + "\n</script>\n</body>\n</html>\n")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Iterable
 
+from .. import i18n
 from .readers import InputProblem, Row
 
 
@@ -34,8 +35,8 @@ def evidence_texts(result: Any) -> list[str]:
     return list(seen)
 
 
-def result_columns(row: Row, result: Any) -> list[str]:
-    """Our CSV columns for one analyzed row (see RESULT_COLUMNS)."""
+def result_columns(row: Row, result: Any, ui_lang: str = "en") -> list[str]:
+    """Our CSV columns for one analyzed row (see RESULT_COLUMNS); warnings and errors in `ui_lang`."""
     failed = result.error is not None
     return [
         str(row.line),
@@ -47,8 +48,8 @@ def result_columns(row: Row, result: Any) -> list[str]:
         _join(evidence_texts(result)),
         " | ".join(m.explanation for m in result.matches),
         "" if failed else result.lang,
-        _join(result.warnings),
-        result.error or "",
+        _join(i18n.translate(w, ui_lang) for w in result.warnings),
+        i18n.translate(result.error or "", ui_lang),
     ]
 
 
@@ -65,21 +66,26 @@ def _cell(value: Any) -> str:
 
 
 class CsvWriter:
-    """Passthrough columns, then RESULT_COLUMNS (prefixed `hs_` where an input column has the same name)."""
+    """Passthrough columns, then RESULT_COLUMNS (prefixed `hs_` where an input column has the same name).
 
-    def __init__(self, out: IO[str], columns: list[str], *, bom: bool = False):
+    `bom` starts the file with a byte-order mark (Excel then reads UTF-8); `delimiter` is `,` unless
+    asked otherwise (`;` is what Excel expects where the decimal separator is a comma: ru, kk)."""
+
+    def __init__(self, out: IO[str], columns: list[str], *, bom: bool = False, delimiter: str = ",",
+                 ui_lang: str = "en"):
         self.out = out
+        self.ui_lang = ui_lang
         self.columns = list(columns)
         taken = set(self.columns)
         self.header = self.columns + [f"hs_{c}" if c in taken else c for c in RESULT_COLUMNS]
         if bom:
             out.write("\ufeff")
-        self.writer = csv.writer(out)
+        self.writer = csv.writer(out, delimiter=delimiter)
         self.writer.writerow(self.header)
 
     def write(self, row: Row, result: Any) -> None:
         fields = row.fields
-        self.writer.writerow([_cell(fields.get(c)) for c in self.columns] + result_columns(row, result))
+        self.writer.writerow([_cell(fields.get(c)) for c in self.columns] + result_columns(row, result, self.ui_lang))
 
     def close(self, summary: "Summary") -> None:
         self.out.flush()
@@ -129,6 +135,22 @@ class JsonWriter:
         self.out.write(json.dumps(summary.to_dict(), ensure_ascii=False))
         self.out.write("}\n")
         self.out.flush()
+
+
+class XlsxOutput:
+    """An Excel workbook (see `hsengine.io.excel.XlsxWriter`): the same columns as the CSV output."""
+
+    def __init__(self, out: IO[bytes], columns: list[str], text_key: str, ui_lang: str = "en"):
+        from .excel import XlsxWriter
+
+        self.ui_lang = ui_lang
+        self.book = XlsxWriter(out, columns, text_key, list(RESULT_COLUMNS), ui_lang=ui_lang)
+
+    def write(self, row: Row, result: Any) -> None:
+        self.book.write(row, result, result_columns(row, result, self.ui_lang))
+
+    def close(self, summary: "Summary") -> None:
+        self.book.close()
 
 
 # -- summary --------------------------------------------------------------------------------------
@@ -187,34 +209,66 @@ class Summary:
 
 
 # -- output files ---------------------------------------------------------------------------------
-class Output:
-    """A text stream to a file (written to a temporary file, renamed into place on success) or stdout."""
+def _special(path: Path) -> bool:
+    """An existing path that is not a regular file: /dev/stdout, a pipe (FIFO), a terminal, /dev/null."""
+    import stat
 
-    def __init__(self, path: str | None, *, stdout: IO[str] | None = None):
+    try:
+        return not stat.S_ISREG(path.stat().st_mode) and not path.is_dir()
+    except OSError:
+        return False
+
+
+class Output:
+    """A text stream to a file (written to a temporary file, renamed into place on success) or stdout.
+
+    Paths that are not regular files (`/dev/stdout`, a named pipe, `/dev/null`) are written directly:
+    they cannot be replaced by a rename.  `encoding` is the output's encoding (UTF-8 by default);
+    `binary` gives a byte stream (for .xlsx)."""
+
+    def __init__(self, path: str | None, *, stdout: IO[str] | None = None, encoding: str = "utf-8",
+                 binary: bool = False):
         self.path = path
         self._tmp: str | None = None
+        self._close = False
+        self.written_to = "standard output" if path in (None, "-") else path
+        self.binary = binary
         if path is None or path == "-":
             base = stdout if stdout is not None else sys.stdout
             buffer = getattr(base, "buffer", None)
             if buffer is not None:
                 base.flush()
-                self.stream: IO[str] = io.TextIOWrapper(buffer, encoding="utf-8", newline="", write_through=False)
-                self._detach = True
+                self.stream: Any = buffer if binary else io.TextIOWrapper(buffer, encoding=encoding, newline="",
+                                                                          write_through=False)
+                self._detach = not binary
             else:
                 self.stream = base
                 self._detach = False
             return
         target = Path(path)
         if target.is_dir():
-            raise InputProblem("output_is_directory", f"--output {path} is a directory", "give a file name")
+            raise InputProblem("output_is_directory", f"--output {path} is a directory", "give a file name",
+                               path=path)
+        if _special(target):
+            try:
+                raw = open(target, "wb" if binary else "w", **({} if binary else {"encoding": encoding, "newline": ""}))
+            except OSError as exc:
+                raise InputProblem("output_unwritable", f"cannot write {path}: {exc.strerror or exc}",
+                                   path=path, reason=str(exc.strerror or exc)) from None
+            self.stream = raw
+            self._detach = False
+            self._close = True
+            return
         parent = target.resolve().parent
         if not parent.is_dir():
-            raise InputProblem("output_dir_missing", f"cannot write {path}: the folder {parent} does not exist")
+            raise InputProblem("output_dir_missing", f"cannot write {path}: the folder {parent} does not exist",
+                               path=path, folder=str(parent))
         try:
             fd, self._tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
         except OSError as exc:
-            raise InputProblem("output_unwritable", f"cannot write {path}: {exc.strerror or exc}") from None
-        self.stream = io.open(fd, "w", encoding="utf-8", newline="")
+            raise InputProblem("output_unwritable", f"cannot write {path}: {exc.strerror or exc}",
+                               path=path, reason=str(exc.strerror or exc)) from None
+        self.stream = io.open(fd, "wb") if binary else io.open(fd, "w", encoding=encoding, newline="")
         self._detach = False
 
     def commit(self) -> None:
@@ -235,8 +289,16 @@ class Output:
             self.stream.flush()
             self.stream.detach()
             self._detach = False
+        elif self._close:
+            self.stream.close()
+            self._close = False
         else:
             self.stream.flush()
+
+    @property
+    def replaced_on_success(self) -> bool:
+        """True when the output appears only at the end (a temporary file renamed into place)."""
+        return self._tmp is not None
 
     def discard(self) -> None:
         if self._tmp is not None:
@@ -258,10 +320,18 @@ class Output:
             except (OSError, ValueError):
                 pass
             self._detach = False
+        elif self._close:
+            try:
+                self.stream.close()
+            except (OSError, ValueError):
+                pass
+            self._close = False
 
 
 def same_file(a: str | None, b: str | None) -> bool:
     if not a or not b or a == "-" or b == "-":
+        return False
+    if _special(Path(b)):  # /dev/stdout, a pipe: never the input file itself
         return False
     try:
         return Path(a).resolve() == Path(b).resolve()
@@ -269,5 +339,5 @@ def same_file(a: str | None, b: str | None) -> bool:
         return False
 
 
-__all__ = ["Summary", "CsvWriter", "JsonlWriter", "JsonWriter", "Output", "result_record", "result_columns",
+__all__ = ["Summary", "CsvWriter", "XlsxOutput", "JsonlWriter", "JsonWriter", "Output", "result_record", "result_columns",
            "evidence_texts", "same_file", "RESULT_COLUMNS"]

@@ -185,6 +185,10 @@ def load_labelled_file(path: Path, text_field: str = "text", label_field: str = 
     if not path.is_file():
         raise LabelError(f"{path}: no such file")
     suffix = path.suffix.lower()
+    if suffix == ".json":
+        items = _label_studio_items(path)
+        if items is not None:
+            return items
     try:
         if suffix in (".jsonl", ".ndjson", ".json"):
             rows = list(_jsonl_rows(path))
@@ -222,6 +226,32 @@ def load_labelled_file(path: Path, text_field: str = "text", label_field: str = 
             id=_opt(row.get("id")) or str(n),
         ))
     return items
+
+
+def _label_studio_items(path: Path) -> list[LabelledText] | None:
+    """A reviewed Label Studio export (JSON or JSON-MIN) as labelled texts, or None for another file.
+
+    The reviewer's verdict is the label (see `hsengine.io.labelstudio.reviewed`); the narrative and
+    target spans they kept become the item's narrative and target."""
+    from ..io import labelstudio
+
+    try:
+        with path.open(encoding="utf-8-sig") as fh:
+            head = fh.read(1)
+            if head != "[":
+                return None
+            fh.seek(0)
+            doc = json.load(fh)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    if not labelstudio.is_export(doc):
+        return None
+    rows, _skipped = labelstudio.reviewed(doc)
+    if not rows:
+        raise LabelError(f"{path}: a Label Studio export without reviewed tasks (annotate them first, then export)")
+    return [LabelledText(text=r["text"], hateful=r["hateful"], lang=r.get("lang"),
+                         target=r["targets"][0] if r["targets"] else None,
+                         narrative=r["narratives"][0] if r["narratives"] else None, id=r["id"]) for r in rows]
 
 
 def _opt(v: Any) -> str | None:
