@@ -304,9 +304,10 @@ def test_report_groups_reposts_summarizes_channels_and_reviews_suppressed(browse
             cue: Array.from(e.querySelectorAll('mark.role-cue')).map(m => m.textContent)}))""")
         negated = next(s for s in supp if s["line"] == 7)
         assert negated["flagged"] == "0" and "negation" in negated["contexts"] and negated["cue"] == ["не"]
+        from hsengine import Engine
         from hsengine.cli.render import context_reasons
 
-        assert context_reasons(ui)["negation"] in negated["reason"]
+        assert context_reasons(Engine(), ui)["negation"] in negated["reason"]
         if ui == "ru":
             assert page.text_content("#hs-title") == "Отчёт hsengine"
             assert "По каналам" in page.text_content("#hs-summaries")

@@ -124,10 +124,10 @@ def test_messages_built_in_english_are_translated_on_the_way_out():
     assert i18n.translate("something nobody wrote", "ru") == "something nobody wrote"
 
 
-def test_contexts_have_translated_reasons():
+def test_contexts_have_translated_reasons(engine):
     from hsengine.cli.render import context_reasons
 
-    en, ru, kk = context_reasons("en"), context_reasons("ru"), context_reasons("kk")
+    en, ru, kk = (context_reasons(engine, ui) for ui in ("en", "ru", "kk"))
     assert set(en) == set(ru) == set(kk) and len(en) >= 5
     for cid in en:
         assert ru[cid] != en[cid] and kk[cid] != en[cid] and kk[cid] != ru[cid], cid

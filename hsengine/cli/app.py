@@ -36,7 +36,7 @@ import typer
 from .. import __version__, i18n
 from ..schema.values import MAX_MESSAGE_CHARS, SEVERITIES, UI_LANGS
 from . import config
-from .render import (display_names, format_summary, hits_line, isatty, make_console, pretty_writer, print_trace,
+from .render import (context_reasons, display_names, format_summary, hits_line, isatty, make_console, pretty_writer, print_trace,
                      targets_text, use_color)
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -696,7 +696,7 @@ def _run_check(engine: "Engine", source: "Input", out: Any, out_format: str, ui:
     summary = writers.Summary()
     notes = _Notes(quiet, ui)
     names = display_names(engine, ui)
-    reasons = context_reasons(ui)
+    reasons = context_reasons(engine, ui)
     progress = _Progress(source, enabled=not quiet and source.kind != "args" and source.name != "<stdin>"
                          and isatty(sys.stderr), ui=ui)
     pretty_console = progress.console if (out is None and progress.console is not None and isatty(sys.stdout)
@@ -797,12 +797,6 @@ def _same_terminal() -> bool:
         return (a.st_dev, a.st_ino, a.st_rdev) == (b.st_dev, b.st_ino, b.st_rdev)
     except (OSError, ValueError, AttributeError):
         return False
-
-
-def context_reasons(ui: str) -> dict[str, str]:
-    from .render import context_reasons as _reasons
-
-    return _reasons(ui)
 
 
 def _yaml_kind(path: Path) -> str:

@@ -66,25 +66,10 @@ def format_summary(summary: "Summary", names: dict[str, dict[str, str]], ui: str
     return "\n".join(lines)
 
 
-def context_reasons(ui: str) -> dict[str, str]:
-    """Why a context cancels a match, per context id, in the interface language: the `descriptions`
-    translations in the bundled rules/contexts.yaml (English: each context's description)."""
-    import yaml
-
-    from ..paths import BUNDLED_RULES
-
-    try:
-        doc = yaml.safe_load((BUNDLED_RULES / "contexts.yaml").read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError):
-        return {}
-    out: dict[str, str] = {}
-    for cid, spec in (doc.get("contexts") or {}).items():
-        if isinstance(spec, dict) and isinstance(spec.get("description"), str):
-            out[cid] = " ".join(spec["description"].split())
-    for cid, langs in (doc.get("descriptions") or {}).items():
-        if isinstance(langs, dict) and isinstance(langs.get(ui), str):
-            out[cid] = " ".join(langs[ui].split())
-    return out
+def context_reasons(engine: "Engine", ui: str) -> dict[str, str]:
+    """Why a context cancels a match, per context id, in the interface language (each context's
+    description in the rule set, translated in contexts.yaml)."""
+    return {cid: ctx.description_in(ui) for cid, ctx in engine.ruleset.contexts.items()}
 
 
 def pretty_writer(engine: "Engine", ui: str, source: "Input", show_unflagged: bool, file: Any = None,
@@ -93,7 +78,7 @@ def pretty_writer(engine: "Engine", ui: str, source: "Input", show_unflagged: bo
     from rich.markup import escape
     from rich.text import Text
 
-    reasons = reasons if reasons is not None else context_reasons(ui)
+    reasons = reasons if reasons is not None else context_reasons(engine, ui)
     contexts = {k: v.name(ui) for k, v in engine.ruleset.contexts.items()}
     if console is not None:
         pass
@@ -221,7 +206,7 @@ def print_trace(engine: "Engine", data: dict[str, Any], ui: str, verbose: bool =
 
     tr = i18n.tr
     console = make_console()
-    reasons = context_reasons(ui)
+    reasons = context_reasons(engine, ui)
     contexts = {k: v.name(ui) for k, v in engine.ruleset.contexts.items()}
 
     def section(title: str) -> None:

@@ -268,9 +268,14 @@ class Context:
     clause_openers: frozenset[str] = frozenset()
     frame_classes: frozenset[str] = frozenset()
     max_distance: int | None = None  # cue kind: at most this many words from the evidence
+    descriptions: dict[str, str] = field(default_factory=dict)  # the description per interface language
 
     def name(self, ui_lang: str = "en") -> str:
         return self.names.get(ui_lang) or self.names.get("en") or self.id
+
+    def description_in(self, ui_lang: str = "en") -> str:
+        """Why this context cancels a match, in the interface language (English as a fallback)."""
+        return self.descriptions.get(ui_lang) or self.description
 
 
 @dataclass
@@ -435,8 +440,13 @@ class _RuleReader:
         if max_distance is not None and (not isinstance(max_distance, int) or max_distance < 1):
             self.fail(spec.loc_of("max_distance"), "max_distance must be a positive number of words")
             max_distance = None
+        descriptions = _multilang(spec.get("description", "")) if "description" in spec else {"en": ""}
+        if descriptions is None:
+            self.fail(spec.loc_of("description"), f"context {cid!r}: description must be a string or {{en: ..., ru: ..., kk: ...}}")
+            descriptions = {"en": ""}
+        descriptions = {k: " ".join(v.split()) for k, v in descriptions.items()}
         return Context(
-            id=cid, kind=kind, description=str(spec.get("description", "")).strip(), names=names,
+            id=cid, kind=kind, description=descriptions.get("en", ""), descriptions=descriptions, names=names,
             cues=tuple(cues), cue_classes=cue_classes, scope=scope,
             neighbor_sentences=int(spec.get("neighbor_sentences", 0) or 0),
             morphological=bool(spec.get("morphological", False)),
