@@ -179,6 +179,11 @@ def _verb_prefix_apart(left: str, right: str, joined: str) -> bool:
     return russian.is_known(joined) and is_verb(joined) and is_verb(right)
 
 
+def _meaning(hit: Hit) -> tuple:
+    """What a hit says, whichever entry (Russian or Kazakh) it comes from: classes and target."""
+    return (hit.entry.classes, hit.entry.target)
+
+
 def split_merges(tokens: list[Token], norm: NormalizedText, analyzer: TokenAnalyzer) -> list[Merge]:
     """Words split by a space (китай цы, ев рей, қытай ларды): join two neighbours when the joined
     word is a form of an attack/target/frame entry, the right half is no hit of its own (a typo
@@ -199,14 +204,15 @@ def split_merges(tokens: list[Token], norm: NormalizedText, analyzer: TokenAnaly
             continue
         if right_hits and russian.is_known(left):
             continue  # "дунга не" joins (no word + a function word), "они не" does not
-        left_hits = {h.entry.id for h in analyzer.analyze(left).hits if h.how != "fuzzy"}
-        if left_hits and right in _KK_PARTICLES and all(e.startswith("kk.") for e in left_hits):
+        left_hits = {_meaning(h) for h in analyzer.analyze(left).hits if h.how != "fuzzy"}
+        if left_hits and right in _KK_PARTICLES and all(h.entry.lang == "kk" for h in analyzer.analyze(left).hits
+                                                         if h.how != "fuzzy"):
             continue  # "сараң да қу": a Kazakh word and its particle, not a locative сараңда ("вали те" joins)
         if left_hits:
             # "қытай ларды", "кафира ми": an ending written apart (the joined word is a form of what
             # the left half already is), or a right half that is no word at all (китай цы);
             # otherwise two words that merely happen to join into a form
-            same_word = left_hits & {h.entry.id for h in analyzer.analyze(joined).hits}
+            same_word = left_hits & {_meaning(h) for h in analyzer.analyze(joined).hits}  # сартт|ар: the same slur
             if not same_word and left not in kazakh.stems(joined) and (
                     russian.is_known(right) or kazakh_words.is_known((right,))):
                 continue

@@ -193,9 +193,12 @@ class TokenAnalyzer:
             elif votes == (0, 0) and script == "cyrl" and self._typed_kazakh_word(word):
                 votes = (0, 1)  # гулдеп, ииси: an ordinary Kazakh word typed without Kazakh letters
             if not hits and self.use_deobfuscation and not guard_langs:
-                for candidate, how in self._readings(word, plain):
+                for candidate, how in self._readings(word, plain, script):
                     found: dict[str, Hit] = {}
-                    c_lemmas, c_stems = self._lookup(candidate, script_of(candidate), found, guarded=False)
+                    c_script = script_of(candidate)
+                    c_lemmas, c_stems = self._lookup(candidate, c_script, found, guarded=False)
+                    if not found and c_script == "cyrl":  # stretched and typed without Kazakh letters
+                        c_stems = self._keyboard_lookup(self.keyboard_readings(candidate), c_stems, found, False)
                     loose = {k: h for k, h in found.items() if lex.reachable_loosely(h.entry)}
                     if loose:
                         for k, h in loose.items():
@@ -459,7 +462,7 @@ class TokenAnalyzer:
                     self._add(hits, ((entry, how),), score - 0.05, analysis.negated, gram)
         return tuple(dict.fromkeys(stems))
 
-    def _readings(self, word: str, plain: bool) -> list[tuple[str, str]]:
+    def _readings(self, word: str, plain: bool, script: str = "") -> list[tuple[str, str]]:
         out: list[tuple[str, str]] = []
         if not plain:
             pattern = deobfuscate.mask_pattern(word)
@@ -473,6 +476,9 @@ class TokenAnalyzer:
                 out.extend((r, "leet") for r in deobfuscate.leet_readings(word))
         for r in deobfuscate.squeeze_readings(word):
             out.append((r, "repeat"))
+        if plain and script == "cyrl" and not russian.is_known(word) and not self._typed_kazakh_word(word) \
+                and not kazakh_words.is_known(kazakh.stems(word)):
+            out.extend((r, "repeat") for r in deobfuscate.double_readings(word))  # кытайларр: no word of its own
         return out
 
     def _meaning(self, form: str) -> frozenset:

@@ -90,6 +90,15 @@ def squeeze_readings(word: str) -> list[str]:
     return [r for r in dict.fromkeys((one, two, single)) if r != word]
 
 
+def double_readings(word: str) -> list[str]:
+    """A colloquial doubled letter (кытайларр, кетсиин, жаау): every double cut to one.  Only a
+    hypothesis: the caller tries it on words no dictionary knows, and keeps it only when it
+    reaches an entry."""
+    if _REPEAT.search(word) or not _DOUBLE.search(word):
+        return []
+    return [_DOUBLE.sub(r"\1", word)]
+
+
 def split_candidates(words: list[tuple[int, int, str]], text: str, surface: dict) -> Iterator[tuple[int, int, str]]:
     """(start, end, joined) for two neighbouring words, one space apart, whose concatenation is a
     lexicon form (китай цы → китайцы).  `words` are (start, end, text) in normalized text."""
