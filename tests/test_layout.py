@@ -19,7 +19,7 @@ import hsengine
 PACKAGE = Path(hsengine.__file__).resolve().parent
 
 # What each package may import from hsengine (besides itself).  Lower layers first.
-FOUNDATION = {"hsengine", "hsengine.errors", "hsengine.paths", "hsengine.i18n", "hsengine.schema"}
+FOUNDATION = {"hsengine", "hsengine.errors", "hsengine.paths", "hsengine.i18n", "hsengine.schema", "hsengine.cache"}
 ALLOWED = {
     "schema": FOUNDATION,
     "text": FOUNDATION,

@@ -148,7 +148,7 @@ class Engine:
     def _compile(self) -> tuple[Lexicon, RuleSet, dict]:
         """Validated and indexed lexicon and rules: from the compiled cache when the files and
         the code are unchanged, else read from the YAML (and cached)."""
-        from . import cache
+        from .. import cache
         from ..lexicon.loader import iter_yaml_files
 
         files = [*lexicon_registries(), *iter_yaml_files(self.lexicon_paths), *rules_registries(),

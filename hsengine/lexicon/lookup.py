@@ -476,9 +476,11 @@ class TokenAnalyzer:
                 out.extend((r, "leet") for r in deobfuscate.leet_readings(word))
         for r in deobfuscate.squeeze_readings(word):
             out.append((r, "repeat"))
-        if plain and script == "cyrl" and not russian.is_known(word) and not self._typed_kazakh_word(word) \
-                and not kazakh_words.is_known(kazakh.stems(word)):
-            out.extend((r, "repeat") for r in deobfuscate.double_readings(word))  # кытайларр: no word of its own
+        if plain and script == "cyrl":
+            doubles = deobfuscate.double_readings(word)  # кытайларр: only for a word no dictionary knows
+            if doubles and not russian.is_known(word) and not kazakh_words.is_known(kazakh.stems(word)) \
+                    and not self._typed_kazakh_word(word):
+                out.extend((r, "repeat") for r in doubles)
         return out
 
     def _meaning(self, form: str) -> frozenset:

@@ -1,4 +1,5 @@
-"""A cache of compiled lexicon and rule sets, so that a command-line check starts in a blink.
+"""A disk cache of compiled data, so that a command-line check starts in a blink: the compiled
+lexicon and rule sets (the Engine), and the Kazakh word list with its keyboard-spelling index.
 
 Building the indexes (YAML parsing, pymorphy3 inflections, Kazakh paradigms, skeletons) takes
 most of a second; unpickling them takes a tenth of that.  A compiled set is only as good as the
@@ -30,7 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-_PACKAGE = Path(__file__).resolve().parent.parent  # the hsengine package
+_PACKAGE = Path(__file__).resolve().parent  # the hsengine package
 FORMAT = 2  # bump when the shape of the cached tuple changes
 _SKIP_DIRS = frozenset({"__pycache__", "_bundled"})  # bytecode; bundled YAML is hashed as input files
 
@@ -83,7 +84,7 @@ def code_fingerprint(root: Path = _PACKAGE) -> str:
 
     Computed once per process: the cache must match the code this process runs, which is the
     code it imported at start."""
-    from .. import __version__
+    from . import __version__
 
     h = hashlib.sha256()
     h.update(f"{FORMAT}|{__version__}|{sys.version_info[:2]}|".encode())
@@ -117,13 +118,13 @@ def _trusted(path: Path) -> bool:
     return not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
-def load(key: str, valid: Callable[[Any], bool] = lambda obj: True) -> Any | None:
+def load(key: str, valid: Callable[[Any], bool] = lambda obj: True, kind: str = "compiled") -> Any | None:
     """The cached object for `key` if it passes `valid`, else None (missing, untrusted,
     unreadable or not what was stored); a bad file is removed so that it is rebuilt."""
     d = cache_dir()
     if d is None:
         return None
-    path = d / f"compiled-{key}.pickle"
+    path = d / f"{kind}-{key}.pickle"
     if not _trusted(path) or not _trusted(d):
         return None
     try:
@@ -140,7 +141,7 @@ def load(key: str, valid: Callable[[Any], bool] = lambda obj: True) -> Any | Non
     return None
 
 
-def store(key: str, obj: Any) -> None:
+def store(key: str, obj: Any, kind: str = "compiled") -> None:
     """Write the object atomically; any failure (read-only home, full disk) is ignored."""
     d = cache_dir()
     if d is None:
@@ -148,13 +149,13 @@ def store(key: str, obj: Any) -> None:
     tmp = None
     try:
         d.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(dir=d, prefix=".compiled-", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=d, prefix=f".{kind}-", suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.chmod(tmp, 0o600)
-        os.replace(tmp, d / f"compiled-{key}.pickle")
+        os.replace(tmp, d / f"{kind}-{key}.pickle")
         tmp = None
-        _prune(d, keep=8)
+        _prune(d, kind, keep=8)
     except (OSError, pickle.PicklingError):
         pass
     finally:
@@ -165,9 +166,9 @@ def store(key: str, obj: Any) -> None:
                 pass
 
 
-def _prune(d: Path, keep: int) -> None:
-    """Keep the most recent compiled sets only."""
-    files = sorted(d.glob("compiled-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+def _prune(d: Path, kind: str, keep: int) -> None:
+    """Keep the most recent files of a kind only."""
+    files = sorted(d.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in files[keep:]:
         try:
             old.unlink()
