@@ -621,9 +621,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": 'Только правила для этого языка (ru, kk).',
         "kk": 'Тек осы тілге арналған ережелер (ru, kk).',
     },
-    'Rule id, e.g. xenophobia.expulsion.': {
-        "ru": 'Идентификатор правила, например xenophobia.expulsion.',
-        "kk": 'Ереже идентификаторы, мысалы xenophobia.expulsion.',
+    'Rule id, e.g. hate.expulsion.': {
+        "ru": 'Идентификатор правила, например hate.expulsion.',
+        "kk": 'Ереже идентификаторы, мысалы hate.expulsion.',
     },
     'Language of names.': {
         "ru": 'Язык названий.',

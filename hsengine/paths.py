@@ -42,5 +42,6 @@ def lexicon_registries() -> list[Path]:
 
 
 def rules_registries() -> list[Path]:
-    """Registries every rule set may use: the bundled narratives and contexts."""
-    return [p for p in (BUNDLED_RULES / "narratives.yaml", BUNDLED_RULES / "contexts.yaml") if p.exists()]
+    """Registries every rule set may use: the bundled narratives, contexts and named patterns."""
+    return [p for p in (BUNDLED_RULES / "narratives.yaml", BUNDLED_RULES / "contexts.yaml",
+                        BUNDLED_RULES / "patterns.yaml") if p.exists()]

@@ -913,7 +913,7 @@ TEST_HELP = _help(
     [
         ('hsengine test', ''),
         ('hsengine test rules/xenophobia/expulsion.yaml', ''),
-        ('hsengine test --rule xenophobia.expulsion --verbose', 'failures in full'),
+        ('hsengine test --rule hate.expulsion --verbose', 'failures in full'),
         ('hsengine test --failures-only --json', ''),
     ])
 
@@ -1201,7 +1201,7 @@ def rules_list(
 RULES_SHOW_HELP = _help(
     'A rule in full: titles, description, pattern, suppressing contexts, and its examples (run now).',
     [
-        ('hsengine rules show xenophobia.expulsion', ''),
+        ('hsengine rules show hate.expulsion', ''),
         ('hsengine rules show --ui-lang ru xenophobia.dehumanization', ''),
     ])
 
@@ -1209,7 +1209,7 @@ RULES_SHOW_HELP = _help(
 @rules_app.command("show", help=RULES_SHOW_HELP)
 def rules_show(
     ctx: typer.Context,
-    rule_id: Annotated[str, typer.Argument(metavar="ID", help=H("Rule id, e.g. xenophobia.expulsion."))],
+    rule_id: Annotated[str, typer.Argument(metavar="ID", help=H("Rule id, e.g. hate.expulsion."))],
     ui_lang: Annotated[UiLang, typer.Option("--ui-lang", envvar="HSENGINE_UI_LANG",
                                             help=H("Language of names."))] = UiLang.en,
 ) -> None:

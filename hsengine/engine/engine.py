@@ -351,8 +351,17 @@ class Engine:
                         seen[key] = ev
             best = max(best, min(scores))
         evidence = tuple(sorted(seen.values(), key=lambda e: (e.start, e.end, e.role)))
-        return Match(rule.id, rule.title_in("en"), rule.narrative, target, rule.severity,
+        return Match(rule.id, rule.title_in("en"), self.narrative(rule, target), target, rule.severity,
                      self.explanation(rule, target, evidence, self.ui_lang), evidence, round(best, 3))
+
+    def narrative(self, rule: Rule, target: str | None) -> str:
+        """The narrative of a match: the rule's, or, for a rule whose narrative follows its target,
+        the one the target declares (an expulsion call against kafirs is anti_kafir)."""
+        if rule.narrative_by_target and target is not None:
+            info = self.lexicon.targets.get(target)
+            if info is not None and info.narrative:
+                return info.narrative
+        return rule.narrative
 
     def _suppressed(self, rule: Rule, target: str | None, b: Binding, why: Suppression, doc: Doc) -> Suppressed:
         evidence = tuple(self._evidence(s, doc) for s in b.spans)

@@ -267,6 +267,7 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
             features |= analysis.features
     if lexicon.phrases:
         hits.extend(_phrase_hits(tokens, analyses, lexicon, features))
+    hits.extend(_compound_verb_hits(tokens, analyses, hits, lexicon))
     hits.extend(_pronoun_hits(tokens, analyses, hits, lexicon))
     hits.sort(key=lambda h: (h.first, h.last, h.entry.id))
     return Doc(norm, tokens, analyses, hits, doc_lang, features, errors)
@@ -331,6 +332,31 @@ def _phrase_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], lexi
             features.update("class:" + c for c in entry.classes)
             if entry.target:
                 features.add("target:" + entry.target)
+    return out
+
+
+def _compound_verb_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hits: list[DocHit],
+                        lexicon: Lexicon) -> list[DocHit]:
+    """Kazakh compound verbs: an act verb in the converb (-ып/-іп/-п) and a light verb after it
+    (жібер, таста, сал, шық, кет... — the lexicon's `auxiliary` class) are one verb whose mood,
+    person and negation are the light verb's: қуып шығайық "let's drive them out", өлтіріп
+    тастаймыз "we will kill", қырып салу керек.  The act's hit is repeated over both words with
+    the light verb's grammar, so that rules read the mood where Kazakh puts it."""
+    if "auxiliary" not in lexicon.classes:
+        return []
+    words = [t.index for t in tokens if t.kind == "word"]
+    aux_at = {h.first for h in hits if h.first == h.last and "auxiliary" in h.entry.classes}
+    out = []
+    for pos, i in enumerate(words[:-1]):
+        j = words[pos + 1]
+        if j not in aux_at or j - i > 2:
+            continue  # the light verb follows at once (a hyphen may stand between)
+        for h in hits:
+            if h.last == i and "conv" in h.gram and lexicon.classes_kind(h.entry, ("attack", "frame")):
+                aux = analyses[j]
+                out.append(DocHit(h.first, j, h.entry, h.how + "+compound", h.score,
+                                  bool(aux is not None and (aux.negated or aux.verb_negated)),
+                                  (aux.gram if aux is not None else frozenset()) | {"VERB"}))
     return out
 
 

@@ -177,6 +177,10 @@ class Lexicon:
     def class_kind(self, class_id: str) -> str:
         return self.classes[class_id].kind
 
+    def classes_kind(self, entry: Entry, kinds: tuple[str, ...]) -> bool:
+        """Has the entry a class of one of these kinds (attack, frame...)?"""
+        return any(self.classes[c].kind in kinds for c in entry.classes)
+
     def stats(self) -> dict[str, object]:
         """Counts for reports: entries by language, class, target and register."""
         by_lang: dict[str, int] = defaultdict(int)

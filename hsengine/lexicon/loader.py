@@ -64,6 +64,7 @@ class TargetInfo:
     id: str
     names: dict[str, str]
     description: str
+    narrative: str | None = None  # the narrative an attack on this group belongs to (rules with narrative_by_target)
 
     def name(self, ui_lang: str = "en") -> str:
         return self.names.get(ui_lang) or self.names.get("en") or self.id
@@ -257,7 +258,11 @@ class _Reader:
                 self.fail(spec.loc_of("names"), f"target {tid!r} has no name in {', '.join(missing)}")
             if self._redefines("targets", tid, tloc, "target"):
                 continue
-            self.src.targets[tid] = TargetInfo(tid, names, str(spec.get("description", "")).strip())
+            narrative = spec.get("narrative")
+            if narrative is not None and (not isinstance(narrative, str) or not _NAME_RE.match(narrative)):
+                self.fail(spec.loc_of("narrative"), f"target {tid!r}: narrative must be a narrative id")
+                narrative = None
+            self.src.targets[tid] = TargetInfo(tid, names, str(spec.get("description", "")).strip(), narrative)
 
     def _read_guards(self, node: object, loc: Loc) -> None:
         if not isinstance(node, YList):

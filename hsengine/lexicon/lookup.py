@@ -57,7 +57,9 @@ def _is_ordinary_kazakh(word: str) -> bool:
 # ("Дунгане приехали. Они паразиты", "қытайлар көшіп келді. олар тарақан"); annotate gives them
 # the hits of that group, so rule conditions on hits must also be computed for them here.
 PLURAL_PRONOUNS = frozenset(
-    "они их им ими них ним ними олар оларды олардың оларға олардан оларда олармен оларын "
+    "они их им ими них ним ними это олар оларды олардың оларға олардан оларда олармен оларын "
+    "бұлар бұларды бұлардың бұларға бұлардан бұларда бұлармен мыналар мыналарды мыналарға осылар "
+    "осыларды солар соларды мұндайлар мұндайларды "
     "oni ih ikh ix im imi nih nikh nix olar olardy olardyn olardyñ olarga olarğa olardan olarda".split()
 )
 

@@ -86,6 +86,7 @@ from .kazakh_suffixes import (
     V,
     VERB_PARADIGM,
     VERBAL,
+    VOICE,
     Z,
     front,
     keyboard_fold,
@@ -190,6 +191,8 @@ class _Mode:
         self.verbal, self.verbal_lengths = self._verbal_index(spell)
         self.negation = {spell(form): (form, row.after, _harmony_of(form), row.gram)
                          for row in NEGATION for form in _spellings(row.form, True)}
+        self.voice = {spell(form): (form, row.after, _harmony_of(form), frozenset(row.gram))
+                      for row in VOICE for form in _spellings(row.form, True)}
         self.genitive_shaped = frozenset(spell(s) for s in ("ды", "ді", "ты", "ті", "ны", "ні"))
         self.poss_end = {P3: frozenset(spell("ыі")), P12: frozenset(spell("мң"))}
         self.alternation = {spell(k): v for k, v in _ALTERNATION.items()}
@@ -377,10 +380,13 @@ def _strip_verbal(mode: _Mode, form: str, outer: tuple[str, ...], tail: str, gra
             if not restore and len(stem) - 2 >= MIN_VERBAL_STEM:
                 negation = mode.negation.get(stem[-2:])
                 if negation is not None and mode.fits(stem[:-2], negation[1], negation[2]) and _plausible(stem[:-2]):
-                    out.append(((stem[:-2], stem[:-2], (negation[0],) + chain, negation[0] + new_tail,
-                                 new_gram | set(negation[3])), True))
+                    neg_gram = new_gram | set(negation[3])
+                    out.append(((stem[:-2], stem[:-2], (negation[0],) + chain, negation[0] + new_tail, neg_gram), True))
+                    _strip_voice(mode, stem[:-2], (negation[0],) + chain, negation[0] + new_tail, neg_gram, True, out)
             if not neg_only and _plausible(stem):
                 out.append(((stem, bare, chain, new_tail, new_gram), False))
+                if not restore:
+                    _strip_voice(mode, stem, chain, new_tail, new_gram, False, out)
                 if vowel_initial and stem[-1] in mode.alternation and not restore:
                     alternant = stem[:-1] + mode.alternation[stem[-1]]
                     if _plausible(alternant):
@@ -388,6 +394,21 @@ def _strip_verbal(mode: _Mode, form: str, outer: tuple[str, ...], tail: str, gra
 
 
 _CONSONANTS = frozenset({R, L, N, Z, T, D})
+
+
+def _strip_voice(mode: _Mode, stem: str, chain: tuple[str, ...], tail: str, gram: frozenset, negated: bool,
+                 out: list) -> None:
+    """The passive before the negation or the ending: қу|ыл|сын, аласта|л|сын, шығар|ыл|уы."""
+    for length in (2, 1):
+        if len(stem) - length < MIN_VERBAL_STEM:
+            continue
+        voice = mode.voice.get(stem[-length:])
+        if voice is None:
+            continue
+        base = stem[:-length]
+        form, cond, harmony, voice_gram = voice
+        if mode.fits(base, cond, harmony) and _plausible(base):
+            out.append(((base, base, (form,) + chain, form + tail, gram | voice_gram), negated))
 
 
 def _dropped(mode: _Mode, bare: str, drop: str) -> list[str]:
@@ -524,8 +545,9 @@ def stems(word: str) -> tuple[str, ...]:
 
 
 def bare_grammemes(kind: str) -> frozenset[str]:
-    """Grammemes of a word with no suffix: a verb stem (imperative) or a noun in the nominative."""
-    return frozenset({"VERB"}) if kind == "verbal" else frozenset({"NOUN", "nomn"})
+    """Grammemes of a word with no suffix: a verb stem is the 2nd-person singular imperative
+    (қайт! "go back!"), a noun is in the nominative."""
+    return frozenset({"VERB", "impr", "2per", "sing"}) if kind == "verbal" else frozenset({"NOUN", "nomn"})
 
 
 # -- generation ------------------------------------------------------------------------------

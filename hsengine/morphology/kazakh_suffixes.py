@@ -254,6 +254,10 @@ def _verbal_rows() -> tuple[Verbal, ...]:
     add(_v(("атын", ("prtc",)), after=AFTER_CONS, cell="prtc_hab", nonfinite=True))  # habitual participle: өлтіретін
     add(_v(("йтын", ("prtc",)), after=frozenset({V}), cell="prtc_hab", nonfinite=True))
     add(_v(("ятын", ("prtc",)), after=ANY, cell="prtc_hab", nonfinite=True, restore="й"))
+    # aorist participle in wishes: қуар еді, өлтірер едім.  Not after л д т nor after a vowel: -лар,
+    # -дар, -тар are the plural (депортациялар is "deportations" as much as "would deport"), which
+    # costs өлер and the -ла- verbs
+    add(_v(("ар", ("futr", "prtc")), after=frozenset({I, R, N, Z}), nonfinite=True))
     for suffix in ("мақ", "мақшы"):  # future of intention: өлтірмекпін
         add(_v((suffix, ("futr",)), after=frozenset({V, I, R, L}), nonfinite=True))
         add(_v(("б" + suffix[1:], ("futr",)), after=frozenset({N, Z}), nonfinite=True))
@@ -262,6 +266,21 @@ def _verbal_rows() -> tuple[Verbal, ...]:
 
 
 VERBAL: tuple[Verbal, ...] = _verbal_rows()
+
+# -- voice: between the stem and the negation or ending (қу-ыл-сын "let them be driven out") ------------
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    form: str
+    after: frozenset[str]
+    gram: tuple[str, ...]
+
+
+VOICE: tuple[Voice, ...] = (
+    Voice("ыл", frozenset({I, R, N, Z, T, D}), ("pssv",)),  # passive after a consonant: қуыл-, жойыл-, шығарыл-
+    Voice("л", frozenset({V}), ("pssv",)),  # after a vowel: аласта-л-, депортацияла-н- is left out (-н also reflexive)
+)
 
 # -- verb negation: before the tense/mood ending (жек көрмеймін "I do not hate") ---------------------------
 

@@ -12,6 +12,12 @@ one of three kinds:
   sentences, or the whole text, and is not itself negated ("это не ксенофобия" is no cue).
 - quotation — every piece of evidence sits inside quotation marks and a framing cue (condemnation,
   reporting) stands outside them.
+- question — a why-question with no negation in it doubts the call it asks about ("зачем
+  выгонять атеистов?", "еврейлерге неге елдеріне қайту керек?"); a negated one is the call itself
+  ("почему их до сих пор не выгнали?") and is left alone.
+
+The negation context also knows a rhetorical question that affirms: "разве евреи не заслуживают
+уважения?", "тәжіктер құрметке лайық емес пе?" say they do.
 
 Suppressed matches are kept with their reason: users ask why something was *not* flagged.
 """
@@ -120,10 +126,83 @@ def check(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
         return _negation(ctx, doc, b)
     if ctx.kind == "cue":
         return _cue(ctx, doc, b)
+    if ctx.kind == "question":
+        return _question(ctx, doc, b)
     return _quotation(ctx, doc, b)
 
 
+def _sentence_tokens(doc: Doc, sent: int) -> range:
+    lo, hi = doc.sentence_range(sent, sent)
+    return range(lo, hi + 1)
+
+
+def _is_question(doc: Doc, sent: int) -> bool:
+    return any(doc.tokens[i].kind == "punct" and "?" in doc.tokens[i].text for i in _sentence_tokens(doc, sent))
+
+
+def _has_negation(doc: Doc, sent: int) -> bool:
+    """A negation word or a negated Kazakh verb anywhere in the sentence."""
+    lo, hi = doc.sentence_range(sent, sent)
+    if any(True for _ in _hits_with(doc, _NEGATION, None, lo, hi)):
+        return True
+    return any(a is not None and a.verb_negated for a in doc.analyses[lo:hi + 1])
+
+
+def _question(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
+    evidence = _evidence_tokens(b)
+    sent = doc.tokens[b.first].sent
+    if not _is_question(doc, sent) or _has_negation(doc, sent):
+        return None
+    lo, hi = doc.sentence_range(sent, sent)
+    for cue in _hits_with(doc, ctx.cue_classes, None, lo, hi):
+        if evidence.intersection(range(cue.first, cue.last + 1)):
+            continue  # the question word is part of the pattern ("почему мы должны терпеть X?")
+        return Suppression(ctx.id, ctx.kind, cue, ctx.description or ctx.id)
+    return None
+
+
+def _affirming_question(doc: Doc, b: Binding) -> Span | None:
+    """An attack word that is itself a negated positive (не заслуживать уважения, құрметке лайық
+    емес) inside a rhetorical negative question affirms the positive."""
+    for s in _attack_spans(b):
+        hit = s.hit
+        if hit is None or not _negative_lemma(hit.entry.lemma):
+            continue
+        toks = doc.tokens
+        if hit.entry.lang == "kk":
+            nxt = hit.last + 1
+            if nxt < len(toks) and toks[nxt].text in QUESTION_PARTICLES_KK:
+                return s
+        else:
+            sent = toks[hit.first].sent
+            words = {toks[i].text for i in _sentence_tokens(doc, sent) if toks[i].kind == "word"}
+            if words & RHETORICAL_RU and _is_question(doc, sent):
+                return s
+    return None
+
+
+_WHY = frozenset({"why_question"})
+
+
+def _why_not(doc: Doc, sent: int) -> bool:
+    """A why-question (почему, зачем, неге, не үшін ... ?): its negation is rhetorical."""
+    if not _is_question(doc, sent):
+        return False
+    lo, hi = doc.sentence_range(sent, sent)
+    return any(True for _ in _hits_with(doc, _WHY, None, lo, hi))
+
+
+def _negative_lemma(lemma: str) -> bool:
+    words = lemma.split()
+    return bool(words) and (words[0] in ("не", "нет") or words[-1] in ("емес", "жоқ"))
+
+
 def _negation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
+    affirmed = _affirming_question(doc, b)
+    if affirmed is not None:
+        return Suppression(ctx.id, ctx.kind, affirmed, "a rhetorical question affirms the positive it seems to deny")
+    if _why_not(doc, doc.tokens[b.first].sent):
+        return None  # "почему их ещё не выгнали?", "неге өлтірмейміз?": the negation asks for the act
     attacks = _attack_spans(b)
     toks = doc.tokens
     evidence = _evidence_tokens(b)

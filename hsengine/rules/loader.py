@@ -10,12 +10,16 @@ must not match.  Patterns are a small tree, in the spirit of spaCy's Matcher and
            gram: grammemes, any of which the hit must show (nomn, ablt, INFN, impr, siml...);
                  a hit whose grammar is unknown (translit, fuzzy) passes
     all    {all: [...], within: 8}                  every part, at most `within` words apart
+                                                    (clause: true — all in one clause)
     seq    {seq: [...], max_gap: 3}                 parts in this order, small gaps
     any    {any: [...]}                             at least one part
     not    {not: {...}}                             inside `all`: this must be absent nearby
+    use    {use: modal_must, as: call}              a named pattern (patterns.yaml), roles renamed by `as`
 
-Directories also hold ``narratives.yaml`` (``narratives:``) and ``contexts.yaml``
-(``contexts:``).  Every problem is reported with file, line and column.
+Directories also hold ``narratives.yaml`` (``narratives:``), ``contexts.yaml`` (``contexts:``)
+and ``patterns.yaml`` (``patterns:``: named, reusable sub-patterns such as ``call``,
+``modal_must``, ``negation``, ``question``, written once and referenced from any rule, in the
+spirit of yargy's named rules).  Every problem is reported with file, line and column.
 """
 
 from __future__ import annotations
@@ -34,8 +38,8 @@ from ..schema.yamlload import Loc, YamlProblem, YList, YMap, load_yaml_file
 
 STATUSES = ("stable", "experimental")
 SCOPES = ("sentence", "text")
-CONTEXT_KINDS = ("negation", "cue", "quotation")
-MAX_PATTERN_NODES = 64
+CONTEXT_KINDS = ("negation", "cue", "quotation", "question")
+MAX_PATTERN_NODES = 96
 MAX_REGEX_LEN = 200
 
 _RULE_ID = regex.compile(r"^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+$")
@@ -45,6 +49,7 @@ RULE_KEYS = {
     "title": "short name, in en, ru and kk: {en: ..., ru: ..., kk: ...}",
     "description": "what the text does and why it is harmful",
     "narrative": "one narrative id from narratives.yaml",
+    "narrative_by_target": "true: a match on a group whose target declares a narrative (kafir → anti_kafir) takes it",
     "targets": "list of target ids the rule concerns, or 'any'",
     "severity": "low, medium, high or critical",
     "langs": "languages the rule claims: [ru], [kk] or [ru, kk]",
@@ -58,8 +63,10 @@ RULE_KEYS = {
     "author": "who wrote the rule",
     "note": "free text for maintainers",
 }
-ATOM_KEYS = ("class", "entry", "target", "register", "lemma", "text", "regex", "gram", "negated", "as")
-COMBINATOR_KEYS = {"all": ("all", "within"), "seq": ("seq", "max_gap", "within"), "any": ("any",), "not": ("not",)}
+ATOM_KEYS = ("class", "entry", "target", "register", "lemma", "text", "regex", "gram", "not_gram", "negated", "as")
+COMBINATOR_KEYS = {"all": ("all", "within", "clause"), "seq": ("seq", "max_gap", "within", "clause"), "any": ("any",), "not": ("not",),
+                   "use": ("use", "as")}
+MAX_EXPANDED_ATOMS = 400  # a rule with its named patterns expanded
 
 
 # -- pattern tree ---------------------------------------------------------------------------
@@ -77,6 +84,7 @@ class Atom:
     regex_id: str | None = None
     gram: frozenset[str] | None = None
     negated: bool | None = None
+    not_gram: frozenset[str] | None = None  # grammemes the word must not show (1per: "уедем" is no demand)
     on_hits: bool = False  # matches lexicon hits (class/entry/target/register), not bare words
     feature_keys: frozenset[str] = frozenset()  # features(), computed once
 
@@ -112,6 +120,7 @@ class AllOf:
     within: int | None = None
     ordered: bool = False
     max_gap: int | None = None
+    clause: bool = False  # every part in one clause (no comma, dash or conjunction clause break between)
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +204,48 @@ def atoms(node: Node) -> Iterable[Atom]:
             yield from atoms(p)
 
 
+def _grammemes() -> frozenset[str]:
+    from ..morphology.grammemes import known_grammemes
+
+    return known_grammemes()
+
+
+def _substitute(raw: Any, args: dict[str, Any]) -> Any:
+    """A named pattern's YAML with its $params filled in (a list argument spliced into a list)."""
+    if isinstance(raw, str):
+        return args.get(raw[1:], raw) if raw.startswith("$") else raw
+    if isinstance(raw, YList):
+        out = YList()
+        out.loc, out.locs = raw.loc, []
+        for i, item in enumerate(raw):
+            new = _substitute(item, args)
+            if isinstance(item, str) and item.startswith("$") and isinstance(new, list):
+                out.extend(new)
+                out.locs.extend([raw.loc_of(i)] * len(new))
+            else:
+                out.append(new)
+                out.locs.append(raw.loc_of(i))
+        return out
+    if isinstance(raw, YMap):
+        out = YMap()
+        out.loc, out.locs = raw.loc, dict(raw.locs)
+        for k, x in raw.items():
+            out[k] = _substitute(x, args)
+        return out
+    return raw
+
+
+def _with_role(node: Node, role: str) -> Node:
+    """The same pattern with every atom playing `role` ({use: modal_must, as: call})."""
+    if isinstance(node, Atom):
+        return Atom(role, node.classes, node.entries, node.targets, node.registers, node.lemmas, node.texts,
+                    node.regex_id, node.gram, node.negated, node.not_gram)
+    if isinstance(node, AllOf):
+        return AllOf(tuple(_with_role(p, role) for p in node.parts), node.absent, node.within, node.ordered,
+                     node.max_gap, node.clause)
+    return AnyOf(tuple(_with_role(p, role) for p in node.parts))
+
+
 # -- rules, narratives, contexts --------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class Example:
@@ -225,6 +276,8 @@ class Rule:
     file: str
     line: int
     requirements: tuple[frozenset[str], ...] = ()
+    narrative_by_target: bool = False  # the narrative of a match follows its target (targets.yaml)
+    uses: tuple[str, ...] = ()  # the named patterns the rule references
 
     def title_in(self, ui_lang: str = "en") -> str:
         return self.title.get(ui_lang) or self.title["en"]
@@ -278,6 +331,19 @@ class Context:
         return self.descriptions.get(ui_lang) or self.description
 
 
+@dataclass(frozen=True, slots=True)
+class NamedPattern:
+    """A reusable sub-pattern from a ``patterns:`` file, referenced as ``{use: name}``."""
+
+    name: str
+    description: str
+    node: "Node"
+    file: str
+    line: int
+    uses: tuple[str, ...] = ()  # the named patterns it uses itself
+    params: tuple[str, ...] = ()  # names a use site fills: {use: call_to_act, act: expulsion}
+
+
 @dataclass
 class RuleSet:
     rules: list[Rule] = field(default_factory=list)
@@ -285,6 +351,7 @@ class RuleSet:
     contexts: dict[str, Context] = field(default_factory=dict)
     regexes: dict[str, regex.Pattern[str]] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    patterns: dict[str, "NamedPattern"] = field(default_factory=dict)
 
     def by_id(self) -> dict[str, Rule]:
         return {r.id: r for r in self.rules}
@@ -314,6 +381,11 @@ class _RuleReader:
         self.set = RuleSet()
         self._raw_rules: list[tuple[YMap, Loc]] = []
         self._contexts_raw: list[tuple[YMap, bool]] = []
+        self._patterns_raw: dict[str, tuple[Any, Loc, str, tuple[str, ...]]] = {}  # name -> (node, loc, description, params)
+        self._instances: dict[tuple, Node] = {}  # (name, arguments) -> parsed pattern
+        self._resolving: list[str] = []
+        self._uses: set[str] = set()
+        self._node_count = 0
         self._base_ids: set[tuple[str, str]] = set()
         self.reading_base = False
 
@@ -348,6 +420,8 @@ class _RuleReader:
             return
         if "narratives" in doc:
             self._read_narratives(doc)
+        elif "patterns" in doc:
+            self._read_patterns(doc, self.reading_base)
         elif "contexts" in doc:
             self._contexts_raw.append((doc, self.reading_base))
         else:
@@ -371,6 +445,97 @@ class _RuleReader:
             if self._redefines("narratives", nid, loc, "narrative", self.reading_base):
                 continue
             self.set.narratives[nid] = Narrative(nid, names, str(spec.get("description", "")).strip())
+
+    def _read_patterns(self, doc: YMap, base: bool) -> None:
+        node = doc["patterns"]
+        if not isinstance(node, YMap):
+            self.fail(doc.loc_of("patterns"), "'patterns' must map names to {description, pattern}")
+            return
+        for name, spec in node.items():
+            loc = node.loc_of(name)
+            if not isinstance(name, str) or not regex.match(r"^[a-z][a-z0-9_]*$", name):
+                self.fail(loc, f"pattern name {name!r} must be lower_snake_case")
+                continue
+            if not isinstance(spec, YMap) or "pattern" not in spec:
+                self.fail(loc, f"pattern {name!r} needs 'pattern' (and a 'description')")
+                continue
+            for k in spec:
+                if k not in ("pattern", "description", "params"):
+                    self.fail(spec.loc_of(k), f"unknown field {k!r} in pattern {name!r}",
+                              "use description, params and pattern")
+            params = spec.get("params", [])
+            if not isinstance(params, list) or not all(isinstance(p, str) and regex.match(r"^[a-z][a-z0-9_]*$", p)
+                                                       and p not in ("use", "as") for p in params):
+                self.fail(spec.loc_of("params"), f"pattern {name!r}: params must be a list of lower_snake_case names")
+                params = []
+            description = spec.get("description", "")
+            if not isinstance(description, str) or not description.strip():
+                self.fail(spec.loc_of("description") if "description" in spec else loc,
+                          f"pattern {name!r} needs a description: what it matches and why")
+            if self._redefines_pattern(name, loc, base):
+                continue
+            self._patterns_raw[name] = (spec["pattern"], spec.loc_of("pattern"), " ".join(str(description).split()),
+                                        tuple(params))
+
+    def _redefines_pattern(self, name: str, loc: Loc, base: bool) -> bool:
+        if ("patterns", name) in self._base_ids and not base:
+            self._base_ids.discard(("patterns", name))
+            self.set.patterns.pop(name, None)
+            return False
+        if base:
+            self._base_ids.add(("patterns", name))
+        if name in self._patterns_raw and ("patterns", name) not in self._base_ids:
+            self.fail(loc, f"pattern {name!r} is defined twice")
+            return True
+        return False
+
+    def _named(self, name: str, loc: Loc, args: dict[str, Any] | None = None) -> Node | None:
+        """The named pattern, parsed once per set of arguments (its own node count starts afresh)."""
+        args = args or {}
+        key = (name, repr(sorted(args.items())))
+        got = self._instances.get(key)
+        if got is not None:
+            return got
+        if name not in self._patterns_raw:
+            self.fail(loc, f"unknown pattern {name!r}", _suggest(name, self._patterns_raw) or "define it in patterns.yaml")
+            return None
+        if name in self._resolving:
+            cycle = " → ".join(self._resolving[self._resolving.index(name):] + [name])
+            self.fail(loc, f"pattern {name!r} uses itself ({cycle})")
+            return None
+        raw, ploc, description, params = self._patterns_raw[name]
+        missing = [p for p in params if p not in args]
+        unknown = [a for a in args if a not in params]
+        if missing or unknown:
+            what = (f"needs {', '.join(missing)}" if missing else "") + ("; " if missing and unknown else "") + \
+                (f"takes no {', '.join(unknown)}" if unknown else "")
+            self.fail(loc, f"pattern {name!r} {what}", f"its params: {', '.join(params) or 'none'}")
+            return None
+        self._resolving.append(name)
+        saved, saved_uses = self._node_count, self._uses
+        self._node_count, self._uses = 0, set()
+        node = self._node(_substitute(raw, args) if args else raw, ploc, f"pattern.{name}")
+        inner_uses = self._uses
+        self._node_count, self._uses = saved, saved_uses
+        self._resolving.pop()
+        if node is None:
+            return None
+        if isinstance(node, AllOf) and not node.parts and node.absent:
+            self.fail(ploc, f"pattern {name!r} is only a 'not'", "write `not: {use: ...}` in the rule instead")
+            return None
+        self._instances[key] = node
+        if name not in self.set.patterns:
+            shown = node if not params else None  # a pattern with params is shown as written, with its params
+            self.set.patterns[name] = NamedPattern(name, description, shown, ploc.file, ploc.line,
+                                                   tuple(sorted(inner_uses)), params)
+        return node
+
+    def resolve_patterns(self) -> None:
+        """Parse every named pattern without params, used or not, so that a broken one is reported
+        (a pattern with params is checked at each use, with its arguments)."""
+        for name, (_raw, loc, _d, params) in list(self._patterns_raw.items()):
+            if not params:
+                self._named(name, loc)
 
     def read_contexts(self) -> None:
         for doc, base in self._contexts_raw:
@@ -431,8 +596,8 @@ class _RuleReader:
         frame_classes = self._class_set(spec["frame_classes"], spec.loc_of("frame_classes"), "frame_classes") if "frame_classes" in spec else frozenset()
         if kind == "negation" and not cues:
             self.fail(loc, f"context {cid!r} of kind negation needs 'cues'")
-        if kind == "cue" and not cue_classes:
-            self.fail(loc, f"context {cid!r} of kind cue needs 'cue_classes'")
+        if kind in ("cue", "question") and not cue_classes:
+            self.fail(loc, f"context {cid!r} of kind {kind} needs 'cue_classes'")
         if kind == "quotation" and not frame_classes:
             self.fail(loc, f"context {cid!r} of kind quotation needs 'frame_classes'")
         openers = spec.get("clause_openers", []) or []
@@ -453,6 +618,14 @@ class _RuleReader:
             clause_openers=frozenset(norm_word(w) for w in openers if isinstance(w, str)),
             frame_classes=frame_classes, max_distance=max_distance,
         )
+
+    def check_target_narratives(self) -> None:
+        """A target's narrative (targets.yaml) must be one of the narratives the rules know."""
+        for tid, info in self.targets.items():
+            narrative = getattr(info, "narrative", None)
+            if narrative and narrative not in self.set.narratives:
+                self.fail(Loc("targets.yaml", 1, 1), f"target {tid!r} names unknown narrative {narrative!r}",
+                          _suggest(narrative, self.set.narratives))
 
     # -- rules ----------------------------------------------------------------------------
     def build_rules(self) -> None:
@@ -480,7 +653,7 @@ class _RuleReader:
             return None
         rid = d["id"]
         if not isinstance(rid, str) or not _RULE_ID.match(rid):
-            self.fail(d.loc_of("id"), f"rule id {rid!r} is malformed", "use dotted lower_snake_case, e.g. xenophobia.expulsion")
+            self.fail(d.loc_of("id"), f"rule id {rid!r} is malformed", "use dotted lower_snake_case, e.g. hate.expulsion")
         title = _multilang(d["title"])
         if title is None:
             self.fail(d.loc_of("title"), "title must be a string or {en: ..., ru: ..., kk: ...}")
@@ -531,8 +704,18 @@ class _RuleReader:
             message = _multilang(d["message"]) or {}
             if not message:
                 self.fail(d.loc_of("message"), "message must be a string or {en: ..., ru: ..., kk: ...}")
+        by_target = d.get("narrative_by_target", False)
+        if not isinstance(by_target, bool):
+            self.fail(d.loc_of("narrative_by_target"), "narrative_by_target must be true or false")
+            by_target = False
         self._node_count = 0
+        self._uses = set()
         pattern = self._node(d["pattern"], d.loc_of("pattern"), str(rid), top_level=True)
+        if pattern is not None:
+            n_atoms = sum(1 for _ in atoms(pattern))
+            if n_atoms > MAX_EXPANDED_ATOMS:
+                self.fail(d.loc_of("pattern"), f"pattern has {n_atoms} atoms with its named patterns expanded "
+                          f"(more than {MAX_EXPANDED_ATOMS})", "split the rule")
         match_ex, no_match_ex = self._examples(d["examples"], d.loc_of("examples"))
         refs = d.get("references", [])
         if len(self.problems) > before or pattern is None:
@@ -543,6 +726,7 @@ class _RuleReader:
             unless=unless, message=message, match_examples=match_ex, no_match_examples=no_match_ex,
             references=tuple(str(r) for r in refs) if isinstance(refs, list) else (str(refs),),
             file=top.file, line=top.line, requirements=tuple(requirements(pattern)),
+            narrative_by_target=by_target, uses=tuple(sorted(self._uses)),
         )
 
     def _examples(self, v: Any, loc: Loc) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
@@ -603,8 +787,10 @@ class _RuleReader:
         if comb:
             kind = comb[0]
             for k in v:
-                if k not in COMBINATOR_KEYS[kind]:
+                if k not in COMBINATOR_KEYS[kind] and kind != "use":
                     self.fail(v.loc_of(k), f"{k!r} is not allowed in a {kind!r} node", f"allowed: {', '.join(COMBINATOR_KEYS[kind])}")
+            if kind == "use":
+                return self._use(v, rid)
             if kind == "not":
                 if not in_all:
                     self.fail(loc, "'not' is only allowed inside 'all' or 'seq'")
@@ -635,10 +821,34 @@ class _RuleReader:
             for name, val in (("within", within), ("max_gap", max_gap)):
                 if val is not None and (not isinstance(val, int) or isinstance(val, bool) or not 0 <= val <= 200):
                     self.fail(v.loc_of(name), f"{name} must be a number of words between 0 and 200")
+            clause = v.get("clause", False)
+            if not isinstance(clause, bool):
+                self.fail(v.loc_of("clause"), "clause must be true or false")
+                clause = False
             if kind == "seq":
-                return AllOf(tuple(parts), tuple(absent), within, True, max_gap if max_gap is not None else 3)
-            return AllOf(tuple(parts), tuple(absent), within)
+                return AllOf(tuple(parts), tuple(absent), within, True, max_gap if max_gap is not None else 3, clause)
+            return AllOf(tuple(parts), tuple(absent), within, clause=clause)
         return self._atom(v, loc, rid)
+
+    def _use(self, v: YMap, rid: str) -> Node | None:
+        name = v["use"]
+        loc = v.loc_of("use")
+        if not isinstance(name, str):
+            self.fail(loc, "use must name a pattern from patterns.yaml")
+            return None
+        args = {k: x for k, x in v.items() if k not in ("use", "as")}
+        node = self._named(name, loc, args)
+        if node is None:
+            return None
+        self._uses.add(name)
+        self._uses.update(self.set.patterns[name].uses)
+        role = v.get("as")
+        if role is None:
+            return node
+        if not isinstance(role, str) or not regex.match(r"^[a-z][a-z0-9_]*$", role):
+            self.fail(v.loc_of("as"), "'as' must be a lower_snake_case role name")
+            return node
+        return _with_role(node, role)
 
     def _atom(self, v: YMap, loc: Loc, rid: str) -> Atom | None:
         before = len(self.problems)
@@ -680,6 +890,13 @@ class _RuleReader:
         if "regex" in v:
             regex_id = self._regex(v["regex"], v.loc_of("regex"), rid)
         gram = str_set("gram")
+        not_gram = str_set("not_gram")
+        for key, names in (("gram", gram), ("not_gram", not_gram)):
+            unknown = sorted(g for g in names or () if g not in _grammemes())
+            for g in unknown:
+                self.fail(v.loc_of(key), f"unknown grammeme {g!r}",
+                          _suggest(g, _grammemes()) or "Russian ones are pymorphy3's (OpenCorporaTag), Kazakh ones are in "
+                          "hsengine/morphology/grammemes.py")
         negated = v.get("negated")
         if negated is not None and not isinstance(negated, bool):
             self.fail(v.loc_of("negated"), "negated must be true or false")
@@ -705,7 +922,7 @@ class _RuleReader:
                 role = "word"
         if len(self.problems) > before:
             return None
-        return Atom(role, classes, entries, targets, registers, lemmas, texts, regex_id, gram, negated)
+        return Atom(role, classes, entries, targets, registers, lemmas, texts, regex_id, gram, negated, not_gram)
 
     def _regex(self, pattern: Any, loc: Loc, rid: str) -> str | None:
         if not isinstance(pattern, str) or not pattern:
@@ -768,7 +985,9 @@ def read_rules(paths: Sequence[str | Path], registry_paths: Sequence[str | Path]
             continue
         reader.read_file(path)
     reader.read_contexts()
+    reader.resolve_patterns()
     reader.build_rules()
+    reader.check_target_narratives()
     if reader.problems:
         raise ConfigError(reader.problems)
     return reader.set

@@ -54,6 +54,8 @@ def _atom_accepts_hit(atom: Atom, hit: DocHit) -> bool:
         return False
     if atom.gram is not None and hit.gram and atom.gram.isdisjoint(hit.gram):
         return False
+    if atom.not_gram is not None and not atom.not_gram.isdisjoint(hit.gram):
+        return False
     return True
 
 
@@ -75,6 +77,8 @@ def _atom_accepts_word(atom: Atom, doc: Doc, i: int, word_state: bool = True) ->
     if atom.negated is not None and (a.negated or a.verb_negated) != atom.negated:
         return False
     if atom.gram is not None and a.gram and atom.gram.isdisjoint(a.gram):
+        return False
+    if atom.not_gram is not None and not atom.not_gram.isdisjoint(a.gram):
         return False
     return True
 
@@ -221,6 +225,8 @@ class Matcher:
             merged = Binding.of(tuple(s for b in sorted(chosen, key=lambda b: b.first) for s in b.spans))
             if node.within is not None and self.doc.word_distance(merged.first, merged.last) > node.within:
                 continue
+            if node.clause and not self._one_clause(merged):
+                continue
             if self._split_by_contrast(merged):
                 continue
             yield merged
@@ -241,9 +247,15 @@ class Matcher:
             merged = Binding.of(tuple(s for b in chain for s in b.spans))
             if node.within is not None and self.doc.word_distance(merged.first, merged.last) > node.within:
                 continue
+            if node.clause and not self._one_clause(merged):
+                continue
             if self._split_by_contrast(merged):
                 continue
             yield merged
+
+    def _one_clause(self, b: Binding) -> bool:
+        toks = self.doc.tokens
+        return len({toks[s.first].clause for s in b.spans} | {toks[s.last].clause for s in b.spans}) == 1
 
     def _split_by_contrast(self, b: Binding) -> bool:
         """The group is on one side of ", а ..." and every attack word on the other
