@@ -279,14 +279,18 @@ def keep_hit(hit: Hit, analysis: TokenAnalysis, doc_lang: str) -> bool:
     A guard word never counts in its own language (Kazakh жиде is a tree), and in a plainly
     Russian text a typo match onto a Kazakh form is dropped: Russian slang unknown to pymorphy3
     would otherwise be read as misspelled Kazakh; in a Kazakh text, a typo match of a word that
-    is a Kazakh dictionary word typed on a Russian keyboard is dropped too.  (In Kazakh text, typos onto Russian loans are
-    kept: the Kazakh dictionary already refused real Kazakh words such as нанмен "with bread".)"""
+    is a Kazakh dictionary word typed on a Russian keyboard is dropped too, and so is an inflection
+    of a Russian entry whose loose spellings are `listed` (бил: біл "know" typed, not "beat").
+    (In Kazakh text, typos onto Russian loans are kept: the Kazakh dictionary already refused real
+    Kazakh words such as нанмен "with bread".)"""
     if analysis.guard_langs and (doc_lang in analysis.guard_langs or doc_lang == "mixed"):
         return False
     if hit.how == "fuzzy" and doc_lang == "ru" and (hit.form_lang or hit.entry.lang) != "ru":
         return False
     if hit.how == "fuzzy" and analysis.typed_kazakh and doc_lang in ("kk", "mixed"):
         return False  # in Kazakh text, откизди is өткізді "held" typed without Kazakh letters: no typo
+    if doc_lang == "kk" and hit.how == "lemma" and hit.entry.loose == "listed":
+        return False  # in Kazakh text, бил is біл "know" typed, not Russian "beat": listed forms only
     return True
 
 

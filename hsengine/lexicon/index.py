@@ -90,8 +90,8 @@ class Lexicon:
         skel: dict[str, dict[str, Entry]] = defaultdict(dict)
         fuzzy_keys: dict[str, dict[str, Entry]] = defaultdict(dict)
         for form, hits in self.surface.items():
-            for entry, _how in hits:
-                if not self.reachable_loosely(entry):
+            for entry, how in hits:
+                if not self.reachable_loosely(entry) or (entry.loose == "listed" and how != "exact"):
                     continue
                 if len(form) >= MIN_SKELETON_LEN:
                     skel[skeleton(form)][entry.id] = entry
@@ -102,7 +102,7 @@ class Lexicon:
         self.kk_form_stems: dict[str, str] = {}
         for stem, entries in self.kk_stem.items():
             for entry in entries:
-                if not self.reachable_loosely(entry):
+                if not self.reachable_loosely(entry) or entry.loose == "listed":
                     continue
                 for form in kazakh.inflect(stem, verb=entry.pos == "verb"):
                     if len(form) >= MIN_SKELETON_LEN:
@@ -113,7 +113,8 @@ class Lexicon:
         # Russian loans with Kazakh endings (паразиттер) may be misspelled in Kazakh text too
         for lemma, entries in self.ru_lemma.items():
             for entry in entries:
-                if self.reachable_loosely(entry) and entry.pos in ("noun", "other") and len(lemma) >= 3:
+                if self.reachable_loosely(entry) and entry.loose == "all" and entry.pos in ("noun", "other") \
+                        and len(lemma) >= 3:
                     for form in kazakh.inflect(lemma)[1:]:
                         if form in self.surface:
                             continue  # also a Russian form (таракан + -ы = тараканы): it stays Russian
@@ -128,17 +129,17 @@ class Lexicon:
         # split words (китай цы) and spelled-out letters (к и т а й ц ы) are resolved against.
         loose: dict[str, set[str]] = defaultdict(set)
         for form, hits in self.surface.items():
-            for e, _ in hits:
-                if self.reachable_loosely(e):
+            for e, how in hits:
+                if self.reachable_loosely(e) and (e.loose == "all" or how == "exact"):
                     loose[form].add(e.id)
         for stem, entries in self.kk_stem.items():
             for e in entries:
-                if self.reachable_loosely(e):
+                if self.reachable_loosely(e) and e.loose == "all":
                     for form in kazakh.inflect(stem, verb=e.pos == "verb"):
                         loose[form].add(e.id)
         for lemma, entries in self.ru_lemma.items():  # Russian loans with Kazakh endings: паразиттер
             for e in entries:
-                if self.reachable_loosely(e) and e.pos in ("noun", "other") and len(lemma) >= 3:
+                if self.reachable_loosely(e) and e.loose == "all" and e.pos in ("noun", "other") and len(lemma) >= 3:
                     for form in kazakh.inflect(lemma):
                         loose[form].add(e.id)
         self.loose_forms: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in loose.items()}

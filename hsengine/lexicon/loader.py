@@ -28,6 +28,7 @@ from ..schema.yamlload import Loc, YamlProblem, YList, YMap, load_yaml_file
 
 CLASS_KINDS = ("target", "attack", "frame", "context", "function")
 MATCH_MODES = ("lemma", "exact")
+LOOSE_MODES = ("all", "listed")
 POS = ("noun", "adj", "verb", "phrase", "other")
 
 _ID_RE = regex.compile(r"^[a-z]{2}\.[a-z0-9_]+(?:[.-][a-z0-9_]+)*$")
@@ -47,6 +48,7 @@ ENTRY_KEYS = {
     "forms": "extra surface forms matched exactly (forms morphology misses)",
     "fuzzy": "false to forbid typo matching for this entry",
     "match": "lemma (default: any inflection) or exact (only the listed spellings)",
+    "loose": "all (default) or listed: Latin spellings, typos and disguises reach only the listed spellings and forms",
     "pos": "noun, adj, verb, phrase or other",
     "note": "free text for maintainers",
 }
@@ -86,6 +88,7 @@ class Entry:
     forms: tuple[str, ...] = ()
     fuzzy: bool = True
     match: str = "lemma"
+    loose: str = "all"  # "listed": only the listed spellings and forms are matched loosely (Latin, typos, masks)
     pos: str = "other"
     file: str = ""
     line: int = 0
@@ -378,6 +381,11 @@ class _Reader:
         match = d.get("match", "lemma")
         if match not in MATCH_MODES:
             self.fail(raw.loc_of("match"), f"match must be one of {', '.join(MATCH_MODES)}")
+        loose = d.get("loose", "all")
+        if loose not in LOOSE_MODES:
+            self.fail(raw.loc_of("loose"), f"loose must be one of {', '.join(LOOSE_MODES)}",
+                      "listed keeps every inflection for Cyrillic text but lets Latin spellings and typos "
+                      "reach only the spellings and forms written in the entry")
         pos = d.get("pos", "phrase" if " " in lemma else "other")
         if pos not in POS:
             self.fail(raw.loc_of("pos"), f"pos must be one of {', '.join(POS)}")
@@ -386,7 +394,7 @@ class _Reader:
         return Entry(
             id=eid, lang=lang, lemma=lemma, classes=classes, target=target, register=register,
             meaning=meaning, source=source, variants=variants, forms=forms, fuzzy=fuzzy,
-            match=match, pos=pos, file=loc.file, line=loc.line,
+            match=match, loose=loose, pos=pos, file=loc.file, line=loc.line,
         )
 
     def _word_list(self, d: dict, raw: YMap, key: str, loc: Loc) -> tuple[str, ...]:

@@ -427,7 +427,8 @@ class TokenAnalyzer:
             stem_list: list[str] = []
             known_kazakh = False
             for cyr in kazakh_latin_to_cyrillic(word):
-                self._add(hits, ((e, "translit") for e, _ in lex.surface.get(cyr, ())))
+                self._add(hits, ((e, "translit") for e, how in lex.surface.get(cyr, ())
+                                 if e.loose == "all" or how == "exact"))
                 cyr_stems = self._kazakh(cyr, hits, guarded, how="translit")
                 stem_list.extend(cyr_stems)
                 known_kazakh = known_kazakh or kazakh_words.is_known(cyr_stems)
@@ -457,11 +458,14 @@ class TokenAnalyzer:
             for entry in lex.kk_stem.get(stem, ()):
                 if (entry.pos == "verb") != (analysis.kind == "verbal") and entry.pos in ("verb", "noun"):
                     continue  # a noun entry is not reached through verb endings, nor a verb through case endings
+                if how != "stem" and entry.loose == "listed":
+                    continue  # its Latin and keyboard spellings are only the listed ones
                 self._add(hits, ((entry, how),), score, analysis.negated, gram)
             # Russian words with Kazakh endings (жидтер): only after a real suffix of 2+ letters
             if len(stem) >= 3 and all(len(s) >= 2 for s in analysis.suffixes) and analysis.kind == "nominal":
                 for entry in lex.ru_lemma.get(stem, ()):
-                    self._add(hits, ((entry, how),), score - 0.05, analysis.negated, gram)
+                    if entry.loose == "all" or how == "stem":
+                        self._add(hits, ((entry, how),), score - 0.05, analysis.negated, gram)
         return tuple(dict.fromkeys(stems))
 
     def _readings(self, word: str, plain: bool, script: str = "") -> list[tuple[str, str]]:
