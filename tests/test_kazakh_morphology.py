@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hsengine.morphology.kazakh import KazakhAnalysis, analyze, stems
+from hsengine.morphology.kazakh import KazakhAnalysis, analyze, analyze_typed, stems
 
 try:
     from hypothesis import given, settings
@@ -182,8 +182,12 @@ def test_negation_needs_a_verbal_ending() -> None:
 
 
 def test_minimum_stem_lengths() -> None:
-    for word in ["үйлер", "үйіне", "ұлдар", "жиді", "иттер"]:
-        assert all(len(a.stem) >= 3 for a in analyze(word) if a.kind == "nominal")
+    # nominal stems have three letters at least, except the listed two-letter nouns
+    for word in ["жиді", "тасы", "балды", "қызбын"]:
+        assert all(len(a.stem) >= 3 for a in analyze(word) if a.kind == "nominal"), word
+    for word, short in [("үйлерін", "үй"), ("оққа", "оқ"), ("иттер", "ит"), ("ұлдар", "ұл")]:
+        assert short in {a.stem for a in analyze(word) if a.kind == "nominal"}, word
+    assert "уй" in {t.stem for t in analyze_typed("уйлерин")}  # үйлерін typed without Kazakh letters
     assert all(len(a.stem) >= 2 for a in analyze("қумаймыз"))
 
 
@@ -269,7 +273,7 @@ def test_generation_follows_the_table(stem, verb, expected, not_expected) -> Non
 @pytest.mark.parametrize(("word", "stem", "has", "lacks"), [
     ("жасайды", "жаса", {"VERB", "pres", "3per"}, {"past"}),
     ("жасады", "жаса", {"VERB", "past"}, {"pres"}),
-    ("үйіме", "үй", set(), set()),  # too short a stem: not analysed at all
+    ("үйіме", "үй", {"NOUN", "datv", "poss", "1per"}, {"nomn"}),  # a listed two-letter noun
     ("баласына", "бала", {"NOUN", "datv", "poss", "3per"}, {"nomn"}),
     ("қытайларды", "қытай", {"NOUN", "plur", "accs"}, {"nomn"}),
     ("қазақпыз", "қазақ", {"pred", "1per", "plur"}, set()),

@@ -72,7 +72,7 @@ def test_a_russian_word_reads_as_kazakh_only_in_a_kazakh_text(engine):
     ("Уйгырларды елден куып шыгу керек", "hate.expulsion", "uyghur"),
     ("Орыстар оз елдерине кетсин", "hate.expulsion", "russian"),
     ("Жойиттер биздин жауымыз", "xenophobia.negative_generalization", "jewish"),
-    ("Дунгендер бизге жат, олардан кутылу керек", "hate.violence", "dungan"),
+    ("Дунгендер бизге жат, олардан кутылу керек", "hate.extermination", "dungan"),
 ])
 def test_the_issue_examples_are_found_with_the_right_rule(engine, text, rule, target):
     r = engine.analyze(text)

@@ -64,7 +64,8 @@ class Lexicon:
                 if " " not in f:
                     add_surface(f, entry, "exact")
             for s in words:
-                add_surface(s, entry, "exact")
+                if entry.bare:  # ат- "shoot" is not the noun ат "horse, name": endings only
+                    add_surface(s, entry, "exact")
             if entry.match == "exact":
                 continue
             if entry.lang == "ru":

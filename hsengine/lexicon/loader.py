@@ -48,6 +48,7 @@ ENTRY_KEYS = {
     "forms": "extra surface forms matched exactly (forms morphology misses)",
     "fuzzy": "false to forbid typo matching for this entry",
     "match": "lemma (default: any inflection) or exact (only the listed spellings)",
+    "bare": "false when the bare Kazakh stem alone is another word (ат 'horse, name' for ат- 'shoot'): only inflected forms match",
     "loose": "all (default) or listed: Latin spellings, typos and disguises reach only the listed spellings and forms",
     "pos": "noun, adj, verb, phrase or other",
     "note": "free text for maintainers",
@@ -88,6 +89,7 @@ class Entry:
     forms: tuple[str, ...] = ()
     fuzzy: bool = True
     match: str = "lemma"
+    bare: bool = True  # False: a Kazakh stem matches only with endings (the bare word is another word)
     loose: str = "all"  # "listed": only the listed spellings and forms are matched loosely (Latin, typos, masks)
     pos: str = "other"
     file: str = ""
@@ -381,6 +383,12 @@ class _Reader:
         match = d.get("match", "lemma")
         if match not in MATCH_MODES:
             self.fail(raw.loc_of("match"), f"match must be one of {', '.join(MATCH_MODES)}")
+        bare = d.get("bare", True)
+        if not isinstance(bare, bool):
+            self.fail(raw.loc_of("bare"), "bare must be true or false")
+            bare = True
+        elif not bare and lang != "kk":
+            self.fail(raw.loc_of("bare"), "bare: false is for Kazakh stems", "list the Russian forms to match instead")
         loose = d.get("loose", "all")
         if loose not in LOOSE_MODES:
             self.fail(raw.loc_of("loose"), f"loose must be one of {', '.join(LOOSE_MODES)}",
@@ -394,7 +402,7 @@ class _Reader:
         return Entry(
             id=eid, lang=lang, lemma=lemma, classes=classes, target=target, register=register,
             meaning=meaning, source=source, variants=variants, forms=forms, fuzzy=fuzzy,
-            match=match, loose=loose, pos=pos, file=loc.file, line=loc.line,
+            match=match, bare=bare, loose=loose, pos=pos, file=loc.file, line=loc.line,
         )
 
     def _word_list(self, d: dict, raw: YMap, key: str, loc: Loc) -> tuple[str, ...]:

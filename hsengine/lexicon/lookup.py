@@ -520,7 +520,7 @@ class TokenAnalyzer:
                 # Kazakh neighbours such as көпір/кәпір were excluded above by the dictionary).
                 if dist > 1:
                     continue
-                if not word.startswith(stem) and len(stem) < KK_FUZZY_STEM:
+                if not word.startswith((stem, kazakh.voiced_stem(stem))) and len(stem) < KK_FUZZY_STEM:
                     continue
             score = round(1.0 - dist / max(len(word), len(key)), 3)
             for entry in lex.fuzzy_entries[key]:

@@ -75,6 +75,7 @@ from .kazakh_suffixes import (
     NEGATION,
     NOMINAL,
     NOUN_PARADIGM,
+    SHORT_NOMINAL_STEMS,
     Nominal,
     P3,
     P12,
@@ -103,6 +104,7 @@ __all__ = [
     "inflect",
     "keyboard_fold",
     "stems",
+    "voiced_stem",
 ]
 
 MIN_NOMINAL_STEM = 3
@@ -153,6 +155,7 @@ _NEUTRAL_VOWELS = frozenset("иую")
 _KAZAKH_LETTERS = frozenset("әғқңөұүһі")
 _VOWEL_INITIAL = frozenset("аәеоөұүыіуюя")
 _ALTERNATION = {"б": "п", "г": "к", "ғ": "қ"}  # stem-final п/к/қ voiced before a vowel
+_VOICING = {v: k for k, v in _ALTERNATION.items()}  # п/к/қ → б/г/ғ when a vowel follows (generation)
 _CYRILLIC = "абвгдежзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі"
 _TYPED_AMBIGUOUS = {"у": frozenset({R, V}), "и": frozenset({I, V})}  # у may be ұ/ү, и may be і
 
@@ -301,7 +304,7 @@ def _strip_nominal(mode: _Mode, form: str, outer: tuple[str, ...], tail: str, gr
     Appends a candidate for every reachable stem; returns whether anything was stripped (used
     when the previous suffix requires a possessive before it)."""
     found = False
-    limit = len(form) - MIN_NOMINAL_STEM
+    limit = len(form) - 2
     for length in mode.nominal_lengths:
         if length > limit:
             break
@@ -309,6 +312,8 @@ def _strip_nominal(mode: _Mode, form: str, outer: tuple[str, ...], tail: str, gr
         if entries is None:
             continue
         stem = form[:-length]
+        if len(stem) < MIN_NOMINAL_STEM and stem not in SHORT_NOMINAL_STEMS:
+            continue
         for suffix, slot, cond, harmony, needs, tag, vowel_initial, row_gram in entries:
             if slot > top or (need is not None and tag != need):
                 continue
@@ -618,8 +623,16 @@ def _attach(base: str, cell: str, back: bool) -> str | None:
             form = row.form if not row.harmony or back else front(row.form)
         else:
             form = row.form if back or "я" in row.form else front(row.form)
+        if not (restore or drop) and form and (_CLASS.get(form[0]) in (V, I) or form[0] == "у") \
+                and stem_part[-1] in _VOICING:
+            stem_part = stem_part[:-1] + _VOICING[stem_part[-1]]  # шап + амыз → шабамыз, оқ + ы → оғы
         return stem_part + form
     return None
+
+
+def voiced_stem(stem: str) -> str:
+    """The stem as it is spelled before a vowel: шап → шаб (шабамыз), оқ → оғ (оғы)."""
+    return stem[:-1] + _VOICING[stem[-1]] if stem and stem[-1] in _VOICING else stem
 
 
 def inflect(stem: str, verb: bool = False) -> tuple[str, ...]:

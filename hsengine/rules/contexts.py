@@ -206,6 +206,9 @@ def _negation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
     attacks = _attack_spans(b)
     toks = doc.tokens
     evidence = _evidence_tokens(b)
+    answer = _answered_no(doc, toks[b.last].sent)
+    if answer is not None:
+        return Suppression(ctx.id, ctx.kind, answer, "the speaker answers the question no")
     if ctx.morphological:
         for s in attacks:
             if s.hit is not None and s.hit.negated:
@@ -219,14 +222,14 @@ def _negation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
                     if toks[j].kind == "word":
                         words += 1
                         an = doc.analyses[j]
-                        if j not in evidence and an is not None and an.verb_negated and not an.hits:
+                        if j not in evidence and _negated_verb(doc, j) and not an.hits:
                             return Suppression(ctx.id, ctx.kind, Span(j, j, ctx.id, None),
                                                "a negated Kazakh verb follows the attack words")
                     j += 1
     sent_lo, sent_hi = doc.sentence_range(toks[b.first].sent, toks[b.last].sent)
     for spec in ctx.cues:
         for cue in _hits_with(doc, spec.classes, spec.lang, sent_lo, sent_hi):
-            if evidence.intersection(range(cue.first, cue.last + 1)):
+            if evidence.issuperset(range(cue.first, cue.last + 1)):
                 continue  # the negation is part of the evidence itself ("не люди")
             if _rhetorical(doc, cue):
                 continue
@@ -239,6 +242,35 @@ def _negation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
                     if toks[cue.first].sent == toks[a.last].sent and doc.word_distance(a.last, cue.first) <= spec.after \
                             and toks[cue.first].clause == toks[a.last].clause:
                         return Suppression(ctx.id, ctx.kind, cue, "negation after the attack words")
+    return None
+
+
+def _negated_verb(doc: Doc, i: int) -> bool:
+    """A Kazakh verb that carries the negation suffix, except a negative converb used as an
+    adverb: ұрыңдар аямай "beat them without mercy" does not negate the beating."""
+    an = doc.analyses[i]
+    if an is None or not an.verb_negated:
+        return False
+    return "conv" not in an.gram
+
+
+SHORT_ANSWER = 3  # words in a reply like "Нет.", "Конечно нет.", "Әрине, жоқ."
+
+
+def _answered_no(doc: Doc, sent: int) -> DocHit | None:
+    """A question the speaker answers no in the next sentence ("Разве X заслужили, чтобы их
+    били? Нет."): the answer is a short sentence made of a negation word and little else."""
+    if not _is_question(doc, sent):
+        return None
+    lo, hi = doc.sentence_range(sent + 1, sent + 1)
+    if lo > hi or doc.tokens[lo].sent != sent + 1:
+        return None
+    words = [i for i in range(lo, hi + 1) if doc.tokens[i].kind == "word"]
+    if not words or len(words) > SHORT_ANSWER:
+        return None
+    for cue in _hits_with(doc, _NEGATION, None, lo, hi):
+        if cue.first == words[0] or cue.last == words[-1]:
+            return cue
     return None
 
 

@@ -39,7 +39,7 @@ from ..schema.yamlload import Loc, YamlProblem, YList, YMap, load_yaml_file
 STATUSES = ("stable", "experimental")
 SCOPES = ("sentence", "text")
 CONTEXT_KINDS = ("negation", "cue", "quotation", "question")
-MAX_PATTERN_NODES = 96
+MAX_PATTERN_NODES = 160  # as written; what named patterns add is bounded by MAX_EXPANDED_ATOMS
 MAX_REGEX_LEN = 200
 
 _RULE_ID = regex.compile(r"^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+$")
