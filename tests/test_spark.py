@@ -159,3 +159,16 @@ def test_importing_hsengine_does_not_import_pyspark_or_spacy():
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p))
     proc = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_executor_check_reports_and_unreadable_paths(spark, tmp_path):
+    from hsengine import __version__
+    from hsengine.integrations.spark import ExecutorEnvironmentError, check_executor_environment
+
+    reports = check_executor_environment(spark, force=True)
+    assert reports and all(r["hsengine"] == __version__ and not r["missing"] and not r["error"] for r in reports)
+    missing = tmp_path / "no-such-lexicon"
+    with pytest.raises(ExecutorEnvironmentError, match="cannot read .*no-such-lexicon") as info:
+        check_executor_environment(spark, lexicon_paths=[missing])
+    assert info.value.reports and "readable on every executor" in str(info.value)
+
