@@ -1,0 +1,326 @@
+"""How `hsengine.integrations.spark.analyze_dataframe` scales on a local Spark: throughput on
+``local[1]`` and ``local[2]`` over the same messages, the engine start-up in each Python worker,
+the memory of each worker, and the Arrow batch size used.
+
+    PYTHONPATH=. .venv/bin/python -m benchmarks.spark_scaling                  # 100,000 messages
+    PYTHONPATH=. .venv/bin/python -m benchmarks.spark_scaling --size 20000 --masters 'local[2]'
+
+Needs ``pip install -e '.[spark]'`` and Java.  Method, per master (a fresh SparkContext each):
+
+1. the corpus (``benchmarks.corpus.generate(size, seed)``, written once to Parquet) is read,
+   repartitioned into ``--partitions`` parts and cached, so that reading is not timed;
+2. ``analyze_dataframe`` is called: that runs the executor check (one small job, timed);
+3. a start-up job with one task per core times, in each fresh Python worker, ``import`` of the
+   engine modules and ``get_engine()`` (the Engine build, from the compiled-set cache on disk);
+4. the timed pass, wall clock: the analysis of every row, counted (rows and flagged rows) by an
+   aggregate so that nothing is collected.  The engines are built, their per-word caches cold;
+5. a stats job reads, in every worker it reaches, peak RSS (VmHWM), PSS and CPU time.
+
+The one-process figure (``analyze_pandas``, the same per-row work as each Spark batch, over the
+same texts in this process: fresh Engine, cold caches) is printed for comparison.  Other processes slow every figure: the load average
+is printed before and after; compare runs only on a quiet machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Iterator
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+# ---------------------------------------------------------------------------------------------
+# what runs in the Python workers (kept free of heavy imports at module level)
+# ---------------------------------------------------------------------------------------------
+def _proc_status(name: str) -> float | None:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(name + ":"):
+                return int(line.split()[1]) / 1024  # kB -> MB
+    except OSError:
+        pass
+    return None
+
+
+def _pss_mb() -> float | None:
+    try:
+        for line in Path("/proc/self/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
+def startup_task(batches: Iterator) -> Iterator:
+    """Time the Engine build in this worker (the first time only: workers are reused)."""
+    import resource
+
+    import pandas as pd
+
+    for _ in batches:
+        pass
+    t0 = time.perf_counter()
+    from hsengine.integrations import _ENGINES, get_engine
+
+    cached = bool(_ENGINES)
+    t1 = time.perf_counter()
+    get_engine()
+    t2 = time.perf_counter()
+    time.sleep(0.5)  # keep every task busy a moment so that each core's worker takes one
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    yield pd.DataFrame({"pid": [os.getpid()], "already_built": [cached], "import_s": [t1 - t0],
+                        "build_s": [t2 - t1], "rss_mb": [_proc_status("VmRSS") or 0.0],
+                        "cpu_s": [usage.ru_utime + usage.ru_stime]})
+
+
+def stats_task(batches: Iterator) -> Iterator:
+    """Peak memory and CPU of this worker process so far."""
+    import resource
+
+    import pandas as pd
+
+    for _ in batches:
+        pass
+    time.sleep(0.5)  # keep every task busy a moment so that each core's worker takes one
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    engines = 0
+    if "hsengine.integrations" in sys.modules:
+        engines = len(sys.modules["hsengine.integrations"]._ENGINES)
+    yield pd.DataFrame({"pid": [os.getpid()], "hwm_mb": [_proc_status("VmHWM") or 0.0],
+                        "rss_mb": [_proc_status("VmRSS") or 0.0], "pss_mb": [_pss_mb() or 0.0],
+                        "cpu_s": [usage.ru_utime + usage.ru_stime], "engines": [engines]})
+
+
+# ---------------------------------------------------------------------------------------------
+# driver side
+# ---------------------------------------------------------------------------------------------
+def _loadavg() -> list[float] | None:
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        return None
+
+
+def machine() -> dict:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = None
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                mem = round(int(line.split()[1]) / 1024 / 1024, 1)
+    except OSError:
+        pass
+    from importlib.metadata import version
+
+    info = {"cpu": cpu, "cores": os.cpu_count(), "mem_gb": mem, "python": platform.python_version(),
+            "platform": platform.platform()}
+    for name in ("pyspark", "pandas", "pyarrow", "numpy"):
+        try:
+            info[name] = version(name)
+        except Exception:  # noqa: BLE001
+            info[name] = None
+    try:
+        import subprocess
+
+        out = subprocess.run(["java", "-version"], capture_output=True, text=True, timeout=30)
+        info["java"] = (out.stderr or out.stdout).splitlines()[0]
+    except Exception:  # noqa: BLE001
+        info["java"] = None
+    return info
+
+
+def write_corpus(path: Path, size: int, seed: int) -> tuple[float, int]:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from benchmarks.corpus import generate
+
+    t0 = time.perf_counter()
+    texts = [m.text for m in generate(size, seed=seed)]
+    table = pa.table({"id": pa.array(range(size), pa.int64()), "text": pa.array(texts, pa.string())})
+    pq.write_table(table, path)
+    return time.perf_counter() - t0, sum(len(t.split()) for t in texts)
+
+
+def one_process(path: Path, batch: int) -> dict:
+    """The same per-row work without Spark: `analyze_pandas` (Engine.analyze_safely + to_json per
+    row) over the same texts in this process, in batches of `batch`; a fresh Engine, cold caches."""
+    import pyarrow.parquet as pq
+
+    from hsengine.integrations import _ENGINES, get_engine
+    from hsengine.integrations.spark import analyze_pandas
+
+    pdf = pq.read_table(path).to_pandas()
+    _ENGINES.clear()
+    t0 = time.perf_counter()
+    get_engine()
+    t1 = time.perf_counter()
+    flagged = 0
+    for start in range(0, len(pdf), batch):
+        flagged += int(analyze_pandas(pdf.iloc[start : start + batch], "text")["flagged"].sum())
+    t2 = time.perf_counter()
+    return {"build_s": t1 - t0, "pass_s": t2 - t1, "msg_s": len(pdf) / (t2 - t1), "flagged": flagged}
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """utime + stime of a process (the JVM), from /proc."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def run_master(master: str, path: Path, size: int, partitions: int, batch: int | None, driver_memory: str) -> dict:
+    from pyspark.sql import SparkSession
+    from pyspark.sql import functions as F
+
+    from hsengine.integrations.spark import analyze_dataframe
+
+    cores = int(master[master.index("[") + 1 : master.index("]")]) if "[" in master else 1
+    pythonpath = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
+    t0 = time.perf_counter()
+    builder = (SparkSession.builder.master(master).appName(f"hsengine-scaling-{master}")
+               .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
+               .config("spark.driver.memory", driver_memory)
+               .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
+               .config("spark.sql.shuffle.partitions", str(partitions))
+               .config("spark.executorEnv.PYTHONPATH", pythonpath))
+    if batch:
+        builder = builder.config("spark.sql.execution.arrow.maxRecordsPerBatch", str(batch))
+    spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
+    session_s = time.perf_counter() - t0
+    try:
+        used_batch = int(spark.conf.get("spark.sql.execution.arrow.maxRecordsPerBatch"))
+        reuse = spark.sparkContext.getConf().get("spark.python.worker.reuse", "true (default)")
+        df = spark.read.parquet(str(path)).repartition(partitions).cache()
+        assert df.count() == size
+
+        t0 = time.perf_counter()
+        out = analyze_dataframe(df, "text")  # the executor check: the first Python job, fresh workers
+        check_s = time.perf_counter() - t0
+
+        t0 = time.perf_counter()
+        startup = (spark.range(0, cores, 1, cores)
+                   .mapInPandas(startup_task, "pid long, already_built boolean, import_s double, build_s double, "
+                                              "rss_mb double, cpu_s double")
+                   .collect())
+        startup_s = time.perf_counter() - t0
+
+        jvm = getattr(getattr(spark.sparkContext._gateway, "proc", None), "pid", None)
+        jvm_cpu0 = _cpu_seconds(jvm) if jvm else None
+        t0 = time.perf_counter()
+        rows_out, flagged = out.agg(F.count("*"), F.sum(F.col("flagged").cast("int"))).first()
+        pass_s = time.perf_counter() - t0
+        jvm_cpu1 = _cpu_seconds(jvm) if jvm else None
+        assert rows_out == size, (rows_out, size)
+
+        stats = (spark.range(0, cores, 1, cores)
+                 .mapInPandas(stats_task, "pid long, hwm_mb double, rss_mb double, pss_mb double, cpu_s double, "
+                                          "engines int")
+                 .collect())
+    finally:
+        spark.stop()
+    return {
+        "master": master, "cores": cores, "partitions": partitions, "batch": used_batch,
+        "worker_reuse": reuse, "session_s": session_s, "check_s": check_s, "startup_job_s": startup_s,
+        "startup": [r.asDict() for r in startup], "pass_s": pass_s, "msg_s": size / pass_s,
+        "flagged": flagged, "workers": [r.asDict() for r in stats],
+        "jvm_cpu_s": None if jvm_cpu0 is None or jvm_cpu1 is None else jvm_cpu1 - jvm_cpu0,
+        "worker_cpu_s": _worker_cpu([r.asDict() for r in startup], [r.asDict() for r in stats]),
+    }
+
+
+def _worker_cpu(startup: list[dict], stats: list[dict]) -> float | None:
+    """CPU the Python workers spent between the start-up job and the stats job (the pass), when the
+    same worker processes served both (Spark reuses them)."""
+    before = {r["pid"]: r["cpu_s"] for r in startup}
+    if not stats or any(r["pid"] not in before for r in stats):
+        return None
+    return sum(r["cpu_s"] - before[r["pid"]] for r in stats)
+
+
+def table(results: list[dict], size: int, words: int, base: dict | None) -> str:
+    rows = ["| run | msg/s | words/s | speed-up | pass s | CPU s in pass: Python workers / JVM "
+            "| first job (executor check) s | Engine build per worker s | peak RSS / PSS per worker MB |",
+            "|---|---|---|---|---|---|---|---|---|"]
+    first = results[0]["msg_s"] if results else 1.0
+    for r in results:
+        builds = ", ".join(f"{s['build_s']:.2f}" for s in r["startup"] if not s["already_built"]) or "(reused)"
+        mem = ", ".join(f"{w['hwm_mb']:.0f} / {w['pss_mb']:.0f}" for w in sorted(r["workers"], key=lambda w: w["pid"]))
+        cpu = "–" if r["worker_cpu_s"] is None else f"{r['worker_cpu_s']:.1f}"
+        jvm = "–" if r["jvm_cpu_s"] is None else f"{r['jvm_cpu_s']:.1f}"
+        rows.append(f"| `{r['master']}`, {r['partitions']} partitions | {r['msg_s']:,.0f} | {words / r['pass_s']:,.0f} "
+                    f"| {r['msg_s'] / first:.2f}× | {r['pass_s']:.1f} | {cpu} / {jvm} | {r['check_s']:.2f} "
+                    f"| {builds} | {mem} |")
+    if base:
+        rows.append(f"| one process, no Spark (`analyze_pandas`) | {base['msg_s']:,.0f} | {words / base['pass_s']:,.0f} "
+                    f"| {base['msg_s'] / first:.2f}× | {base['pass_s']:.1f} | – | – | {base['build_s']:.2f} | – |")
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--size", type=int, default=100_000, help="messages (default 100,000)")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--masters", default="local[1],local[2]", help="comma-separated Spark masters")
+    ap.add_argument("--partitions", type=int, default=8, help="partitions of the cached input (default 8)")
+    ap.add_argument("--batch", type=int, default=None,
+                    help="spark.sql.execution.arrow.maxRecordsPerBatch (default: Spark's, 10,000)")
+    ap.add_argument("--driver-memory", default="2g")
+    ap.add_argument("--no-baseline", action="store_true", help="skip the one-process Engine pass")
+    ap.add_argument("--json", help="write every figure to this file")
+    args = ap.parse_args(argv)
+
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # the executors run this interpreter
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    info = machine()
+    info["loadavg_start"] = _loadavg()
+    info["started"] = time.strftime("%Y-%m-%d %H:%M %Z")
+    print(f"machine: {json.dumps(info, ensure_ascii=False)}", flush=True)
+
+    with tempfile.TemporaryDirectory(prefix="hsengine-spark-scaling-") as tmp:
+        path = Path(tmp) / "corpus.parquet"
+        gen_s, words = write_corpus(path, args.size, args.seed)
+        print(f"corpus: {args.size:,} messages, {words:,} words (seed {args.seed}), generated in {gen_s:.1f} s",
+              flush=True)
+        results = []
+        for master in [m.strip() for m in args.masters.split(",") if m.strip()]:
+            print(f"{master}: load {_loadavg()} ...", flush=True)
+            r = run_master(master, path, args.size, args.partitions, args.batch, args.driver_memory)
+            print(f"{master}: {json.dumps(r)}", flush=True)
+            results.append(r)
+        base = None
+        if not args.no_baseline:
+            print(f"one process: load {_loadavg()} ...", flush=True)
+            base = one_process(path, results[0]["batch"] if results else 10_000)
+            print(f"one process: {json.dumps(base)}", flush=True)
+
+    info["loadavg_end"] = _loadavg()
+    print()
+    print(table(results, args.size, words, base))
+    print(f"\nload average (1, 5, 15 min): start {info['loadavg_start']}, end {info['loadavg_end']}")
+    if args.json:
+        Path(args.json).write_text(json.dumps({"machine": info, "size": args.size, "words": words,
+                                               "results": results, "one_process": base}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
