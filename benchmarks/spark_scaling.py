@@ -16,7 +16,8 @@ Needs ``pip install -e '.[spark]'`` and Java.  Method, per master (a fresh Spark
    aggregate so that nothing is collected.  The engines are built, their per-word caches cold;
 5. a stats job reads, in every worker it reaches, peak RSS (VmHWM), PSS and CPU time.
 
-The one-process figure (``analyze_pandas``, the same per-row work as each Spark batch, over the
+Also printed: the Engine start-up in a fresh process with the compiled-set cache off (what a node
+pays that never built it), and the one-process figure (``analyze_pandas``, the same per-row work as each Spark batch, over the
 same texts in this process: fresh Engine, cold caches) is printed for comparison.  Other processes slow every figure: the load average
 is printed before and after; compare runs only on a quiet machine.
 """
@@ -177,6 +178,21 @@ def one_process(path: Path, batch: int) -> dict:
     return {"build_s": t1 - t0, "pass_s": t2 - t1, "msg_s": len(pdf) / (t2 - t1), "flagged": flagged}
 
 
+def build_without_cache() -> dict:
+    """Engine start-up in a fresh process with the compiled-set cache off (a node that never built
+    it): imports, then Engine()."""
+    import subprocess
+
+    code = ("import time; t0 = time.perf_counter(); import hsengine.integrations.spark, pandas, pyarrow; "
+            "t1 = time.perf_counter(); from hsengine.integrations import get_engine; get_engine(); "
+            "t2 = time.perf_counter(); print(t1 - t0, t2 - t1)")
+    env = dict(os.environ, HSENGINE_NO_CACHE="1")
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=600, check=True)
+    import_s, build_s = map(float, out.stdout.split())
+    return {"import_s": import_s, "build_s": build_s}
+
+
 def _cpu_seconds(pid: int) -> float | None:
     """utime + stime of a process (the JVM), from /proc."""
     try:
@@ -307,6 +323,9 @@ def main(argv: list[str] | None = None) -> None:
             r = run_master(master, path, args.size, args.partitions, args.batch, args.driver_memory)
             print(f"{master}: {json.dumps(r)}", flush=True)
             results.append(r)
+        print(f"engine without the compiled-set cache: load {_loadavg()} ...", flush=True)
+        nocache = build_without_cache()
+        print(f"engine without the compiled-set cache: {json.dumps(nocache)}", flush=True)
         base = None
         if not args.no_baseline:
             print(f"one process: load {_loadavg()} ...", flush=True)
@@ -316,10 +335,13 @@ def main(argv: list[str] | None = None) -> None:
     info["loadavg_end"] = _loadavg()
     print()
     print(table(results, args.size, words, base))
-    print(f"\nload average (1, 5, 15 min): start {info['loadavg_start']}, end {info['loadavg_end']}")
+    print(f"\nEngine start-up in a fresh process without the compiled-set cache (a node that never built it): "
+          f"imports (hsengine, pandas, pyarrow) {nocache['import_s']:.2f} s, Engine build {nocache['build_s']:.2f} s")
+    print(f"load average (1, 5, 15 min): start {info['loadavg_start']}, end {info['loadavg_end']}")
     if args.json:
         Path(args.json).write_text(json.dumps({"machine": info, "size": args.size, "words": words,
-                                               "results": results, "one_process": base}, indent=2))
+                                               "results": results, "one_process": base,
+                                               "engine_without_cache": nocache}, indent=2))
 
 
 if __name__ == "__main__":
