@@ -9,16 +9,17 @@ Needs ``pip install -e '.[spark]'`` and Java.  Method, per master (a fresh Spark
 
 1. the corpus (``benchmarks.corpus.generate(size, seed)``, written once to Parquet) is read,
    repartitioned into ``--partitions`` parts and cached, so that reading is not timed;
-2. ``analyze_dataframe`` is called: that runs the executor check (one small job, timed);
-3. a start-up job with one task per core times, in each fresh Python worker, ``import`` of the
-   engine modules and ``get_engine()`` (the Engine build, from the compiled-set cache on disk);
+2. the first Python job, one task per core, times in each fresh Python worker the ``import`` of
+   hsengine's Spark module and ``get_engine()`` (the Engine build, from the compiled-set cache);
+3. the executor check (``check_executor_environment``, what ``analyze_dataframe`` runs once per
+   application) is timed on those running workers;
 4. the timed pass, wall clock: the analysis of every row, counted (rows and flagged rows) by an
    aggregate so that nothing is collected.  The engines are built, their per-word caches cold;
 5. a stats job reads, in every worker it reaches, peak RSS (VmHWM), PSS and CPU time.
 
 Also printed: the Engine start-up in a fresh process with the compiled-set cache off (what a node
 pays that never built it), and the one-process figure (``analyze_pandas``, the same per-row work as each Spark batch, over the
-same texts in this process: fresh Engine, cold caches) is printed for comparison.  Other processes slow every figure: the load average
+same texts in a fresh child process: cold caches) is printed for comparison.  Other processes slow every figure: the load average
 is printed before and after; compare runs only on a quiet machine.
 """
 
@@ -160,22 +161,32 @@ def write_corpus(path: Path, size: int, seed: int) -> tuple[float, int]:
 
 def one_process(path: Path, batch: int) -> dict:
     """The same per-row work without Spark: `analyze_pandas` (Engine.analyze_safely + to_json per
-    row) over the same texts in this process, in batches of `batch`; a fresh Engine, cold caches."""
+    row) over the same texts in a fresh child process, in batches of `batch`; cold caches."""
+    import subprocess
+
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
+    out = subprocess.run([sys.executable, "-m", "benchmarks.spark_scaling", "--one-process-child", str(path),
+                          "--batch", str(batch)], env=env, capture_output=True, text=True, timeout=3600, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _one_process_child(path: Path, batch: int) -> dict:
     import pyarrow.parquet as pq
 
-    from hsengine.integrations import _ENGINES, get_engine
+    pdf = pq.read_table(path).to_pandas()
+    t0 = time.perf_counter()
+    from hsengine.integrations import get_engine
     from hsengine.integrations.spark import analyze_pandas
 
-    pdf = pq.read_table(path).to_pandas()
-    _ENGINES.clear()
-    t0 = time.perf_counter()
     get_engine()
     t1 = time.perf_counter()
     flagged = 0
     for start in range(0, len(pdf), batch):
         flagged += int(analyze_pandas(pdf.iloc[start : start + batch], "text")["flagged"].sum())
     t2 = time.perf_counter()
-    return {"build_s": t1 - t0, "pass_s": t2 - t1, "msg_s": len(pdf) / (t2 - t1), "flagged": flagged}
+    return {"start_s": t1 - t0, "pass_s": t2 - t1, "msg_s": len(pdf) / (t2 - t1), "flagged": flagged,
+            "hwm_mb": _proc_status("VmHWM")}
 
 
 def build_without_cache() -> dict:
@@ -206,7 +217,7 @@ def run_master(master: str, path: Path, size: int, partitions: int, batch: int |
     from pyspark.sql import SparkSession
     from pyspark.sql import functions as F
 
-    from hsengine.integrations.spark import analyze_dataframe
+    from hsengine.integrations.spark import analyze_dataframe, check_executor_environment
 
     cores = int(master[master.index("[") + 1 : master.index("]")]) if "[" in master else 1
     pythonpath = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
@@ -228,16 +239,17 @@ def run_master(master: str, path: Path, size: int, partitions: int, batch: int |
         df = spark.read.parquet(str(path)).repartition(partitions).cache()
         assert df.count() == size
 
-        t0 = time.perf_counter()
-        out = analyze_dataframe(df, "text")  # the executor check: the first Python job, fresh workers
-        check_s = time.perf_counter() - t0
-
-        t0 = time.perf_counter()
+        t0 = time.perf_counter()  # the first Python job of the application: fresh workers
         startup = (spark.range(0, cores, 1, cores)
                    .mapInPandas(startup_task, "pid long, already_built boolean, import_s double, build_s double, "
                                               "rss_mb double, cpu_s double")
                    .collect())
         startup_s = time.perf_counter() - t0
+
+        t0 = time.perf_counter()
+        probes = check_executor_environment(spark)  # what analyze_dataframe runs once per application
+        check_s = time.perf_counter() - t0
+        out = analyze_dataframe(df, "text")  # the check is remembered: no second probe job
 
         jvm = getattr(getattr(spark.sparkContext._gateway, "proc", None), "pid", None)
         jvm_cpu0 = _cpu_seconds(jvm) if jvm else None
@@ -256,6 +268,7 @@ def run_master(master: str, path: Path, size: int, partitions: int, batch: int |
     return {
         "master": master, "cores": cores, "partitions": partitions, "batch": used_batch,
         "worker_reuse": reuse, "session_s": session_s, "check_s": check_s, "startup_job_s": startup_s,
+        "check_pids": sorted({p["pid"] for p in probes}),
         "startup": [r.asDict() for r in startup], "pass_s": pass_s, "msg_s": size / pass_s,
         "flagged": flagged, "workers": [r.asDict() for r in stats],
         "jvm_cpu_s": None if jvm_cpu0 is None or jvm_cpu1 is None else jvm_cpu1 - jvm_cpu0,
@@ -273,21 +286,22 @@ def _worker_cpu(startup: list[dict], stats: list[dict]) -> float | None:
 
 
 def table(results: list[dict], size: int, words: int, base: dict | None) -> str:
-    rows = ["| run | msg/s | words/s | speed-up | pass s | CPU s in pass: Python workers / JVM "
-            "| first job (executor check) s | Engine build per worker s | peak RSS / PSS per worker MB |",
+    rows = ["| run | msg/s | words/s | speed-up | pass s | CPU s in the pass: Python workers / JVM "
+            "| Engine start-up per worker s | executor check s | peak RSS / PSS per worker MB |",
             "|---|---|---|---|---|---|---|---|---|"]
     first = results[0]["msg_s"] if results else 1.0
     for r in results:
-        builds = ", ".join(f"{s['build_s']:.2f}" for s in r["startup"] if not s["already_built"]) or "(reused)"
+        starts = ", ".join(f"{s['import_s'] + s['build_s']:.2f}" for s in r["startup"] if not s["already_built"])
         mem = ", ".join(f"{w['hwm_mb']:.0f} / {w['pss_mb']:.0f}" for w in sorted(r["workers"], key=lambda w: w["pid"]))
         cpu = "–" if r["worker_cpu_s"] is None else f"{r['worker_cpu_s']:.1f}"
         jvm = "–" if r["jvm_cpu_s"] is None else f"{r['jvm_cpu_s']:.1f}"
         rows.append(f"| `{r['master']}`, {r['partitions']} partitions | {r['msg_s']:,.0f} | {words / r['pass_s']:,.0f} "
-                    f"| {r['msg_s'] / first:.2f}× | {r['pass_s']:.1f} | {cpu} / {jvm} | {r['check_s']:.2f} "
-                    f"| {builds} | {mem} |")
+                    f"| {r['msg_s'] / first:.2f}× | {r['pass_s']:.1f} | {cpu} / {jvm} | {starts or '(reused)'} "
+                    f"| {r['check_s']:.2f} | {mem} |")
     if base:
         rows.append(f"| one process, no Spark (`analyze_pandas`) | {base['msg_s']:,.0f} | {words / base['pass_s']:,.0f} "
-                    f"| {base['msg_s'] / first:.2f}× | {base['pass_s']:.1f} | – | – | {base['build_s']:.2f} | – |")
+                    f"| {base['msg_s'] / first:.2f}× | {base['pass_s']:.1f} | – | {base['start_s']:.2f} (together) | – "
+                    f"| {base['hwm_mb']:.0f} / – |")
     return "\n".join(rows)
 
 
@@ -302,7 +316,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--driver-memory", default="2g")
     ap.add_argument("--no-baseline", action="store_true", help="skip the one-process Engine pass")
     ap.add_argument("--json", help="write every figure to this file")
+    ap.add_argument("--one-process-child", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.one_process_child:
+        print(json.dumps(_one_process_child(Path(args.one_process_child), args.batch or 10_000)))
+        return
 
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # the executors run this interpreter
     if str(ROOT) not in sys.path:
