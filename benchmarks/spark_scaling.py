@@ -17,6 +17,10 @@ Needs ``pip install -e '.[spark]'`` and Java.  Method, per master (a fresh Spark
    aggregate so that nothing is collected.  The engines are built, their per-word caches cold;
 5. a stats job reads, in every worker it reaches, peak RSS (VmHWM), PSS and CPU time.
 
+During each pass the machine's busy CPU time (/proc/stat) is read as well: what is left after the
+Python workers, the JVM and the driver is other processes' CPU, i.e. how much another user's job
+took from the cores while this one was measured (0 on a quiet machine).
+
 Also printed: the Engine start-up in a fresh process with the compiled-set cache off (what a node
 pays that never built it), and the one-process figure (``analyze_pandas``, the same per-row work as each Spark batch, over the
 same texts in a fresh child process: cold caches) is printed for comparison.  Other processes slow every figure: the load average
@@ -181,12 +185,16 @@ def _one_process_child(path: Path, batch: int) -> dict:
 
     get_engine()
     t1 = time.perf_counter()
+    load_before, busy0, own0 = _loadavg(), _busy_cpu_s(), time.process_time()
     flagged = 0
     for start in range(0, len(pdf), batch):
         flagged += int(analyze_pandas(pdf.iloc[start : start + batch], "text")["flagged"].sum())
     t2 = time.perf_counter()
+    busy1, own1, load_after = _busy_cpu_s(), time.process_time(), _loadavg()
     return {"start_s": t1 - t0, "pass_s": t2 - t1, "msg_s": len(pdf) / (t2 - t1), "flagged": flagged,
-            "hwm_mb": _proc_status("VmHWM")}
+            "hwm_mb": _proc_status("VmHWM"), "cpu_s": own1 - own0, "load_before": load_before,
+            "load_after": load_after,
+            "other_cpu_s": None if busy0 is None or busy1 is None else busy1 - busy0 - (own1 - own0)}
 
 
 def build_without_cache() -> dict:
@@ -202,6 +210,16 @@ def build_without_cache() -> dict:
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=600, check=True)
     import_s, build_s = map(float, out.stdout.split())
     return {"import_s": import_s, "build_s": build_s}
+
+
+def _busy_cpu_s() -> float | None:
+    """CPU seconds the whole machine spent busy so far (all processes), from /proc/stat."""
+    try:
+        fields = [int(x) for x in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+        user, nice, system, _idle, _iowait, irq, softirq = fields[:7]
+        return (user + nice + system + irq + softirq) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def _cpu_seconds(pid: int) -> float | None:
@@ -253,9 +271,11 @@ def run_master(master: str, path: Path, size: int, partitions: int, batch: int |
 
         jvm = getattr(getattr(spark.sparkContext._gateway, "proc", None), "pid", None)
         jvm_cpu0 = _cpu_seconds(jvm) if jvm else None
+        load_before, busy0, own0 = _loadavg(), _busy_cpu_s(), time.process_time()
         t0 = time.perf_counter()
         rows_out, flagged = out.agg(F.count("*"), F.sum(F.col("flagged").cast("int"))).first()
         pass_s = time.perf_counter() - t0
+        busy1, own1, load_after = _busy_cpu_s(), time.process_time(), _loadavg()
         jvm_cpu1 = _cpu_seconds(jvm) if jvm else None
         assert rows_out == size, (rows_out, size)
 
@@ -265,7 +285,7 @@ def run_master(master: str, path: Path, size: int, partitions: int, batch: int |
                  .collect())
     finally:
         spark.stop()
-    return {
+    result = {
         "master": master, "cores": cores, "partitions": partitions, "batch": used_batch,
         "worker_reuse": reuse, "session_s": session_s, "check_s": check_s, "startup_job_s": startup_s,
         "check_pids": sorted({p["pid"] for p in probes}),
@@ -273,7 +293,13 @@ def run_master(master: str, path: Path, size: int, partitions: int, batch: int |
         "flagged": flagged, "workers": [r.asDict() for r in stats],
         "jvm_cpu_s": None if jvm_cpu0 is None or jvm_cpu1 is None else jvm_cpu1 - jvm_cpu0,
         "worker_cpu_s": _worker_cpu([r.asDict() for r in startup], [r.asDict() for r in stats]),
+        "driver_cpu_s": own1 - own0, "machine_busy_cpu_s": None if busy0 is None or busy1 is None else busy1 - busy0,
+        "load_before": load_before, "load_after": load_after,
     }
+    parts = (result["jvm_cpu_s"], result["worker_cpu_s"], result["machine_busy_cpu_s"])
+    # what other processes (other users' jobs) took from the 2 cores during the pass
+    result["other_cpu_s"] = None if None in parts else parts[2] - parts[0] - parts[1] - result["driver_cpu_s"]
+    return result
 
 
 def _worker_cpu(startup: list[dict], stats: list[dict]) -> float | None:
@@ -286,22 +312,24 @@ def _worker_cpu(startup: list[dict], stats: list[dict]) -> float | None:
 
 
 def table(results: list[dict], size: int, words: int, base: dict | None) -> str:
-    rows = ["| run | msg/s | words/s | speed-up | pass s | CPU s in the pass: Python workers / JVM "
-            "| Engine start-up per worker s | executor check s | peak RSS / PSS per worker MB |",
-            "|---|---|---|---|---|---|---|---|---|"]
+    rows = ["| run | msg/s | words/s | speed-up | pass s | CPU s in the pass: Python workers / JVM / other processes "
+            "| load before → after | Engine start-up per worker s | executor check s | peak RSS / PSS per worker MB |",
+            "|---|---|---|---|---|---|---|---|---|---|"]
     first = results[0]["msg_s"] if results else 1.0
+    fmt = lambda x: "–" if x is None else f"{x:.1f}"  # noqa: E731
     for r in results:
         starts = ", ".join(f"{s['import_s'] + s['build_s']:.2f}" for s in r["startup"] if not s["already_built"])
         mem = ", ".join(f"{w['hwm_mb']:.0f} / {w['pss_mb']:.0f}" for w in sorted(r["workers"], key=lambda w: w["pid"]))
-        cpu = "–" if r["worker_cpu_s"] is None else f"{r['worker_cpu_s']:.1f}"
-        jvm = "–" if r["jvm_cpu_s"] is None else f"{r['jvm_cpu_s']:.1f}"
+        load = f"{r['load_before'][0]:.2f} → {r['load_after'][0]:.2f}" if r["load_before"] else "–"
         rows.append(f"| `{r['master']}`, {r['partitions']} partitions | {r['msg_s']:,.0f} | {words / r['pass_s']:,.0f} "
-                    f"| {r['msg_s'] / first:.2f}× | {r['pass_s']:.1f} | {cpu} / {jvm} | {starts or '(reused)'} "
-                    f"| {r['check_s']:.2f} | {mem} |")
+                    f"| {r['msg_s'] / first:.2f}× | {r['pass_s']:.1f} "
+                    f"| {fmt(r['worker_cpu_s'])} / {fmt(r['jvm_cpu_s'])} / {fmt(r['other_cpu_s'])} | {load} "
+                    f"| {starts or '(reused)'} | {r['check_s']:.2f} | {mem} |")
     if base:
+        load = f"{base['load_before'][0]:.2f} → {base['load_after'][0]:.2f}" if base.get("load_before") else "–"
         rows.append(f"| one process, no Spark (`analyze_pandas`) | {base['msg_s']:,.0f} | {words / base['pass_s']:,.0f} "
-                    f"| {base['msg_s'] / first:.2f}× | {base['pass_s']:.1f} | – | {base['start_s']:.2f} (together) | – "
-                    f"| {base['hwm_mb']:.0f} / – |")
+                    f"| {base['msg_s'] / first:.2f}× | {base['pass_s']:.1f} | {base['cpu_s']:.1f} / – / "
+                    f"{fmt(base['other_cpu_s'])} | {load} | {base['start_s']:.2f} | – | {base['hwm_mb']:.0f} / – |")
     return "\n".join(rows)
 
 
@@ -314,6 +342,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--batch", type=int, default=None,
                     help="spark.sql.execution.arrow.maxRecordsPerBatch (default: Spark's, 10,000)")
     ap.add_argument("--driver-memory", default="2g")
+    ap.add_argument("--repeat", type=int, default=1, help="run the masters in turn this many times")
     ap.add_argument("--no-baseline", action="store_true", help="skip the one-process Engine pass")
     ap.add_argument("--json", help="write every figure to this file")
     ap.add_argument("--one-process-child", help=argparse.SUPPRESS)
@@ -336,7 +365,8 @@ def main(argv: list[str] | None = None) -> None:
         print(f"corpus: {args.size:,} messages, {words:,} words (seed {args.seed}), generated in {gen_s:.1f} s",
               flush=True)
         results = []
-        for master in [m.strip() for m in args.masters.split(",") if m.strip()]:
+        masters = [m.strip() for m in args.masters.split(",") if m.strip()] * args.repeat
+        for master in masters:
             print(f"{master}: load {_loadavg()} ...", flush=True)
             r = run_master(master, path, args.size, args.partitions, args.batch, args.driver_memory)
             print(f"{master}: {json.dumps(r)}", flush=True)
