@@ -35,12 +35,15 @@ JOB = textwrap.dedent('''
     from hsengine.integrations.spark import ExecutorEnvironmentError, analyze_dataframe
 
 
-    def job(tag):
+    def job(tag, **conf):
         t0 = time.perf_counter()
-        spark = (SparkSession.builder.master("local[1]").appName("hsengine-executor-check")
-                 .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
-                 .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
-                 .config("spark.driver.memory", "512m").getOrCreate())
+        builder = (SparkSession.builder.master("local[1]").appName("hsengine-executor-check")
+                   .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
+                   .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
+                   .config("spark.driver.memory", "512m"))
+        for key, value in conf.items():
+            builder = builder.config(key, value)
+        spark = builder.getOrCreate()
         spark.sparkContext.setLogLevel("OFF")
         df = spark.createDataFrame([(1, "Жидов надо убивать."), (2, "Китайцы открыли новое кафе."), (3, None)],
                                    "id int, text string")
@@ -56,11 +59,14 @@ JOB = textwrap.dedent('''
 
 
     for phase in sys.argv[2:]:
-        if phase == "missing-python":
+        conf = {}
+        if phase == "other-version":  # executors find another hsengine (a stub in ./other)
+            conf["spark.executorEnv.PYTHONPATH"] = os.path.join(os.getcwd(), "other")
+        elif phase == "missing-python":
             os.environ["PYSPARK_PYTHON"] = os.path.join(os.getcwd(), "no-such-python")
         elif phase == "fix-in-script":
             os.environ["PYSPARK_PYTHON"] = sys.executable  # docs/spark.md: before the session starts
-        job(phase)
+        job(phase, **conf)
 ''')
 
 
@@ -107,7 +113,12 @@ def _assert_works(result: dict) -> None:
 
 
 def test_executors_without_hsengine_get_a_clear_error_and_the_fix_works(tmp_path, bare_python):
-    proc, out = _run(tmp_path, bare_python, "not-activated", "missing-python", "fix-in-script")
+    stub = tmp_path / "other" / "hsengine"
+    (stub / "integrations").mkdir(parents=True)
+    (stub / "__init__.py").write_text('__version__ = "0.0.1-other"\n', encoding="utf-8")
+    (stub / "integrations" / "__init__.py").write_text("", encoding="utf-8")
+    (stub / "integrations" / "spark.py").write_text("", encoding="utf-8")
+    proc, out = _run(tmp_path, bare_python, "not-activated", "other-version", "missing-python", "fix-in-script")
 
     # 1. PYSPARK_PYTHON unset: Spark starts `python3` from PATH, the empty environment's
     error = out["not-activated"]
@@ -121,12 +132,18 @@ def test_executors_without_hsengine_get_a_clear_error_and_the_fix_works(tmp_path
     # it failed in the check, before any worker traceback
     assert "PythonException" not in proc.stderr and "ModuleNotFoundError" not in proc.stderr
 
-    # 2. an interpreter that does not exist: the Java error, in one line
+    # 2. executors that import another hsengine than the driver's
+    from hsengine import __version__
+
+    message = out["other-version"].get("error", "")
+    assert f"hsengine 0.0.1-other ({stub}), the driver has {__version__}" in message, message
+
+    # 3. an interpreter that does not exist: the Java error, in one line
     message = out["missing-python"].get("error", "")
     assert "Cannot run program" in message and "no-such-python" in message
     assert f"PYSPARK_PYTHON={sys.executable}" in message
 
-    # 3. the fix from docs/spark.md, in the script: os.environ["PYSPARK_PYTHON"] = sys.executable
+    # 4. the fix from docs/spark.md, in the script: os.environ["PYSPARK_PYTHON"] = sys.executable
     _assert_works(out["fix-in-script"])
 
 
