@@ -32,7 +32,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import sys
 import tempfile
 import time
@@ -40,6 +39,11 @@ from pathlib import Path
 from typing import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.bench import _loadavg  # noqa: E402
+from benchmarks.bench import machine as bench_machine  # noqa: E402
 
 
 # ---------------------------------------------------------------------------------------------
@@ -108,41 +112,24 @@ def stats_task(batches: Iterator) -> Iterator:
 # ---------------------------------------------------------------------------------------------
 # driver side
 # ---------------------------------------------------------------------------------------------
-def _loadavg() -> list[float] | None:
-    try:
-        return [round(x, 2) for x in os.getloadavg()]
-    except OSError:
-        return None
-
-
 def machine() -> dict:
-    cpu = "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    mem = None
+    """benchmarks.bench's machine description, plus memory and the Spark stack's versions."""
+    import subprocess
+    from importlib.metadata import version
+
+    info = bench_machine()
     try:
         for line in Path("/proc/meminfo").read_text().splitlines():
             if line.startswith("MemTotal:"):
-                mem = round(int(line.split()[1]) / 1024 / 1024, 1)
+                info["mem_gb"] = round(int(line.split()[1]) / 1024 / 1024, 1)
     except OSError:
         pass
-    from importlib.metadata import version
-
-    info = {"cpu": cpu, "cores": os.cpu_count(), "mem_gb": mem, "python": platform.python_version(),
-            "platform": platform.platform()}
     for name in ("pyspark", "pandas", "pyarrow", "numpy"):
         try:
             info[name] = version(name)
         except Exception:  # noqa: BLE001
             info[name] = None
     try:
-        import subprocess
-
         out = subprocess.run(["java", "-version"], capture_output=True, text=True, timeout=30)
         info["java"] = (out.stderr or out.stdout).splitlines()[0]
     except Exception:  # noqa: BLE001
@@ -352,10 +339,7 @@ def main(argv: list[str] | None = None) -> None:
         return
 
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # the executors run this interpreter
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
-    info = machine()
-    info["loadavg_start"] = _loadavg()
+    info = machine()  # its loadavg_start is read first thing
     info["started"] = time.strftime("%Y-%m-%d %H:%M %Z")
     print(f"machine: {json.dumps(info, ensure_ascii=False)}", flush=True)
 
