@@ -159,3 +159,85 @@ def test_importing_hsengine_does_not_import_pyspark_or_spacy():
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p))
     proc = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_executor_check_reports_and_unreadable_paths(spark, tmp_path):
+    from hsengine import __version__
+    from hsengine.integrations.spark import ExecutorEnvironmentError, check_executor_environment
+
+    reports = check_executor_environment(spark, force=True)
+    assert reports and all(r["hsengine"] == __version__ and not r["missing"] and not r["error"] for r in reports)
+    missing = tmp_path / "no-such-lexicon"
+    with pytest.raises(ExecutorEnvironmentError, match="cannot read .*no-such-lexicon") as info:
+        check_executor_environment(spark, lexicon_paths=[missing])
+    assert info.value.reports and "readable on every executor" in str(info.value)
+
+
+STREAM_SCHEMA = "id INT, text STRING"
+
+
+def _write_jsonl(path: Path, rows: list[tuple[int | None, str | None]], junk: list[str] = ()) -> None:
+    lines = [json.dumps({"id": i, "text": t}, ensure_ascii=False) for i, t in rows] + list(junk)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_streaming_file_source_to_memory_sink(spark, engine, tmp_path):
+    """A streaming DataFrame goes through analyze_dataframe like a batch one: every input row comes
+    out once, in micro-batches, and bad rows (null text, a line that is not JSON) become error rows."""
+    from hsengine.integrations.spark import analyze_dataframe
+
+    msgs = _messages()[:60]
+    src, checkpoint = tmp_path / "in", tmp_path / "checkpoint"
+    src.mkdir()
+    _write_jsonl(src / "part-0.jsonl", list(enumerate(msgs[:30])))
+    _write_jsonl(src / "part-1.jsonl", [(i + 30, t) for i, t in enumerate(msgs[30:])] + [(1000, None)],
+                 junk=["{not json at all"])
+    lines_in = 30 + 30 + 1 + 1
+
+    stream = spark.readStream.schema(STREAM_SCHEMA).option("maxFilesPerTrigger", 1).json(str(src))
+    out = analyze_dataframe(stream, "text")
+    assert out.isStreaming and out.columns[:2] == ["id", "text"]
+
+    def run(sink: str, checkpoint_dir: Path, **options: str):
+        writer = out.writeStream.format(sink).outputMode("append").option("checkpointLocation", str(checkpoint_dir))
+        for key, value in options.items():
+            writer = writer.option(key, value)
+        if sink == "memory":
+            writer = writer.queryName("hs_stream")
+        query = writer.trigger(availableNow=True).start()
+        assert query.awaitTermination(180), "the streaming query did not finish"
+        assert query.exception() is None
+        return query
+
+    query = run("memory", checkpoint)
+    rows = spark.sql("SELECT * FROM hs_stream").collect()
+    batches = [p for p in query.recentProgress if p["numInputRows"]]
+    assert len(batches) == 2 and sum(p["numInputRows"] for p in batches) == lines_in
+    assert len(rows) == lines_in  # N rows in, N rows out
+    by_id = {r["id"]: r for r in rows if r["id"] is not None}
+    assert sorted(by_id) == [*range(60), 1000]
+    for i, text in enumerate(msgs):
+        row = by_id[i]
+        if text is None:
+            assert row["error"] and row["flagged"] is False
+            continue
+        expected = engine.analyze(text)
+        assert (row["flagged"], list(row["rule_ids"]), row["severity"]) == \
+            (expected.flagged, expected.rule_ids, expected.severity), text
+        assert row["result_json"] == expected.to_json() and row["error"] is None, text
+    assert sum(r["flagged"] for r in by_id.values()) >= 5
+    # bad rows are rows: a null text, and a line that is not JSON (permissive: all columns null)
+    assert by_id[1000]["error"] and by_id[1000]["flagged"] is False
+    junk = [r for r in rows if r["id"] is None]
+    assert len(junk) == 1 and junk[0]["text"] is None and junk[0]["error"] and list(junk[0]["rule_ids"]) == []
+
+    # with a sink that can recover (files), a query restarted from its checkpoint analyzes only
+    # the file that arrived since: nothing twice, nothing lost
+    sink, checkpoint = tmp_path / "out", tmp_path / "checkpoint-files"
+    run("parquet", checkpoint, path=str(sink))
+    _write_jsonl(src / "part-2.jsonl", [(2000, "Жидов надо убивать."), (2001, "Хорошая погода сегодня.")])
+    query = run("parquet", checkpoint, path=str(sink))
+    assert sum(p["numInputRows"] for p in query.recentProgress) == 2
+    written = spark.read.parquet(str(sink)).collect()
+    assert len(written) == lines_in + 2
+    assert {r["id"]: r["flagged"] for r in written if r["id"] in (2000, 2001)} == {2000: True, 2001: False}
