@@ -230,6 +230,16 @@ ROLE_NAMES: dict[str, dict[str, str]] = {
     "claim": {"en": "claims", "ru": "утверждает", "kk": "мәлімдейді"},
     "blood": {"en": "blood", "ru": "кровь", "kk": "қан"},
     "actor": {"en": "actor", "ru": "исполнитель", "kk": "орындаушы"},
+    "mood": {"en": "mood", "ru": "наклонение", "kk": "рай"},
+    "against": {"en": "against", "ru": "против", "kk": "қарсы"},
+    "possession": {"en": "what is theirs", "ru": "их имущество или тело", "kk": "олардың мүлкі не денесі"},
+    "presence": {"en": "their presence", "ru": "их присутствие", "kk": "олардың болуы"},
+    "refusal": {"en": "refuses them", "ru": "отказывает им", "kk": "бас тартады"},
+    "tolerate": {"en": "will not tolerate", "ru": "не потерпит", "kk": "төзбейді"},
+    "none": {"en": "not a single one", "ru": "ни одного", "kk": "бірде-бір"},
+    "weapon": {"en": "weapon", "ru": "оружие", "kk": "қару"},
+    "without": {"en": "a world without them", "ru": "мир без них", "kk": "оларсыз әлем"},
+    "role": {"en": "role", "ru": "роль", "kk": "рөл"},
     "cue": {"en": "cue", "ru": "сигнал", "kk": "белгі"},
 }
 
