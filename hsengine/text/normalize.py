@@ -78,7 +78,7 @@ class Edit:
 class NormalizedText:
     """The folded text plus the map from each of its characters back to the original."""
 
-    __slots__ = ("original", "text", "_starts", "_ends", "edits", "_edit_starts")
+    __slots__ = ("original", "text", "_starts", "_ends", "edits", "_edit_starts", "_edit_reach")
 
     def __init__(
         self,
@@ -94,6 +94,7 @@ class NormalizedText:
         self._ends = ends
         self.edits = edits
         self._edit_starts = [e.start for e in edits]
+        self._edit_reach: list[int] | None = None  # running maximum of edit ends, built on first use
 
     @property
     def is_identity(self) -> bool:
@@ -112,8 +113,19 @@ class NormalizedText:
         """Kinds of normalization edits that touch normalized [start, end), sorted."""
         if not self.edits:
             return ()
+        reach = self._edit_reach
+        if reach is None:
+            reach, top = [], -1
+            for e in self.edits:
+                top = max(top, e.end)
+                reach.append(top)
+            self._edit_reach = reach
+        # Edits are sorted by start, so those that may touch [start, end) lie between the first
+        # whose running maximum end passes `start` and the first starting at `end`: a hit looks
+        # at the edits around it, not at every edit before it (which made long texts quadratic).
+        lo = bisect_right(reach, start)
         hi = bisect_left(self._edit_starts, end)
-        kinds = {e.kind for e in self.edits[:hi] if e.end > start}
+        kinds = {e.kind for e in self.edits[lo:hi] if e.end > start}
         # edits that removed characters have start == end; they sit between kept characters
         return tuple(sorted(kinds))
 
