@@ -19,6 +19,7 @@ from typing import Any, Iterable, Iterator, Sequence
 import regex
 
 from .. import i18n
+from ..lexicon import regex_budget
 from ..lexicon.annotate import Doc, DocHit, annotate, prefilter_features, spaced_merges
 from ..rules.contexts import Suppression, check
 from ..text.deobfuscate import SPACED_HINT as _SPACED_HINT
@@ -188,20 +189,22 @@ class Engine:
             raise TypeError(f"analyze() expects a str, not {type(text).__name__}")
         if lang is not None and lang not in ("ru", "kk", "mixed"):
             raise ValueError("lang must be 'ru', 'kk', 'mixed' or None")
-        if len(text) > self.max_text_length:
-            # Invisible characters and combining marks vanish in normalization: judge the length
-            # that is actually analyzed, as long as normalizing the whole text stays cheap.
-            if len(text) <= 4 * self.max_text_length:
-                norm = normalize(text)
-                if len(norm.text) <= self.max_text_length:
-                    return self._analyze(text, lang, None, norm)
-            return self._analyze_chunked(text, lang)
-        return self._analyze(text, lang, None)
+        with regex_budget.text_budget() as budget:
+            if len(text) > self.max_text_length:
+                # Invisible characters and combining marks vanish in normalization: judge the length
+                # that is actually analyzed, as long as normalizing the whole text stays cheap.
+                if len(text) <= 4 * self.max_text_length:
+                    norm = normalize(text)
+                    if len(norm.text) <= self.max_text_length:
+                        return _with_warnings(self._analyze(text, lang, None, norm), budget.warnings)
+                return _with_warnings(self._analyze_chunked(text, lang), budget.warnings)
+            return _with_warnings(self._analyze(text, lang, None), budget.warnings)
 
     def explain(self, text: str, lang: str | None = None) -> Trace:
         """Analyze with a full decision trace (slower: skips the prefilter shortcut)."""
         trace = Trace()
-        trace.result = self._analyze(text[: self.max_text_length], lang, trace)
+        with regex_budget.text_budget() as budget:
+            trace.result = _with_warnings(self._analyze(text[: self.max_text_length], lang, trace), budget.warnings)
         return trace
 
     def analyze_many(self, texts: Iterable[str], lang: str | None = None, *, jobs: int = 1,
@@ -394,7 +397,12 @@ class Engine:
         bounds = chunk_bounds(text, size, min(2000, size // 10))
         n = len(text)
         starts = [a for a, _ in bounds]
-        results = [(a, self._analyze(text[a:b], lang, None)) for a, b in bounds]
+        budget = regex_budget.current()
+        results = []
+        for a, b in bounds:
+            if budget is not None:
+                budget.new_chunk()  # each chunk has the regex budget of a text
+            results.append((a, self._analyze(text[a:b], lang, None)))
         langs = Counter(r.lang for _, r in results if r.lang != "und")
         detected = lang or (langs.most_common(1)[0][0] if langs else "und")
         merged: dict[tuple[str, str | None], Match] = {}
@@ -501,6 +509,17 @@ def _resolve_target(rule: Rule, b: Binding) -> str | None | bool:
     if rule.targets and len(rule.targets) == 1:
         return rule.targets[0]
     return None
+
+
+def _with_warnings(result: AnalysisResult, warnings: Sequence[str]) -> AnalysisResult:
+    """The result with the text's rule-regex warnings (timeouts, budgets) added: they belong to
+    every result, also one where no rule was a candidate and nothing was annotated."""
+    missing = [w for w in warnings if w not in result.warnings]
+    if not missing:
+        return result
+    from dataclasses import replace
+
+    return replace(result, warnings=result.warnings + tuple(missing))
 
 
 __all__ = ["Engine", "Trace", "HsengineError"]

@@ -940,7 +940,8 @@ class _RuleReader:
             slow = regex_is_slow(compiled)
             if slow:
                 self.fail(loc, f"regular expression backtracks catastrophically ({slow})",
-                          "avoid nested quantifiers such as (a+)+; regexes run on single words")
+                          "avoid nested quantifiers such as (a+)+ and repeated alternatives that can match the "
+                          "same letters, such as (ж|жж)+; regexes run on single words")
                 return None
         rid_feature = f"regex:{rid}#{len(self.set.regexes)}"
         self.set.regexes[rid_feature] = compiled
@@ -950,17 +951,57 @@ class _RuleReader:
 _PROBES = ("a" * 3000 + "!", "а" * 3000 + "!", "ab" * 1500 + "!", "1" * 3000 + "x", "a " * 1500 + "!", "x" * 3000)
 # A quantified group that itself contains a quantifier: (a+)+, (\w+\s?)*, (a|aa){2,}
 _NESTED_QUANTIFIER = regex.compile(r"\((?:[^()\\]|\\.)*(?<!\\)[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,)")
+_PROBE_LENGTHS = (16, 32, 64)  # rule regexes run on single words of at most 64 characters (MAX_MORPH_LEN)
+
+
+def _pattern_letters(pattern: str, limit: int = 10) -> list[str]:
+    """The letters and digits a pattern spells out (escapes such as \\w or \\p{L} skipped),
+    then a Latin, a Cyrillic and a digit stand-in for its classes."""
+    out: dict[str, None] = {}
+    i = 0
+    while i < len(pattern) and len(out) < limit:
+        ch = pattern[i]
+        if ch == "\\":
+            if pattern[i + 1:i + 2] in ("p", "P") and pattern[i + 2:i + 3] == "{":
+                end = pattern.find("}", i)
+                i = end + 1 if end > 0 else len(pattern)
+            else:
+                i += 2
+            continue
+        if ch.isalnum():
+            out.setdefault(ch.lower(), None)
+        i += 1
+    for stand_in in ("a", "ж", "1"):
+        out.setdefault(stand_in, None)
+    return list(out)
+
+
+def probe_words(pattern: str) -> list[str]:
+    """Adversarial words for one pattern: runs of each of its letters and of pairs of them, as long
+    as words get, each also followed by a character that makes the match fail at the very end
+    (where an ambiguous pattern such as ^(ж|жж)+б$ tries every way to split the run)."""
+    letters = _pattern_letters(pattern)
+    units = letters + [a + b for i, a in enumerate(letters[:6]) for b in letters[i + 1:6]]
+    words = []
+    for unit in units:
+        for n in _PROBE_LENGTHS:
+            run = (unit * n)[:n]
+            words += [run, run + "!"]
+    return words
 
 
 def regex_is_slow(pattern: regex.Pattern[str], budget: float = 0.05) -> str:
-    """A reason if the pattern is built to backtrack or is slow on adversarial probe words."""
+    """A reason if the pattern is built to backtrack, or is slow on adversarial probe words: long
+    generic runs, and words made of the pattern's own letters.  Time is the CPU time of the
+    search (a loaded machine does not make a fast pattern look slow)."""
+    from ..lexicon.regex_budget import timed_search
+
     if _NESTED_QUANTIFIER.search(pattern.pattern):
         return "a quantified group contains another quantifier"
-    for probe in _PROBES:
-        try:
-            pattern.search(probe, timeout=budget)
-        except TimeoutError:
-            return f"more than {int(budget * 1000)} ms on a {len(probe)}-character probe"
+    for probe in (*_PROBES, *probe_words(pattern.pattern)):
+        if timed_search(pattern, probe, budget)[1]:
+            shown = probe if len(probe) <= 24 else f"{probe[:12]}…{probe[-4:]}"
+            return f"more than {int(budget * 1000)} ms on the {len(probe)}-character probe word {shown!r}"
     return ""
 
 
