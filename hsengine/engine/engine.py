@@ -33,7 +33,7 @@ from ..rules.matcher import Binding, Matcher, Span, units
 from ..text.normalize import NormalizedText, normalize
 from ..paths import BUNDLED_LEXICON, BUNDLED_RULES, lexicon_registries, rules_registries
 from .results import AnalysisResult, Evidence, Match, Suppressed
-from ..rules.loader import Rule, RuleSet, atoms, read_rules
+from ..rules.loader import Rule, RuleSet, atoms, read_rules, render_template
 from ..text.tokenize import WORD_PATTERN
 
 DEFAULT_MAX_TEXT_LENGTH = MAX_CHUNK_CHARS
@@ -412,12 +412,12 @@ class Engine:
         target_name = self.lexicon.targets[target].name(ui_lang) if target in self.lexicon.targets else i18n.t("no_target", ui_lang)
         if rule.message.get(ui_lang) or rule.message.get("en"):
             template = rule.message.get(ui_lang) or rule.message["en"]
-            values = defaultdict(str, target=target_name)
+            values = {"target": target_name}
             for ev in evidence:
                 values.setdefault(ev.role, ev.text)
             try:
-                return template.format_map(values)
-            except (ValueError, IndexError):
+                return render_template(template, values)  # named fields only, bounded width
+            except ValueError:
                 pass
         parts = []
         for ev in evidence[:6]:

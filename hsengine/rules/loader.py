@@ -32,7 +32,7 @@ from typing import Any, Iterable, Sequence, Union
 import regex
 
 from ..errors import ConfigError, Problem
-from ..lexicon.loader import iter_yaml_files, norm_word
+from ..lexicon.loader import MAX_WORD_LEN, iter_yaml_files, norm_word
 from ..schema.values import LANGS, REGISTERS, SEVERITIES, SEVERITY_RANK, UI_LANGS
 from ..schema.yamlload import Loc, YamlProblem, YList, YMap, load_yaml_file
 
@@ -41,6 +41,9 @@ SCOPES = ("sentence", "text")
 CONTEXT_KINDS = ("negation", "cue", "quotation", "question")
 MAX_PATTERN_NODES = 96
 MAX_REGEX_LEN = 200
+MAX_ATOM_WORDS = 500  # lemma:/text: lists of one atom
+MAX_MESSAGE_LEN = 500
+MAX_FIELD_WIDTH = 40
 
 _RULE_ID = regex.compile(r"^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+$")
 
@@ -576,8 +579,12 @@ class _RuleReader:
             return None
         names = _multilang(spec.get("names", {"en": cid})) or {"en": cid}
         cues: list[CueSpec] = []
-        for i, cue in enumerate(spec.get("cues", []) or []):
-            cloc = spec["cues"].loc_of(i)
+        cue_list = spec.get("cues") or []
+        if not isinstance(cue_list, list):
+            self.fail(spec.loc_of("cues"), f"context {cid!r}: cues must be a list of {{class, lang, before, after}}")
+            cue_list = []
+        for i, cue in enumerate(cue_list):
+            cloc = cue_list.loc_of(i) if isinstance(cue_list, YList) else spec.loc_of("cues")
             if not isinstance(cue, YMap):
                 self.fail(cloc, "each cue must be {class, lang, before, after}")
                 continue
@@ -601,6 +608,18 @@ class _RuleReader:
         if kind == "quotation" and not frame_classes:
             self.fail(loc, f"context {cid!r} of kind quotation needs 'frame_classes'")
         openers = spec.get("clause_openers", []) or []
+        if not isinstance(openers, list) or not all(isinstance(w, str) for w in openers):
+            self.fail(spec.loc_of("clause_openers"), f"context {cid!r}: clause_openers must be a list of words")
+            openers = []
+        neighbors = spec.get("neighbor_sentences", 0) or 0
+        if not isinstance(neighbors, int) or isinstance(neighbors, bool) or not 0 <= neighbors <= 20:
+            self.fail(spec.loc_of("neighbor_sentences"),
+                      f"context {cid!r}: neighbor_sentences must be a number of sentences from 0 to 20")
+            neighbors = 0
+        morphological = spec.get("morphological", False)
+        if not isinstance(morphological, bool):
+            self.fail(spec.loc_of("morphological"), f"context {cid!r}: morphological must be true or false")
+            morphological = False
         max_distance = spec.get("max_distance")
         if max_distance is not None and (not isinstance(max_distance, int) or max_distance < 1):
             self.fail(spec.loc_of("max_distance"), "max_distance must be a positive number of words")
@@ -613,8 +632,8 @@ class _RuleReader:
         return Context(
             id=cid, kind=kind, description=descriptions.get("en", ""), descriptions=descriptions, names=names,
             cues=tuple(cues), cue_classes=cue_classes, scope=scope,
-            neighbor_sentences=int(spec.get("neighbor_sentences", 0) or 0),
-            morphological=bool(spec.get("morphological", False)),
+            neighbor_sentences=neighbors,
+            morphological=morphological,
             clause_openers=frozenset(norm_word(w) for w in openers if isinstance(w, str)),
             frame_classes=frame_classes, max_distance=max_distance,
         )
@@ -661,7 +680,7 @@ class _RuleReader:
         if not isinstance(description, str) or len(description.strip()) < 20:
             self.fail(d.loc_of("description"), "description must say what the text does and why it is harmful (20+ characters)")
         narrative = d["narrative"]
-        if narrative not in self.set.narratives:
+        if not isinstance(narrative, str) or narrative not in self.set.narratives:
             self.fail(d.loc_of("narrative"), f"unknown narrative {narrative!r}", _suggest(str(narrative), self.set.narratives))
         targets_v = d["targets"]
         targets: tuple[str, ...] | None
@@ -716,6 +735,16 @@ class _RuleReader:
             if n_atoms > MAX_EXPANDED_ATOMS:
                 self.fail(d.loc_of("pattern"), f"pattern has {n_atoms} atoms with its named patterns expanded "
                           f"(more than {MAX_EXPANDED_ATOMS})", "split the rule")
+        if message and pattern is not None:
+            fields = {"target", "antecedent"} | {a.role for a in atoms(pattern)}
+            for lang_code, template in message.items():
+                problem = template_problem(template, fields)
+                if problem:
+                    self.fail(d.loc_of("message"), f"message ({lang_code}): {problem}",
+                              "a message names fields in braces: {target} or a role of the pattern ({"
+                              + "}, {".join(sorted(fields - {"target", "antecedent"})[:4]) + "}), optionally "
+                              f"padded to a width of at most {MAX_FIELD_WIDTH}: {{target:<20}}; write {{{{ and }}}} "
+                              "for braces")
         match_ex, no_match_ex = self._examples(d["examples"], d.loc_of("examples"))
         refs = d.get("references", [])
         if len(self.problems) > before or pattern is None:
@@ -863,6 +892,10 @@ class _RuleReader:
             items = [x] if isinstance(x, str) else x
             if not isinstance(items, list) or not items or not all(isinstance(i, str) and i.strip() for i in items):
                 self.fail(v.loc_of(key), f"{key!r} must be a string or a non-empty list of strings")
+                return None
+            if len(items) > MAX_ATOM_WORDS or any(len(i) > MAX_WORD_LEN for i in items):
+                self.fail(v.loc_of(key), f"{key!r} must list at most {MAX_ATOM_WORDS} items of at most "
+                          f"{MAX_WORD_LEN} characters")
                 return None
             return frozenset(items)
 
@@ -1032,6 +1065,51 @@ def read_rules(paths: Sequence[str | Path], registry_paths: Sequence[str | Path]
     if reader.problems:
         raise ConfigError(reader.problems)
     return reader.set
+
+
+# -- message templates ------------------------------------------------------------------------
+# A message is a small template language, not Python's str.format: {name} or {name:<N}, {name:>N},
+# {name:^N} (N <= MAX_FIELD_WIDTH), and {{ }} for braces.  str.format would let a rule file pad a
+# field to 300,000,000 characters per match, or walk attributes: {target.__class__.__mro__}.
+_TEMPLATE_PART = regex.compile(r"\{\{|\}\}|\{([a-z_][a-z0-9_]*)(?::([<>^]?)([0-9]{1,3}))?\}|[{}]")
+
+
+def template_problem(template: str, fields: set[str] | frozenset[str] | None = None) -> str:
+    """Why `template` is not a valid message template (or names a field not in `fields`), or ""."""
+    if len(template) > MAX_MESSAGE_LEN:
+        return f"longer than {MAX_MESSAGE_LEN} characters"
+    for m in _TEMPLATE_PART.finditer(template):
+        token = m.group()
+        if token in ("{{", "}}"):
+            continue
+        if m.group(1) is None:
+            rest = template[m.start():m.start() + 30]
+            return (f"{rest!r}: only named fields such as {{target}} may stand in braces (no attributes, "
+                    "indexes, conversions or nested fields)")
+        if m.group(3) is not None and int(m.group(3)) > MAX_FIELD_WIDTH:
+            return f"{token}: a field may be padded to at most {MAX_FIELD_WIDTH} characters"
+        if fields is not None and m.group(1) not in fields:
+            return f"{token}: unknown field {m.group(1)!r}"
+    return ""
+
+
+def render_template(template: str, values: dict[str, str]) -> str:
+    """Fill a template checked by `template_problem`; unknown fields are empty.  Raises ValueError
+    on a template that is not valid (one that did not come through the loader)."""
+    problem = template_problem(template)
+    if problem:
+        raise ValueError(problem)
+
+    def fill(m: Any) -> str:
+        token = m.group()
+        if token in ("{{", "}}"):
+            return token[0]
+        value = str(values.get(m.group(1), ""))
+        if m.group(3) is not None:
+            return format(value, f"{m.group(2) or '<'}{int(m.group(3))}")
+        return value
+
+    return _TEMPLATE_PART.sub(fill, template)
 
 
 def render_pattern(node: Node, regexes: dict[str, Any], indent: str = "") -> list[str]:
