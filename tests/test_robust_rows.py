@@ -313,3 +313,10 @@ def test_fuzz_jsonl_lines_in_equal_rows_out(runner, tmp_path_factory, first, lin
     lines = [json.dumps({"text": first}, ensure_ascii=False)] + [x.replace("\n", " ") for x in lines]
     data = ("\n".join(lines) + "\n").encode("utf-8", "surrogatepass")
     _run_fuzz(runner, tmp_path_factory.mktemp("jsonl") / "m.jsonl", data, len(lines), "jsonl")
+
+
+def test_explain_reads_invalid_utf8_and_undecodable_arguments(runner):
+    r = runner.invoke(app, ["explain", "-", "--json"], input="Все китайцы — тараканы ".encode() + b"\xff\n")
+    assert r.exit_code == 1 and json.loads(r.stdout)["text"].endswith("\ufffd\n")
+    r = runner.invoke(app, ["explain", "abc\udcff", "--json"])
+    assert r.exit_code == 0 and json.loads(r.stdout)["text"] == "abc\ufffd"

@@ -1113,9 +1113,13 @@ def explain(
 ) -> None:
     import json
 
+    from ..io.readers import clean_text
+
     ui = _ui(ui_lang)
     if text == "-":
-        text = sys.stdin.read()
+        buffer = getattr(sys.stdin, "buffer", None)  # bytes, so that invalid UTF-8 is not a crash
+        text = buffer.read().decode("utf-8", "replace") if buffer is not None else sys.stdin.read()
+    text = clean_text(text)  # an argument's undecodable bytes arrive as lone surrogates
     engine = _engine(ctx, ui_lang=ui)
     trace = engine.explain(text, None if lang is Lang.auto else lang.value)
     data = trace.to_dict()
