@@ -71,14 +71,34 @@ def test_the_timeout_warning_is_attached_when_no_rule_is_a_candidate(tmp_path, m
 
 def test_a_timeout_is_never_cached_as_the_words_analysis(monkeypatch):
     """The bundled example that went from flagged to not flagged for good under contention."""
+    import dataclasses
+
     text = "Цыгандарды адам ретінде санамау керек."
     expected = Engine().analyze(text).to_json()
     engine = Engine()
-    real = regex_budget.timed_search
-    monkeypatch.setattr(regex_budget, "timed_search", lambda pattern, word, limit=None: (False, True, 0.06))
+    spoil = [True]
+
+    class Spoiling:  # every rule regex really computes until its timeout, while `spoil` holds
+        def __init__(self, pattern):
+            self.pattern = pattern
+
+        def search(self, word, timeout=None):
+            if spoil[0]:
+                end = time.thread_time() + timeout
+                while time.thread_time() < end:
+                    pass
+                raise TimeoutError("regex timed out")
+            return self.pattern.search(word, timeout=timeout)
+
+    vocab = engine.analyzer.vocab
+    engine.analyzer.vocab = dataclasses.replace(
+        vocab, regexes=tuple((f, Spoiling(p)) for f, p in vocab.regexes),
+        hit_regexes=tuple((f, Spoiling(p)) for f, p in vocab.hit_regexes),
+        gated_regexes=tuple((f, Spoiling(p), g) for f, p, g in vocab.gated_regexes))
+    monkeypatch.setattr(regex_budget, "REGEX_TIMEOUT", 0.002)
     spoiled = engine.analyze(text)
     assert any("timed out" in w for w in spoiled.warnings) and spoiled.to_json() != expected
-    monkeypatch.setattr(regex_budget, "timed_search", real)
+    spoil[0] = False
     assert engine.analyze(text).to_json() == expected
 
 

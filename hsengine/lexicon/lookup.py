@@ -633,14 +633,7 @@ class TokenAnalyzer:
 
     def _regex_features(self, word: str, feats: frozenset[str],
                         regexes: tuple[tuple[str, regex.Pattern[str]], ...]) -> tuple[frozenset[str], tuple[str, ...]]:
-        extra = set()
-        errors = []
-        for fid, pattern in regexes:
-            found, problem = regex_budget.search(pattern, fid, word)
-            if found:
-                extra.add(fid)
-            if problem:
-                errors.append(problem)
+        extra, errors = regex_budget.search_all(regexes, word)
         if not extra:
             return feats, tuple(errors)
         return feats | extra, tuple(errors)
