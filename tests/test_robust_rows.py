@@ -237,9 +237,13 @@ def test_output_onto_the_file_standard_input_reads_is_refused(tmp_path):
 
 
 # -- fuzz: N rows in = N rows out, never an internal error ------------------------------------------
-# `HYPOTHESIS_PROFILE=long` runs 10x the examples of the default profile's 1/10 (see conftest.py);
-# with HSENGINE_FUZZ_ROWS=FILE each example appends "format rows" to FILE, to count what ran.
+# The default profile runs 20 examples per reader; `HYPOTHESIS_PROFILE=long` (see conftest.py) 2,000,
+# of 10 to 120 rows each.  With HSENGINE_FUZZ_ROWS=FILE each example appends "format rows" to FILE
+# (rows 0 when the whole file was refused), to count what ran.
 FUZZ_EXAMPLES = max(10, settings().max_examples // 10)
+_LONG = settings().max_examples >= 1000
+FUZZ_ROWS = 120 if _LONG else 40  # rows per generated file, at most
+FUZZ_MIN_ROWS = 10 if _LONG else 1  # (hypothesis draws lists of about twice the minimum)
 ODD_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=60)
 HOSTILE = st.sampled_from(["\x00", "\u200b" * 50, "\ufeff", "\r", '"', ",", ";", "\t", "\\", "'", "❤️", "е\u0301",
                            "ж1ды", "кит@йцы", HATEFUL, "\u202e", "\x1b[31m", "{", "[", "\u2028"])
@@ -274,7 +278,7 @@ LINE_BYTES = st.one_of(*[_TEXT_LINE] * 12, st.binary(max_size=40).map(lambda b: 
 
 
 @settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
-@given(st.lists(LINE_BYTES, min_size=1, max_size=40), st.booleans())
+@given(st.lists(LINE_BYTES, min_size=FUZZ_MIN_ROWS, max_size=FUZZ_ROWS), st.booleans())
 def test_fuzz_txt_rows_in_equal_rows_out(runner, tmp_path_factory, lines, final_newline):
     data = b"\n".join(lines) + (b"\n" if final_newline else b"")
     n = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)  # a row per line, the last one unended too
@@ -282,7 +286,7 @@ def test_fuzz_txt_rows_in_equal_rows_out(runner, tmp_path_factory, lines, final_
 
 
 @settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
-@given(st.lists(st.tuples(MESSAGE, MESSAGE), min_size=1, max_size=40))
+@given(st.lists(st.tuples(MESSAGE, MESSAGE), min_size=FUZZ_MIN_ROWS, max_size=FUZZ_ROWS))
 def test_fuzz_csv_records_in_equal_rows_out(runner, tmp_path_factory, records):
     buf = io.StringIO()
     w = csv.writer(buf)
@@ -308,7 +312,7 @@ RAW_JSON_LINE = st.one_of(
 
 
 @settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
-@given(MESSAGE, st.lists(RAW_JSON_LINE, max_size=40))
+@given(MESSAGE, st.lists(RAW_JSON_LINE, min_size=FUZZ_MIN_ROWS - 1, max_size=FUZZ_ROWS))
 def test_fuzz_jsonl_lines_in_equal_rows_out(runner, tmp_path_factory, first, lines):
     lines = [json.dumps({"text": first}, ensure_ascii=False)] + [x.replace("\n", " ") for x in lines]
     data = ("\n".join(lines) + "\n").encode("utf-8", "surrogatepass")

@@ -101,6 +101,9 @@ class Trace:
 class Engine:
     """Loads a lexicon and a rule set once; analyzes any number of texts.
 
+    One Engine may be shared by threads: after construction it is only read, per-text state is
+    thread-local, and its caches are thread-safe (docs/robustness.md).  It also pickles.
+
     >>> engine = Engine()
     >>> engine.analyze("Все эти китайцы — вонючие тараканы.").flagged
     True
