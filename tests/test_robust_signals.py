@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -125,6 +126,8 @@ def test_a_stopped_worker_is_killed_and_its_batch_retried(messages, tmp_path):
                               timeout=600).stdout
     proc = _start("--input", str(small), "--jobs", "2", "--format", "jsonl", "--quiet",
                   env={"HSENGINE_STALL_SECONDS": "2"}, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = threading.Timer(300, proc.kill)  # a run that hangs fails here, not at the suite's timeout
+    deadline.start()
     try:
         workers = _wait_for_workers(proc)
         first = proc.stdout.readline()
@@ -133,13 +136,14 @@ def test_a_stopped_worker_is_killed_and_its_batch_retried(messages, tmp_path):
         rest = proc.stdout.read()  # (not communicate(): it would skip what readline buffered)
         proc.wait(timeout=300)
         err = proc.stderr.read()
-        assert proc.returncode in (0, 1), err
+        assert proc.returncode in (0, 1), (proc.returncode, err)
         assert first + rest == expected
         assert len((first + rest).splitlines()) == 3000
         assert b"has not responded" in err and str(workers[0]).encode() in err
         assert time.monotonic() - t0 < 120
         assert not _alive(workers[0])
     finally:
+        deadline.cancel()
         if proc.poll() is None:
             proc.kill()
         try:

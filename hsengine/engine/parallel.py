@@ -113,7 +113,7 @@ def _heartbeat(beats: Any, slot: int, parent: int, interval: float) -> None:
         time.sleep(interval)
 
 
-def _worker_start(parent: int, beats: Any, interval: float, initializer: Callable[..., None],
+def _worker_start(parent: int, beats: Any, slots: Any, interval: float, initializer: Callable[..., None],
                   initargs: tuple) -> None:
     """Every worker: signals to the parent only, death with the parent, a heartbeat, then the
     engine (`initializer`)."""
@@ -122,7 +122,7 @@ def _worker_start(parent: int, beats: Any, interval: float, initializer: Callabl
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent(parent)
-    with beats.get_lock():
+    with slots:  # never the clock's lock: a worker stopped while holding it would freeze the parent
         slot = next((i for i in range(len(beats) // 2) if beats[2 * i] == 0), None)
         if slot is not None:
             beats[2 * slot] = os.getpid()
@@ -185,13 +185,14 @@ class _Pool:
                 initializer = _init_worker
                 initargs = (type(e), [str(p) for p in e.lexicon_paths], [str(p) for p in e.rules_paths], dict(e.options))
             context = multiprocessing.get_context(START_METHOD)
-            self.beats = context.Array("d", 2 * self.jobs)
+            # Without a lock: the parent reads it while a worker may be stopped at any instruction.
+            self.beats = context.RawArray("d", 2 * self.jobs)
             self._awake_since = time.monotonic()
             self.executor = ProcessPoolExecutor(
                 max_workers=self.jobs,
                 mp_context=context,
                 initializer=_worker_start,
-                initargs=(os.getpid(), self.beats, min(0.5, self.stall / 4), initializer, initargs),
+                initargs=(os.getpid(), self.beats, context.Lock(), min(0.5, self.stall / 4), initializer, initargs),
             )
         return self.executor
 
