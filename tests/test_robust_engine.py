@@ -54,7 +54,7 @@ def test_an_engine_pickles_and_the_copy_gives_identical_results(engine):
 
 
 def test_a_cache_pickle_of_the_right_types_but_wrong_content_is_rebuilt(tmp_path, monkeypatch):
-    from hsengine.engine import cache
+    from hsengine import cache
     from hsengine.lexicon.index import Lexicon
     from hsengine.rules.loader import RuleSet
 
