@@ -1,4 +1,5 @@
-"""Issue #15: hostile rule and lexicon files.  Every value of every kind of config file, replaced by
+"""Issue #15: hostile rule and lexicon files.  Every value of every kind of config file (rules,
+contexts, narratives, named patterns, lexicon entries, classes, targets, guards), replaced by
 a value of the wrong type, gives a typed problem with file:line — never an internal error; sizes,
 word lengths and message templates are bounded; devices, FIFOs and huge files are refused."""
 
@@ -33,13 +34,19 @@ CONTEXTS = {"contexts": {
                   "frame_classes": ["counter_speech"], "neighbor_sentences": 1},
 }}
 NARRATIVES = {"narratives": {"xenophobia": {"names": {"en": "X", "ru": "К", "kk": "К"}, "description": "d"}}}
+PATTERNS = {"patterns": {
+    "victim": {"description": "the group attacked", "pattern": {"class": ["group"], "gram": ["nomn"], "as": "target"}},
+    "called": {"description": "a word of class $act", "params": ["act"],
+               "pattern": {"any": [{"class": "$act", "as": "act"}, {"seq": [{"text": ["как"]}, {"class": "$act"}]}]}},
+}}
 RULE = {
     "id": "test.rule", "title": {"en": "Test", "ru": "Тест", "kk": "Тест"},
     "description": "A rule written to test how hostile rule files are handled.", "narrative": "xenophobia",
     "targets": ["chinese"], "severity": "high", "langs": ["ru"], "status": "stable", "scope": "sentence",
     "pattern": {"all": [{"class": "group", "as": "target"}, {"class": "dehumanization", "gram": ["nomn"]},
+                        {"use": "victim"}, {"use": "called", "act": "dehumanization"},
                         {"not": {"class": "negation"}}], "within": 6},
-    "unless": ["negation"], "message": {"en": "{target} called {dehumanization}"},
+    "unless": ["negation"], "message": {"en": "{target} called {dehumanization}"}, "narrative_by_target": True,
     "examples": {"match": [{"text": "Китайцы тараканы.", "evidence": ["Китайцы"]}],
                  "no_match": [{"text": "Хорошая погода.", "note": "plain"}]},
     "references": ["a book"],
@@ -56,7 +63,7 @@ CLASSES = {"classes": {"group": {"kind": "target", "description": "a group"},
                        "negation": {"kind": "context", "description": "negates"},
                        "counter_speech": {"kind": "context", "description": "condemns"}}}
 TARGETS = {"targets": {"chinese": {"names": {"en": "Chinese", "ru": "китайцы", "kk": "қытайлар"},
-                                   "description": "d"}}}
+                                   "description": "d", "narrative": "xenophobia"}}}
 GUARDS = {"guards": [{"lang": "ru", "words": ["кафе"], "reason": "an ordinary word"}]}
 
 
@@ -90,7 +97,7 @@ def _load(d: Path, kind: str, doc: Any) -> None:
     for p in d.glob("*"):
         p.unlink()
     docs = {"classes": CLASSES, "targets": TARGETS, "entries": ENTRIES, "guards": GUARDS, "contexts": CONTEXTS,
-            "narratives": NARRATIVES, "rule": RULE, kind: doc}
+            "narratives": NARRATIVES, "patterns": PATTERNS, "rule": RULE, kind: doc}
     registries = _lexicon_registries(d, docs["classes"], docs["targets"])
     lex_files = [_write(d / "entries.yaml", docs["entries"]), _write(d / "guards.yaml", docs["guards"])]
     source = read_lexicon(lex_files, registries)
@@ -98,15 +105,18 @@ def _load(d: Path, kind: str, doc: Any) -> None:
 
     lexicon = Lexicon(source)
     read_rules([_write(d / "rule.yaml", docs["rule"])],
-               [_write(d / "narratives.yaml", docs["narratives"]), _write(d / "contexts.yaml", docs["contexts"])],
+               [_write(d / "narratives.yaml", docs["narratives"]), _write(d / "contexts.yaml", docs["contexts"]),
+                _write(d / "patterns.yaml", docs["patterns"])],
                classes=lexicon.classes, targets=lexicon.targets, entries=set(lexicon.entries))
 
 
-@pytest.mark.parametrize("kind, doc", [("contexts", CONTEXTS), ("narratives", NARRATIVES), ("rule", RULE),
+@pytest.mark.parametrize("kind, doc", [("contexts", CONTEXTS), ("narratives", NARRATIVES), ("patterns", PATTERNS),
+                                       ("rule", RULE),
                                        ("entries", ENTRIES), ("classes", CLASSES), ("targets", TARGETS),
                                        ("guards", GUARDS)])
 def test_a_value_of_the_wrong_type_anywhere_is_a_problem_with_file_and_line(tmp_path, kind, doc):
-    """Before: `neighbor_sentences: abc`, `cues: 5` or a list as `narrative:` gave "internal error"."""
+    """Before: `neighbor_sentences: abc`, `cues: 5` or a list as `narrative:` gave "internal error".
+    (Named patterns, rules/patterns.yaml, are included: a rule here uses one with a parameter.)"""
     _load(tmp_path, kind, doc)  # the unmodified files load
     crashes = []
     for path in _positions(doc):

@@ -74,6 +74,7 @@ class TargetInfo:
     names: dict[str, str]
     description: str
     narrative: str | None = None  # the narrative an attack on this group belongs to (rules with narrative_by_target)
+    narrative_at: tuple[str, int, int] = ("", 0, 0)  # file, line, column of `narrative:`, for problems found later
 
     def name(self, ui_lang: str = "en") -> str:
         return self.names.get(ui_lang) or self.names.get("en") or self.id
@@ -272,7 +273,8 @@ class _Reader:
             if narrative is not None and (not isinstance(narrative, str) or not _NAME_RE.match(narrative)):
                 self.fail(spec.loc_of("narrative"), f"target {tid!r}: narrative must be a narrative id")
                 narrative = None
-            self.src.targets[tid] = TargetInfo(tid, names, str(spec.get("description", "")).strip(), narrative)
+            self.src.targets[tid] = TargetInfo(tid, names, str(spec.get("description", "")).strip(), narrative,
+                                               tuple(spec.loc_of("narrative")) if narrative else ("", 0, 0))
 
     def _read_guards(self, node: object, loc: Loc) -> None:
         if not isinstance(node, YList):

@@ -643,8 +643,9 @@ class _RuleReader:
         for tid, info in self.targets.items():
             narrative = getattr(info, "narrative", None)
             if narrative and narrative not in self.set.narratives:
-                self.fail(Loc("targets.yaml", 1, 1), f"target {tid!r} names unknown narrative {narrative!r}",
-                          _suggest(narrative, self.set.narratives))
+                file, line, column = getattr(info, "narrative_at", None) or ("", 0, 0)
+                self.fail(Loc(file or "targets.yaml", line or 1, column or 1),
+                          f"target {tid!r} names unknown narrative {narrative!r}", _suggest(narrative, self.set.narratives))
 
     # -- rules ----------------------------------------------------------------------------
     def build_rules(self) -> None:
