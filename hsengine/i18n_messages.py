@@ -1013,4 +1013,45 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": 'прервано',
         "kk": 'үзілді',
     },
+    # -- rows and runs that must never end a run (issue #15) --
+    '--output {path} is the file standard input reads from; refusing to overwrite it': {
+        "ru": '--output {path} — это файл, из которого читается стандартный ввод; перезаписывать его нельзя',
+        "kk": '--output {path} — стандартты кіріс оқылып жатқан файл; оны қайта жазуға болмайды',
+    },
+    'the rows written before the error are in {path}': {
+        "ru": 'строки, записанные до ошибки, сохранены в {path}',
+        "kk": 'қатеге дейін жазылған жолдар {path} файлында сақталды',
+    },
+    'the message contains NUL bytes': {
+        "ru": 'в сообщении есть нулевые байты',
+        "kk": 'хабарламада нөлдік байттар бар',
+    },
+    'number(s) JSON output cannot hold passed through as text: {numbers}': {
+        "ru": 'числа, которые нельзя записать в JSON, переданы как текст: {numbers}',
+        "kk": 'JSON-ға жазуға келмейтін сандар мәтін ретінде берілді: {numbers}',
+    },
+    'lone surrogate escapes (\\ud800-\\udfff) replaced with U+FFFD': {
+        "ru": 'одиночные суррогаты (\\ud800-\\udfff) заменены на U+FFFD',
+        "kk": 'жалғыз суррогаттар (\\ud800-\\udfff) U+FFFD таңбасымен ауыстырылды',
+    },
+    'undecodable characters replaced with U+FFFD': {
+        "ru": 'нераспознаваемые символы заменены на U+FFFD',
+        "kk": 'танылмаған таңбалар U+FFFD таңбасымен ауыстырылды',
+    },
+    'the last line has no line end and the file is still being written: it may be half-written, so it is not analyzed': {
+        "ru": 'у последней строки нет конца строки, а файл ещё дописывается: она может быть недописанной, поэтому не анализируется',
+        "kk": 'соңғы жолдың аяқталу белгісі жоқ, ал файл әлі жазылып жатыр: жол толық жазылмаған болуы мүмкін, сондықтан талданбайды',
+    },
+    'this row cannot be read: {kind}: {detail}': {
+        "ru": 'эту строку нельзя прочитать: {kind}: {detail}',
+        "kk": 'бұл жолды оқу мүмкін емес: {kind}: {detail}',
+    },
+    'this row cannot be written: {kind}: {detail}': {
+        "ru": 'эту строку нельзя записать: {kind}: {detail}',
+        "kk": 'бұл жолды жазу мүмкін емес: {kind}: {detail}',
+    },
+    'JSON nested deeper than {depth} levels': {
+        "ru": 'вложенность JSON глубже {depth} уровней',
+        "kk": 'JSON ұялауы {depth} деңгейден терең',
+    },
 }

@@ -9,7 +9,8 @@ For maintainers: ``validate``, ``test``, ``explain``, ``lexicon lookup``, ``rule
 
 Exit codes (every command): 0 success / nothing flagged, 1 something flagged (``check``) or
 problems found (``validate``, ``test``, ``catalogue --check``), 2 usage, input or lexicon/rule
-loading errors, 3 an internal error (a bug), 130 interrupted.
+loading errors, 3 an internal error (a bug), 130 interrupted, 128 + N terminated by signal N
+(143: SIGTERM, 129: SIGHUP) — worker processes end with it and no temporary file is left.
 
 Every sentence shown to the user is in the interface language: ``--ui-lang``, else the
 ``HSENGINE_UI_LANG`` environment variable, else ``ui_lang`` in the configuration file
@@ -49,6 +50,36 @@ EXIT_FOUND = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
+EXIT_SIGNAL_BASE = 128  # terminated by signal N: 128 + N
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP, raised where the program is so that cleanup runs: worker processes
+    killed, the temporary output file removed.  (Python's default for SIGTERM is to vanish
+    without either.)"""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminate(signum: int, frame: Any) -> None:
+    raise Terminated(signum)
+
+
+def _install_signal_handlers() -> None:
+    import signal
+
+    for name in ("SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is None:
+            continue
+        try:
+            if signal.getsignal(signum) is signal.SIG_IGN:
+                continue  # nohup: the user asked for SIGHUP to be ignored
+            signal.signal(signum, _terminate)
+        except (ValueError, OSError):  # not the main thread, or an unsupported platform
+            pass
 
 UI = config.initial_ui_lang(sys.argv[1:])  # the language of --help and of messages before options are read
 
@@ -555,6 +586,9 @@ def check(
     if writers.same_file(input_path, output):
         raise _fail(tr("--output {path} is the input file; refusing to overwrite it", ui, path=output),
                     tr("choose another file name", ui), ui=ui)
+    if not texts and input_path in (None, "-") and writers.output_is_stdin(output):
+        raise _fail(tr("--output {path} is the file standard input reads from; refusing to overwrite it", ui,
+                       path=output), tr("choose another file name", ui), ui=ui)
     out_delimiter = None
     if output_delimiter is not None:
         out_delimiter = "\t" if output_delimiter in ("\\t", "tab", "TAB") else output_delimiter
@@ -609,7 +643,13 @@ def check(
         except KeyboardInterrupt:
             _interrupted(out, run, ui)
             raise typer.Exit(EXIT_INTERRUPTED) from None
-        except BaseException:
+        except Exception:
+            # a bug: the output file is not replaced; the rows written so far are kept beside it
+            kept = out.keep_partial() if out is not None else None
+            if kept:
+                _err(tr("the rows written before the error are in {path}", ui, path=kept), prefix="note", ui=ui)
+            raise
+        except BaseException:  # terminated (SIGTERM, SIGHUP): no output, no temporary file
             if out is not None:
                 out.discard()
             raise
@@ -672,6 +712,20 @@ def _interrupted(out: Any, run: _Run, ui: str) -> None:
                 read=f"{run.read:,}", written=f"{run.written:,}"), prefix="note", ui=ui)
 
 
+# What writing one row may raise because of what the row holds (never an I/O failure).
+_UNWRITABLE = (ValueError, TypeError, UnicodeError, RecursionError, OverflowError)
+
+
+def _unwritable_row(row: "Row", exc: BaseException) -> tuple["Row", "AnalysisResult"]:
+    """An error row in place of a row whose content cannot be written."""
+    from ..engine.results import AnalysisResult
+    from ..io.readers import Row, clean_text
+
+    error = f"this row cannot be written: {type(exc).__name__}: {str(exc)[:300]}"
+    text = clean_text(row.text) if isinstance(row.text, str) else ""
+    return Row(row.index, row.line, text, {}, error=error), AnalysisResult(text, "und", error=error)
+
+
 def _input_message(exc: Any, ui: str) -> str:
     template = i18n.STRINGS.get("input_" + exc.key, {}).get(ui) if ui != "en" else None
     translated = i18n.translate(exc.message, ui)
@@ -727,13 +781,20 @@ def _run_check(engine: "Engine", source: "Input", out: Any, out_format: str, ui:
 
     pending: deque["Row"] = deque()
 
+    def emit(row: "Row", result: "AnalysisResult") -> None:
+        if writer is None:
+            write_pretty(row, result)
+        else:
+            writer.write(row, result)
+
     def texts() -> Iterator[str]:
         for row in source:
             pending.append(row)
             yield row.text if row.error is None else ""
 
+    results = engine.analyze_many(texts(), lang, jobs=jobs)
     try:
-        for n, result in enumerate(engine.analyze_many(texts(), lang, jobs=jobs), 1):
+        for n, result in enumerate(results, 1):
             row = pending.popleft()
             run.read = n
             if row.error is not None:
@@ -749,16 +810,18 @@ def _run_check(engine: "Engine", source: "Input", out: Any, out_format: str, ui:
                 notes.row(where, result.error, error=True)
             for note in row.notes:
                 notes.row(where, note, error=False)
+            if not (only_flagged and not result.flagged and result.error is None):
+                try:
+                    emit(row, result)
+                except _UNWRITABLE as exc:  # whatever a row holds, it gives one output row
+                    row, result = _unwritable_row(row, exc)
+                    notes.row(where, result.error, error=True)
+                    emit(row, result)
+                run.written += 1
             summary.add(row, result)
             progress.update(n)
-            if only_flagged and not result.flagged and result.error is None:
-                continue
-            if writer is None:
-                write_pretty(row, result)
-            else:
-                writer.write(row, result)
-            run.written += 1
     finally:
+        results.close()  # a run that ends early (an error, a signal) ends its worker processes now
         progress.stop()
     if summary.messages == 0:
         raise readers.InputProblem("empty_input", f"{source.name} has no rows after the header: there is nothing "
@@ -1050,9 +1113,13 @@ def explain(
 ) -> None:
     import json
 
+    from ..io.readers import clean_text
+
     ui = _ui(ui_lang)
     if text == "-":
-        text = sys.stdin.read()
+        buffer = getattr(sys.stdin, "buffer", None)  # bytes, so that invalid UTF-8 is not a crash
+        text = buffer.read().decode("utf-8", "replace") if buffer is not None else sys.stdin.read()
+    text = clean_text(text)  # an argument's undecodable bytes arrive as lone surrogates
     engine = _engine(ctx, ui_lang=ui)
     trace = engine.explain(text, None if lang is Lang.auto else lang.value)
     data = trace.to_dict()
@@ -1469,6 +1536,7 @@ def main(argv: list[str] | None = None) -> None:
     import logging
 
     logging.basicConfig(level=logging.WARNING, format="hsengine: warning: %(message)s", stream=sys.stderr)
+    _install_signal_handlers()
     try:
         app(args=argv, prog_name="hsengine")
     except SystemExit:
@@ -1476,6 +1544,12 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         click.echo("hsengine: interrupted", err=True)
         sys.exit(EXIT_INTERRUPTED)
+    except Terminated as exc:
+        try:
+            click.echo("hsengine: terminated", err=True)
+        except Exception:  # noqa: BLE001 - stderr may be gone with the terminal
+            pass
+        sys.exit(EXIT_SIGNAL_BASE + exc.signum)
     except BrokenPipeError:
         try:
             devnull = os.open(os.devnull, os.O_WRONLY)

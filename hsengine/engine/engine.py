@@ -19,6 +19,7 @@ from typing import Any, Iterable, Iterator, Sequence
 import regex
 
 from .. import i18n
+from ..lexicon import regex_budget
 from ..lexicon.annotate import Doc, DocHit, annotate, prefilter_features, spaced_merges
 from ..rules.contexts import Suppression, check
 from ..text.deobfuscate import SPACED_HINT as _SPACED_HINT
@@ -32,7 +33,7 @@ from ..rules.matcher import Binding, Matcher, Span, units
 from ..text.normalize import NormalizedText, normalize
 from ..paths import BUNDLED_LEXICON, BUNDLED_RULES, lexicon_registries, rules_registries
 from .results import AnalysisResult, Evidence, Match, Suppressed
-from ..rules.loader import Rule, RuleSet, atoms, read_rules
+from ..rules.loader import Rule, RuleSet, atoms, read_rules, render_template
 from ..text.tokenize import WORD_PATTERN
 
 DEFAULT_MAX_TEXT_LENGTH = MAX_CHUNK_CHARS
@@ -100,6 +101,9 @@ class Trace:
 class Engine:
     """Loads a lexicon and a rule set once; analyzes any number of texts.
 
+    One Engine may be shared by threads: after construction it is only read, per-text state is
+    thread-local, and its caches are thread-safe (docs/robustness.md).  It also pickles.
+
     >>> engine = Engine()
     >>> engine.analyze("Все эти китайцы — вонючие тараканы.").flagged
     True
@@ -131,10 +135,13 @@ class Engine:
         self.ui_lang = ui_lang
         self.compiled_from_cache = False  # set by _compile: were the indexes unpickled?
         self.lexicon, self.ruleset, vocab_skeletons = self._compile()
-        self.rules: list[Rule] = list(self.ruleset.rules)
-        self._rule_index: tuple | None = None  # built on first use, see _candidates
-        self.analyzer = TokenAnalyzer(self.lexicon, self._vocabulary(), fuzzy=fuzzy, deobfuscate=deobfuscate,
-                                      cache_size=cache_size, vocab_skeletons=vocab_skeletons)
+        try:
+            self._assemble(vocab_skeletons)
+        except Exception:  # noqa: BLE001 - a cache file of the right types but not a usable set
+            if not self.compiled_from_cache:
+                raise
+            self.lexicon, self.ruleset, vocab_skeletons = self._compile(use_cache=False)
+            self._assemble(vocab_skeletons)
         if strict:
             from ..rules.examples import check_examples
 
@@ -145,7 +152,37 @@ class Engine:
                 raise ConfigError([Problem(f.file, f.line, 1, f.message) for f in failures])
 
     # -- set-up -----------------------------------------------------------------------------
-    def _compile(self) -> tuple[Lexicon, RuleSet, dict]:
+    def _assemble(self, vocab_skeletons: dict) -> None:
+        """The rules, their index and the word analyzer, over the compiled lexicon and rule set."""
+        self.rules: list[Rule] = list(self.ruleset.rules)
+        self._rule_index: tuple | None = None  # built on first use, see _candidates
+        o = self.options
+        self.analyzer = TokenAnalyzer(self.lexicon, self._vocabulary(), fuzzy=o["fuzzy"],
+                                      deobfuscate=o["deobfuscate"], cache_size=o["cache_size"],
+                                      vocab_skeletons=vocab_skeletons)
+        if self.compiled_from_cache:  # an unpickled set must hold together, or it is rebuilt
+            rs = self.ruleset
+            for rule in self.rules:
+                if (rule.narrative not in rs.narratives or any(c not in rs.contexts for c in rule.unless)
+                        or any(a.regex_id is not None and a.regex_id not in rs.regexes for a in atoms(rule.pattern))):
+                    raise ValueError(f"compiled set: rule {rule.id} refers to something it does not hold")
+            self._candidates(set())
+
+    def __getstate__(self) -> dict[str, Any]:
+        """An Engine pickles (for other processes, Spark, joblib) as its compiled sets and options;
+        the word cache and the rule index are rebuilt on the other side."""
+        state = self.__dict__.copy()
+        analyzer = state.pop("analyzer")
+        state["_rule_index"] = None
+        state["_vocab_skeletons"] = analyzer._vocab_skeletons
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        skeletons = state.pop("_vocab_skeletons")
+        self.__dict__.update(state)
+        self._assemble(skeletons)
+
+    def _compile(self, use_cache: bool = True) -> tuple[Lexicon, RuleSet, dict]:
         """Validated and indexed lexicon and rules: from the compiled cache when the files and
         the code are unchanged, else read from the YAML (and cached)."""
         from .. import cache
@@ -160,10 +197,11 @@ class Engine:
                                                            [str(p) for p in self.rules_paths])))
             except OSError:
                 key = None
-            compiled = cache.load(key, _is_compiled_set) if key else None
+            compiled = cache.load(key, _is_compiled_set) if key and use_cache else None
             if compiled is not None:
                 self.compiled_from_cache = True
                 return compiled
+        self.compiled_from_cache = False
         lexicon = Lexicon(read_lexicon(self.lexicon_paths, lexicon_registries()))
         ruleset = read_rules(self.rules_paths, rules_registries(), classes=lexicon.classes,
                              targets=lexicon.targets, entries=set(lexicon.entries))
@@ -188,20 +226,22 @@ class Engine:
             raise TypeError(f"analyze() expects a str, not {type(text).__name__}")
         if lang is not None and lang not in ("ru", "kk", "mixed"):
             raise ValueError("lang must be 'ru', 'kk', 'mixed' or None")
-        if len(text) > self.max_text_length:
-            # Invisible characters and combining marks vanish in normalization: judge the length
-            # that is actually analyzed, as long as normalizing the whole text stays cheap.
-            if len(text) <= 4 * self.max_text_length:
-                norm = normalize(text)
-                if len(norm.text) <= self.max_text_length:
-                    return self._analyze(text, lang, None, norm)
-            return self._analyze_chunked(text, lang)
-        return self._analyze(text, lang, None)
+        with regex_budget.text_budget() as budget:
+            if len(text) > self.max_text_length:
+                # Invisible characters and combining marks vanish in normalization: judge the length
+                # that is actually analyzed, as long as normalizing the whole text stays cheap.
+                if len(text) <= 4 * self.max_text_length:
+                    norm = normalize(text)
+                    if len(norm.text) <= self.max_text_length:
+                        return _with_warnings(self._analyze(text, lang, None, norm), budget.warnings)
+                return _with_warnings(self._analyze_chunked(text, lang), budget.warnings)
+            return _with_warnings(self._analyze(text, lang, None), budget.warnings)
 
     def explain(self, text: str, lang: str | None = None) -> Trace:
         """Analyze with a full decision trace (slower: skips the prefilter shortcut)."""
         trace = Trace()
-        trace.result = self._analyze(text[: self.max_text_length], lang, trace)
+        with regex_budget.text_budget() as budget:
+            trace.result = _with_warnings(self._analyze(text[: self.max_text_length], lang, trace), budget.warnings)
         return trace
 
     def analyze_many(self, texts: Iterable[str], lang: str | None = None, *, jobs: int = 1,
@@ -375,12 +415,12 @@ class Engine:
         target_name = self.lexicon.targets[target].name(ui_lang) if target in self.lexicon.targets else i18n.t("no_target", ui_lang)
         if rule.message.get(ui_lang) or rule.message.get("en"):
             template = rule.message.get(ui_lang) or rule.message["en"]
-            values = defaultdict(str, target=target_name)
+            values = {"target": target_name}
             for ev in evidence:
                 values.setdefault(ev.role, ev.text)
             try:
-                return template.format_map(values)
-            except (ValueError, IndexError):
+                return render_template(template, values)  # named fields only, bounded width
+            except ValueError:
                 pass
         parts = []
         for ev in evidence[:6]:
@@ -394,7 +434,12 @@ class Engine:
         bounds = chunk_bounds(text, size, min(2000, size // 10))
         n = len(text)
         starts = [a for a, _ in bounds]
-        results = [(a, self._analyze(text[a:b], lang, None)) for a, b in bounds]
+        budget = regex_budget.current()
+        results = []
+        for a, b in bounds:
+            if budget is not None:
+                budget.new_chunk()  # each chunk has the regex budget of a text
+            results.append((a, self._analyze(text[a:b], lang, None)))
         langs = Counter(r.lang for _, r in results if r.lang != "und")
         detected = lang or (langs.most_common(1)[0][0] if langs else "und")
         merged: dict[tuple[str, str | None], Match] = {}
@@ -435,21 +480,92 @@ def _last_break(text: str, i: int, lo: int) -> int | None:
     return None
 
 
+# Characters normalization removes (invisible, format) or folds into the letter before (marks):
+# they take no room in what is analyzed, so chunks are measured without them.
+_VANISHING = regex.compile(r"[\p{Cf}\p{Mn}\p{Me}\u034f\u115f\u1160\u17b4\u17b5\u180e\u3164\uffa0]+")
+_WHITESPACE_BEFORE = regex.compile(r"\s", regex.REVERSE)
+PADDED_WORD = 1000  # a run without whitespace this short once invisible characters are gone is one word
+
+
+def _visible(text: str, a: int, b: int) -> int:
+    """How many characters of text[a:b] remain after normalization (about)."""
+    if a >= b:
+        return 0
+    if _VANISHING.search(text, a, b) is None:
+        return b - a
+    return b - a - sum(map(len, _VANISHING.findall(text, a, b)))
+
+
+def _forward(text: str, pos: int, size: int) -> int:
+    """The end of a stretch from `pos` holding about `size` visible characters (or the text's end)."""
+    n = len(text)
+    end = min(pos + size, n)
+    seen = _visible(text, pos, end)
+    while seen < size and end < n:
+        nxt = min(end + max(size - seen, 1024), n)
+        seen += _visible(text, end, nxt)
+        end = nxt
+    return end
+
+
+def _backward(text: str, end: int, size: int, lo: int) -> int:
+    """The start of a stretch ending at `end` holding about `size` visible characters (not before lo)."""
+    start = max(end - size, lo)
+    seen = _visible(text, start, end)
+    while seen < size and start > lo:
+        nxt = max(start - max(size - seen, 1024), lo)
+        seen += _visible(text, nxt, start)
+        start = nxt
+    return start
+
+
+def _run_bounds(text: str, i: int, lo: int) -> tuple[int, int]:
+    """[start, end) of the run without whitespace around position i (not starting before lo)."""
+    before = _WHITESPACE_BEFORE.search(text, lo, i)
+    after = _WHITESPACE.search(text, i)
+    return (before.end() if before else lo), (after.start() if after else len(text))
+
+
+def _is_padded_word(text: str, a: int, b: int) -> bool:
+    """Is text[a:b] (no whitespace) short once its invisible characters are gone?  Counted by
+    blocks, so that a ten-megabyte word is recognised as long after its first block."""
+    seen = 0
+    for x in range(a, b, 1 << 16):
+        seen += _visible(text, x, min(x + (1 << 16), b))
+        if seen > PADDED_WORD:
+            return False
+    return True
+
+
 def chunk_bounds(text: str, size: int, overlap: int) -> list[tuple[int, int]]:
-    """[start, end) of overlapping chunks of at most `size` characters, cut at whitespace
-    where there is some nearby, so no word is split into a false one."""
+    """[start, end) of overlapping chunks of about `size` characters, cut at whitespace where
+    there is some nearby, so no word is split into a false one.
+
+    Sizes count the characters normalization keeps: a word padded with 400,000 zero-width
+    characters is one short word, and is never cut in two (which made it evade).  A chunk that
+    would end inside such a word ends after it."""
     n = len(text)
     bounds: list[tuple[int, int]] = []
     pos = 0
     while True:
-        end = min(pos + size, n)
+        end = _forward(text, pos, size)
         if end < n:
-            end = _last_break(text, end, max(pos + size // 2, end - 1000)) or end
+            cut = _last_break(text, end, max(pos + size // 2, end - 1000))
+            if cut is None:  # inside a word: a padded one is kept whole, a truly huge one is cut
+                a, b = _run_bounds(text, end, pos)
+                if _is_padded_word(text, a, b):
+                    cut = b
+            end = cut or end
         bounds.append((pos, end))
         if end >= n:
             return bounds
-        nxt = end - overlap
-        pos = max(_last_break(text, nxt, max(pos + 1, nxt - 1000)) or nxt, pos + 1)
+        nxt = _backward(text, end, overlap, pos + 1)
+        start = _last_break(text, nxt, max(pos + 1, nxt - 1000))
+        if start is None:
+            a, b = _run_bounds(text, nxt, pos + 1)
+            if a > pos and _is_padded_word(text, a, b):
+                start = a  # the overlap starts with the whole padded word
+        pos = max(start or nxt, pos + 1)
 
 
 def _vocabulary_of(rules: Sequence[Rule], ruleset: RuleSet) -> RuleVocabulary:
@@ -478,10 +594,32 @@ def _vocabulary_of(rules: Sequence[Rule], ruleset: RuleSet) -> RuleVocabulary:
     )
 
 
+def _shape(obj: object) -> dict[str, type]:
+    return {k: type(v) for k, v in vars(obj).items()}
+
+
+_LEXICON_SHAPE: dict[str, type] | None = None
+
+
 def _is_compiled_set(obj: object) -> bool:
-    """Is an unpickled object what _compile stores: (Lexicon, RuleSet, skeleton dict)?"""
-    return (isinstance(obj, tuple) and len(obj) == 3 and isinstance(obj[0], Lexicon)
-            and isinstance(obj[1], RuleSet) and isinstance(obj[2], dict))
+    """Is an unpickled object what _compile stores: (Lexicon, RuleSet, skeleton dict), with every
+    attribute an indexed lexicon has, of the same types, and rules that are rules?"""
+    global _LEXICON_SHAPE
+    if not (isinstance(obj, tuple) and len(obj) == 3 and isinstance(obj[0], Lexicon)
+            and isinstance(obj[1], RuleSet) and isinstance(obj[2], dict)):
+        return False
+    if _LEXICON_SHAPE is None:
+        from ..lexicon.loader import LexiconSource
+
+        _LEXICON_SHAPE = _shape(Lexicon(LexiconSource()))
+    ruleset = obj[1]
+    try:
+        return (_shape(obj[0]) == _LEXICON_SHAPE and isinstance(ruleset.rules, list)
+                and all(isinstance(r, Rule) for r in ruleset.rules)
+                and all(isinstance(getattr(ruleset, f), dict) for f in ("narratives", "contexts", "regexes")))
+    except (TypeError, AttributeError):
+        return False
+
 
 
 def _shift(e: Evidence, offset: int) -> Evidence:
@@ -501,6 +639,17 @@ def _resolve_target(rule: Rule, b: Binding) -> str | None | bool:
     if rule.targets and len(rule.targets) == 1:
         return rule.targets[0]
     return None
+
+
+def _with_warnings(result: AnalysisResult, warnings: Sequence[str]) -> AnalysisResult:
+    """The result with the text's rule-regex warnings (timeouts, budgets) added: they belong to
+    every result, also one where no rule was a candidate and nothing was annotated."""
+    missing = [w for w in warnings if w not in result.warnings]
+    if not missing:
+        return result
+    from dataclasses import replace
+
+    return replace(result, warnings=result.warnings + tuple(missing))
 
 
 __all__ = ["Engine", "Trace", "HsengineError"]

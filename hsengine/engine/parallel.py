@@ -18,6 +18,19 @@ Nothing is lost when something goes wrong:
   results, one core) and logs a warning on the ``hsengine.parallel`` logger.
 
 A single batch is analyzed in-process: starting processes costs more than it saves.
+
+Workers never outlive the run:
+
+- each worker dies with its parent (Linux: the kernel sends it SIGKILL when the parent dies,
+  whatever killed the parent; elsewhere a watch thread notices the parent is gone);
+- when the run ends early (an exception, SIGTERM turned into an exception by the command line,
+  a consumer that stops reading), the workers are killed, not waited for;
+- a watchdog: every worker beats a shared clock twice a second from a thread of its own; a worker
+  whose beat stops for ``STALL_SECONDS`` (stopped by SIGSTOP, frozen, swapped out) is killed, and
+  its batch is retried on a fresh pool like any batch whose worker died (then, if it fails again,
+  message by message, so that only a message that fails on its own gets an error row).
+  ``HSENGINE_STALL_SECONDS`` sets the limit (default 30).  A parent that was itself stopped (the
+  whole job suspended with Ctrl-Z) gives its workers the full limit again after it resumes.
 """
 
 from __future__ import annotations
@@ -25,10 +38,15 @@ from __future__ import annotations
 import itertools
 import logging
 import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from .results import AnalysisResult
 
@@ -38,6 +56,8 @@ if TYPE_CHECKING:  # pragma: no cover
 log = logging.getLogger("hsengine.parallel")
 
 IN_FLIGHT_PER_JOB = 2
+STALL_SECONDS = 30.0  # a worker whose heartbeat stops this long is killed (HSENGINE_STALL_SECONDS)
+POLL_SECONDS = 0.5  # how often the parent looks at the heartbeats while it waits
 
 _ENGINE: Any = None
 _INIT_ERROR: str | None = None
@@ -61,6 +81,56 @@ def _adopt_engine(engine: "Engine") -> None:
     """Forked worker: use the Engine inherited from the parent (nothing is rebuilt or pickled)."""
     global _ENGINE
     _ENGINE = engine
+
+
+def _stall_seconds() -> float:
+    try:
+        return max(0.5, float(os.environ.get("HSENGINE_STALL_SECONDS", STALL_SECONDS)))
+    except ValueError:
+        return STALL_SECONDS
+
+
+def _die_with_parent(parent: int) -> None:
+    """Linux: ask the kernel to SIGKILL this process when its parent dies."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
+
+
+def _heartbeat(beats: Any, slot: int, parent: int, interval: float) -> None:
+    """Beat the shared clock; leave as soon as the parent is gone (where no kernel does it)."""
+    while True:
+        beats[2 * slot + 1] = time.monotonic()
+        if os.getppid() != parent:
+            os._exit(1)
+        time.sleep(interval)
+
+
+def _worker_start(parent: int, beats: Any, slots: Any, interval: float, initializer: Callable[..., None],
+                  initargs: tuple) -> None:
+    """Every worker: signals to the parent only, death with the parent, a heartbeat, then the
+    engine (`initializer`)."""
+    # A forked worker inherits the command line's handlers: SIGTERM must simply end it, and Ctrl-C
+    # (sent to the whole process group) is for the parent, which then ends the workers itself.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent(parent)
+    with slots:  # never the clock's lock: a worker stopped while holding it would freeze the parent
+        slot = next((i for i in range(len(beats) // 2) if beats[2 * i] == 0), None)
+        if slot is not None:
+            beats[2 * slot] = os.getpid()
+            beats[2 * slot + 1] = time.monotonic()
+    if slot is not None:
+        threading.Thread(target=_heartbeat, args=(beats, slot, parent, interval), daemon=True,
+                         name="hsengine-heartbeat").start()
+    initializer(*initargs)
 
 
 # "fork" where it exists: the Engine and its caches are shared copy-on-write with the workers
@@ -101,6 +171,10 @@ class _Pool:
         self.executor: ProcessPoolExecutor | None = None
         self.in_process = False
         self.generation = 0  # incremented at each restart: futures of older pools are known dead
+        self.stall = _stall_seconds()
+        self.beats: Any = None  # (pid, last beat) per worker of the current executor
+        self._last_poll = time.monotonic()
+        self._awake_since = self._last_poll  # when this process last resumed after being stopped
 
     def _start(self) -> ProcessPoolExecutor:
         if self.executor is None:
@@ -110,25 +184,72 @@ class _Pool:
             else:
                 initializer = _init_worker
                 initargs = (type(e), [str(p) for p in e.lexicon_paths], [str(p) for p in e.rules_paths], dict(e.options))
+            context = multiprocessing.get_context(START_METHOD)
+            # Without a lock: the parent reads it while a worker may be stopped at any instruction.
+            self.beats = context.RawArray("d", 2 * self.jobs)
+            self._awake_since = time.monotonic()
             self.executor = ProcessPoolExecutor(
                 max_workers=self.jobs,
-                mp_context=multiprocessing.get_context(START_METHOD),
-                initializer=initializer,
-                initargs=initargs,
+                mp_context=context,
+                initializer=_worker_start,
+                initargs=(os.getpid(), self.beats, context.Lock(), min(0.5, self.stall / 4), initializer, initargs),
             )
         return self.executor
+
+    def _await(self, fut: Future) -> Any:
+        """The future's result, looking at the workers' heartbeats while waiting."""
+        while True:
+            try:
+                return fut.result(timeout=POLL_SECONDS)
+            except TimeoutError:
+                if fut.done():
+                    raise  # the worker's own TimeoutError, not the wait's
+                self._watchdog()
+
+    def _watchdog(self) -> None:
+        """Kill every worker whose heartbeat stopped; the pool then breaks and its batches are retried."""
+        now = time.monotonic()
+        if now - self._last_poll > POLL_SECONDS + self.stall / 2:
+            self._awake_since = now  # this process was stopped too: the beats are stale for that reason
+        self._last_poll = now
+        beats = self.beats
+        if beats is None or self.executor is None:
+            return
+        for i in range(len(beats) // 2):
+            pid, beat = int(beats[2 * i]), beats[2 * i + 1]
+            if pid and now - max(beat, self._awake_since) > self.stall:
+                log.warning("worker process %d has not responded for %.0f s (stopped or frozen); killing it and "
+                            "retrying its messages", pid, now - beat)
+                beats[2 * i] = 0
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except OSError:
+                    pass
+
+    def _kill_workers(self) -> None:
+        """End the workers now (SIGKILL also ends a stopped one), without waiting for their batches."""
+        processes = getattr(self.executor, "_processes", None) or {}
+        for process in list(processes.values()):
+            try:
+                process.kill()
+            except (OSError, AttributeError, ValueError):
+                pass
 
     def restart(self, generation: int) -> None:
         """Replace the pool if it is still the one that broke (`generation`)."""
         if generation != self.generation:
             return
         if self.executor is not None:
+            self._kill_workers()  # what is left of a broken pool
             self.executor.shutdown(wait=False, cancel_futures=True)
             self.executor = None
         self.generation += 1
 
     def close(self, wait: bool = True) -> None:
+        """Shut the pool down; `wait=False` (the run ended early) kills the workers first."""
         if self.executor is not None:
+            if not wait:
+                self._kill_workers()
             self.executor.shutdown(wait=wait, cancel_futures=True)
             self.executor = None
 
@@ -154,7 +275,7 @@ class _Pool:
 
     def _result(self, batch: list[Any], fut: Future, generation: int) -> list[AnalysisResult]:
         try:
-            results = fut.result()
+            results = self._await(fut)
         except BrokenProcessPool:
             self.restart(generation)
             raise

@@ -17,11 +17,25 @@ before anything is written.  Problems with one row never stop the run:
 row problem                      what the output row says
 ==============================  ============================================================
 invalid UTF-8 bytes             analyzed with U+FFFD for the bad bytes; a warning says so
+lone surrogate (JSON ``\ud800``,  analyzed with U+FFFD in its place (text and fields); a warning
+undecodable argument bytes)
+NUL bytes in a row              analyzed (anywhere in the file); a warning says so
+a number JSON cannot hold        passed through as its literal text (``1e400``, a 5,000-digit
+(``1e400``, ``NaN``, > 4,300     integer, ``NaN``): output stays valid JSON; a warning
+digits)
 empty row / empty message       analyzed as an empty message (not flagged); a warning
 longer than ``max_chars``       ``error``: not analyzed (the text still passes through)
 longer than ``max_row_bytes``   ``error``: not read at all (memory stays bounded)
-invalid JSON, no text field     ``error``: not analyzed
+invalid JSON, no text field,    ``error``: not analyzed
+JSON nested over 200 levels
+last line of a file still       ``error``: not analyzed as if complete (the reader first waits
+being written, no line end      up to a second for the rest of the line)
+anything else a row holds       ``error`` naming the problem: a row never ends the run
 ==============================  ============================================================
+
+A file is refused as binary only when its first 64 KB look binary (a known file signature,
+UTF-16 without a byte-order mark, or more than 1% control and NUL bytes): the same row is
+treated the same wherever it stands in the file.
 
 Writers (`hsengine.io.writers`) stream too: one row out per row in.
 """
@@ -34,7 +48,10 @@ import difflib
 import io
 import json
 import os
+import re
+import stat
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator
@@ -46,6 +63,11 @@ SAMPLE_BYTES = 64 * 1024
 MAX_ROW_BYTES = 64 * 1024 * 1024  # a row longer than this is skipped unread (bounded memory)
 DEFAULT_MAX_CHARS = MAX_MESSAGE_CHARS  # longer messages are reported, not analyzed
 MANY_LINES = 500  # a CSV record spanning more lines than this probably has an unclosed quote
+MAX_JSON_DEPTH = 200  # deeper JSON rows are reported, not read: they could not be written back
+MAX_INT_DIGITS = 4300  # Python's int <-> str limit: longer integers pass through as text
+GROWING_WAIT = 1.0  # seconds to wait for the rest of a half-written last line of a growing file
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\[uU][dD][89a-fA-F]")
 
 INPUT_FORMATS = ("txt", "csv", "jsonl", "xlsx", "telegram", "youtube")
 DEFAULT_TEXT_NAMES = ("text", "message", "content", "body", "comment", "post", "текст", "сообщение", "мәтін")
@@ -218,11 +240,14 @@ def _check_bytes(sample: bytes, name: str, eof: bool, encoding: str | None) -> t
             raise InputProblem("utf16_input", f"{name} is in UTF-16 without a byte-order mark, which cannot be "
                                "read reliably", f"save it as UTF-8 (in Excel: 'CSV UTF-8'), or pass --encoding {order}",
                                name=name)
-        pos = sample.index(b"\x00")
-        raise InputProblem("binary_input", f"{name} is not a text file: it contains NUL bytes (first at byte {pos})",
-                           "give a .txt, .csv or .jsonl file", name=name, what=f"NUL bytes at byte {pos}")
+    # A few NUL or control bytes are a row's problem (a warning on that row, wherever it stands);
+    # only many of them make the file binary.
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
     if controls > max(8, len(sample) // 100):
+        if b"\x00" in sample:
+            pos = sample.index(b"\x00")
+            raise InputProblem("binary_input", f"{name} is not a text file: it contains NUL bytes (first at byte "
+                               f"{pos})", "give a .txt, .csv or .jsonl file", name=name, what=f"NUL bytes at byte {pos}")
         raise InputProblem("binary_input", f"{name} is not a text file: it contains {controls} control bytes",
                            "give a .txt, .csv or .jsonl file", name=name, what=f"{controls} control bytes")
     if eof and not sample.strip():
@@ -260,14 +285,17 @@ class _Lines:
     After each line yielded: `lineno` is its 1-based number, `bad` whether bytes were replaced,
     `overlong` its size in bytes when it was too long to read (the text yielded is then "\\n")."""
 
-    def __init__(self, src: _ByteSource, *, wide: str | None, encoding: str | None, max_row_bytes: int):
+    def __init__(self, src: _ByteSource, *, wide: str | None, encoding: str | None, max_row_bytes: int,
+                 growing: Callable[[], bool] | None = None):
         self.src = src
         self.wide = wide
         self.encoding = encoding
         self.max_row_bytes = max_row_bytes
+        self.growing = growing  # has the file changed size since it was opened?
         self.lineno = 0
         self.bad = False
         self.overlong = 0
+        self.pending_incomplete = False  # a last line with no line end, in a file still being written
         # accumulated since the last `take()`: for CSV records made of several lines
         self.pending_bad: list[int] = []
         self.pending_overlong = 0
@@ -280,6 +308,25 @@ class _Lines:
         bad, over = self.pending_bad, self.pending_overlong
         self.pending_bad, self.pending_overlong = [], 0
         return bad, over
+
+    def take_incomplete(self) -> bool:
+        """Was a line since the last call the half-written end of a file still being written?"""
+        incomplete, self.pending_incomplete = self.pending_incomplete, False
+        return incomplete
+
+    def _finish_line(self, raw: bytes, readline: Callable[[int], bytes], limit: int) -> bytes:
+        """A line that ended without a line end (end of file) in a file that is growing: wait a
+        little for the rest of it.  Still no line end: it is marked incomplete, never read as whole."""
+        deadline = time.monotonic() + GROWING_WAIT
+        while time.monotonic() < deadline:
+            time.sleep(0.05)
+            more = readline(limit + 1 - len(raw))
+            if more:
+                raw += more
+                if raw.endswith(b"\n") or len(raw) > limit:
+                    return raw
+        self.pending_incomplete = True
+        return raw
 
     def __iter__(self) -> Iterator[str]:
         return self._iter_text() if self._text is not None else self._iter_bytes()
@@ -299,6 +346,8 @@ class _Lines:
             raw = readline(limit + 1)
             if not raw:
                 return
+            if len(raw) <= limit and not raw.endswith(b"\n") and self.growing is not None and self.growing():
+                raw = self._finish_line(raw, readline, limit)
             self.lineno += 1
             self.bad = False
             self.overlong = 0
@@ -405,15 +454,33 @@ def text_input(texts: Iterable[str], max_chars: int = DEFAULT_MAX_CHARS) -> Inpu
     """Messages given as command-line arguments."""
     def rows() -> Iterator[Row]:
         for i, text in enumerate(texts):
-            row = Row(i, i + 1, text, {"text": text})
+            clean = clean_text(text)
+            row = Row(i, i + 1, clean, {"text": clean})
+            if clean is not text:
+                row.notes.append("undecodable characters replaced with U+FFFD")
             _check_text(row, max_chars)
             yield row
     return Input("argument", "args", rows(), ["text"], "text")
 
 
+def clean_text(text: str) -> str:
+    """`text` itself, or a copy with lone surrogates (which UTF-8 cannot write) turned into U+FFFD.
+
+    Command-line arguments carry undecodable bytes as surrogates (\\udcff for byte 0xff); they
+    become U+FFFD as invalid bytes in a file do."""
+    if _SURROGATE.search(text) is None:
+        return text
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+
+
 def _check_text(row: Row, max_chars: int) -> None:
     if row.error is not None:
         return
+    if "\x00" in row.text:
+        row.notes.append("the message contains NUL bytes")
     if not row.text.strip():
         row.notes.append("empty message")
     elif len(row.text) > max_chars:
@@ -449,6 +516,7 @@ def open_input(path: str | None, *, fmt: str | None = None, column: str | None =
         if encoding in ("utf-8", "utf-8-sig"):
             encoding = None
     size: int | None = None
+    growing: Callable[[], bool] | None = None
     if path is None or path == "-":
         name = "<stdin>"
         stream = stdin if stdin is not None else sys.stdin.buffer
@@ -478,6 +546,18 @@ def open_input(path: str | None, *, fmt: str | None = None, column: str | None =
             size = None
         closer = stream.close
     try:
+        st = os.fstat(stream.fileno())
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        st = None
+    if st is not None and stat.S_ISREG(st.st_mode):  # a file (or stdin redirected from one) may be growing
+        fd, opened_size = stream.fileno(), st.st_size
+
+        def growing() -> bool:
+            try:
+                return os.fstat(fd).st_size != opened_size
+            except OSError:
+                return False
+    try:
         sample = _read_sample(stream)
         eof = len(sample) < SAMPLE_BYTES
         if kind == "xlsx" or (not declared and sample.startswith(b"PK\x03\x04") and _is_xlsx(sample, stream)):
@@ -494,7 +574,7 @@ def open_input(path: str | None, *, fmt: str | None = None, column: str | None =
             wide, bom = _check_bytes(sample, name, eof, encoding)
         src = _ByteSource(stream, sample[bom:])
         src.consumed = bom
-        lines = _Lines(src, wide=wide, encoding=encoding, max_row_bytes=max_row_bytes)
+        lines = _Lines(src, wide=wide, encoding=encoding, max_row_bytes=max_row_bytes, growing=growing)
         common = dict(size=size, src=src, closer=closer, had_bom=bom > 0 or wide is not None,
                       excel_like=bom > 0 or wide is not None or encoding is not None)
         head = sample[bom:].decode(wide or encoding or "utf-8", "replace").lstrip("\ufeff")
@@ -543,20 +623,33 @@ def _overlong_error(size: int, limit: int) -> str:
     return f"row too long to read: {_mib(size)} (rows over {_mib(limit)} are skipped)"
 
 
+INCOMPLETE_LINE = ("the last line has no line end and the file is still being written: it may be half-written, "
+                   "so it is not analyzed")
+
+
+def _unreadable(index: int, line: int, exc: Exception) -> Row:
+    """The row for anything unforeseen a row holds: reported, and the run goes on."""
+    return Row(index, line, "", {}, error=f"this row cannot be read: {type(exc).__name__}: {exc}"[:500])
+
+
 def _txt_rows(lines: _Lines, max_chars: int) -> Iterator[Row]:
     index = 0
     for raw in lines:
         bad, over = lines.take()
-        if over:
-            row = Row(index, lines.lineno, "", {"text": ""}, error=_overlong_error(over, lines.max_row_bytes))
-        else:
-            text = _strip_eol(raw)
-            if index == 0 and text.startswith("\ufeff"):
-                text = text[1:]
-            row = Row(index, lines.lineno, text, {"text": text})
-            if bad:
-                row.notes.append("invalid UTF-8 bytes replaced with U+FFFD")
-            _check_text(row, max_chars)
+        incomplete = lines.take_incomplete()
+        try:
+            if over:
+                row = Row(index, lines.lineno, "", {"text": ""}, error=_overlong_error(over, lines.max_row_bytes))
+            else:
+                text = _strip_eol(raw)
+                if index == 0 and text.startswith("\ufeff"):
+                    text = text[1:]
+                row = Row(index, lines.lineno, text, {"text": text}, error=INCOMPLETE_LINE if incomplete else None)
+                if bad:
+                    row.notes.append("invalid UTF-8 bytes replaced with U+FFFD")
+                _check_text(row, max_chars)
+        except Exception as exc:  # noqa: BLE001 - one row never ends the run
+            row = _unreadable(index, lines.lineno, exc)
         index += 1
         yield row
 
@@ -683,39 +776,47 @@ def _open_csv(name: str, lines: _Lines, sample: bytes, column: str | None, delim
         notes.append(f"the first line is read as the header (its column {column} is "
                      f"{_clip(header[text_index], 60)!r}); if it is a message, add --no-header")
 
+    width = len(columns)
+
+    def record(index: int, got: tuple[int, list[str] | None, str | None, list[int], int], incomplete: bool) -> Row:
+        start, rec, error, bad, over = got
+        if rec is None or over:
+            fields = {c: "" for c in columns}
+            return Row(index, start, "", fields, error=_overlong_error(over, max_row_bytes) if over else error)
+        if not rec:
+            row = Row(index, start, "", {c: "" for c in columns})
+            row.notes.append("empty row")
+            return row
+        fields = {c: (rec[i] if i < len(rec) else "") for i, c in enumerate(columns)}
+        if text_index >= len(rec):
+            row = Row(index, start, "", fields, error=f"no value in column {text_key!r}: the row has "
+                      f"{len(rec)} field(s), the header {width}")
+        else:
+            row = Row(index, start, rec[text_index], fields, error=INCOMPLETE_LINE if incomplete else None)
+            if len(rec) > width:
+                row.notes.append(f"{len(rec) - width} field(s) beyond the header's {width} were dropped")
+            elif len(rec) < width:
+                row.notes.append(f"the row has {len(rec)} field(s), the header {width}")
+        if error:
+            row.notes.append(error)
+        if bad:
+            row.notes.append("invalid UTF-8 bytes replaced with U+FFFD")
+        if records.last_line - start >= MANY_LINES:
+            row.notes.append(f"this row spans lines {start}–{records.last_line}: is a quote (\") not closed?")
+        _check_text(row, max_chars)
+        return row
+
     def rows() -> Iterator[Row]:
         index = 0
-        width = len(columns)
         pending = [first_data] if first_data is not None else []
         while True:
             got = pending.pop() if pending else records.next()
             if got is None:
                 return
-            start, rec, error, bad, over = got
-            if rec is None or over:
-                fields = {c: "" for c in columns}
-                row = Row(index, start, "", fields, error=_overlong_error(over, max_row_bytes) if over else error)
-            elif not rec:
-                row = Row(index, start, "", {c: "" for c in columns})
-                row.notes.append("empty row")
-            else:
-                fields = {c: (rec[i] if i < len(rec) else "") for i, c in enumerate(columns)}
-                if text_index >= len(rec):
-                    row = Row(index, start, "", fields, error=f"no value in column {text_key!r}: the row has "
-                              f"{len(rec)} field(s), the header {width}")
-                else:
-                    row = Row(index, start, rec[text_index], fields)
-                    if len(rec) > width:
-                        row.notes.append(f"{len(rec) - width} field(s) beyond the header's {width} were dropped")
-                    elif len(rec) < width:
-                        row.notes.append(f"the row has {len(rec)} field(s), the header {width}")
-                if error:
-                    row.notes.append(error)
-                if bad:
-                    row.notes.append("invalid UTF-8 bytes replaced with U+FFFD")
-                if records.last_line - start >= MANY_LINES:
-                    row.notes.append(f"this row spans lines {start}–{records.last_line}: is a quote (\") not closed?")
-                _check_text(row, max_chars)
+            try:
+                row = record(index, got, lines.take_incomplete())
+            except Exception as exc:  # noqa: BLE001 - one row never ends the run
+                row = _unreadable(index, got[0], exc)
             index += 1
             yield row
 
@@ -832,25 +933,94 @@ def _text_value(value: Any) -> tuple[str | None, str | None]:
     return None, f"the text field holds a JSON {_json_type(value)}, not text"
 
 
+class _RowProblem(Exception):
+    """A JSON row that parses but cannot be passed through (nested too deeply)."""
+
+
+def _depth_over(obj: Any, limit: int) -> bool:
+    """Is `obj` nested deeper than `limit` arrays/objects (iteratively: no recursion limit)?"""
+    stack = [(obj, 1)]
+    while stack:
+        cur, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(cur, dict):
+            stack.extend((v, depth + 1) for v in cur.values() if isinstance(v, (dict, list)))
+        elif isinstance(cur, list):
+            stack.extend((v, depth + 1) for v in cur if isinstance(v, (dict, list)))
+    return False
+
+
+def _clean_surrogates(obj: Any) -> Any:
+    """`obj` with U+FFFD for every lone surrogate in its strings and keys (depth already bounded)."""
+    if isinstance(obj, str):
+        return clean_text(obj)
+    if isinstance(obj, list):
+        return [_clean_surrogates(v) for v in obj]
+    if isinstance(obj, dict):
+        return {clean_text(k): _clean_surrogates(v) for k, v in obj.items()}
+    return obj
+
+
+def parse_json_row(text: str) -> tuple[Any, list[str]]:
+    """One JSON Lines row as Python data that can be written back as valid JSON, and notes.
+
+    Raises json.JSONDecodeError for a syntax error and _RowProblem for a row that cannot be
+    passed through.  Numbers JSON output cannot hold (1e400, NaN, Infinity, integers of more than
+    4,300 digits) are kept as their literal text; lone surrogates (\\ud800) become U+FFFD."""
+    odd: list[str] = []
+
+    def number(literal: str) -> Any:
+        odd.append(literal if len(literal) <= 40 else f"{literal[:20]}… ({len(literal):,} characters)")
+        return literal
+
+    def parse_float(literal: str) -> Any:
+        value = float(literal)
+        return value if value - value == 0 else number(literal)  # inf - inf is nan
+
+    def parse_int(literal: str) -> Any:
+        return int(literal) if len(literal) <= MAX_INT_DIGITS else number(literal)
+
+    try:
+        obj = json.loads(text, parse_float=parse_float, parse_int=parse_int, parse_constant=number)
+    except RecursionError:
+        raise _RowProblem(f"JSON nested deeper than {MAX_JSON_DEPTH} levels") from None
+    if (text.count("[") + text.count("{") > MAX_JSON_DEPTH) and _depth_over(obj, MAX_JSON_DEPTH):
+        raise _RowProblem(f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
+    notes = []
+    if odd:
+        shown = ", ".join(odd[:3]) + (f" and {len(odd) - 3} more" if len(odd) > 3 else "")
+        notes.append(f"number(s) JSON output cannot hold passed through as text: {shown}")
+    if _SURROGATE_ESCAPE.search(text) is not None:
+        clean = _clean_surrogates(obj)
+        if clean != obj:
+            obj = clean
+            notes.append("lone surrogate escapes (\\ud800-\\udfff) replaced with U+FFFD")
+    return obj, notes
+
+
 def _open_jsonl(name: str, lines: _Lines, field_name: str, max_chars: int, **common: Any) -> Input:
     line_iter = iter(lines)
-    buffered: list[tuple[str, int, list[int], int]] = []
+    buffered: list[tuple[str, int, list[int], int, bool]] = []
     first_obj: dict[str, Any] | None = None
     for raw in line_iter:
         bad, over = lines.take()
-        buffered.append((raw, lines.lineno, bad, over))
+        incomplete = lines.take_incomplete()
+        buffered.append((raw, lines.lineno, bad, over, incomplete))
         text = raw.strip().lstrip("\ufeff")
-        if over or not text:
+        if over or not text or incomplete:
             continue
         if text.startswith("["):
             raise InputProblem("json_array", f"{name} is a JSON array, not JSON Lines",
                                "write one JSON object per line (.jsonl), or convert it with: jq -c '.[]'", name=name)
         try:
-            obj = json.loads(text)
+            obj, _ = parse_json_row(text)
         except json.JSONDecodeError as exc:
             raise InputProblem("bad_json", f"{name}:{lines.lineno}: not valid JSON ({exc.msg}, column {exc.colno}): "
                                "is this a JSON Lines file?", "each line must be one JSON object", name=name,
                                line=lines.lineno) from None
+        except Exception:  # noqa: BLE001 - valid JSON that this row cannot pass on: its row says so
+            continue
         if not isinstance(obj, dict):
             raise InputProblem("bad_json", f"{name}:{lines.lineno}: a JSON Lines row must be an object, not "
                                f"a JSON {_json_type(obj)}", "each line must be one JSON object", name=name, line=lines.lineno)
@@ -864,48 +1034,59 @@ def _open_jsonl(name: str, lines: _Lines, field_name: str, max_chars: int, **com
         first_obj = obj
         break
     if first_obj is None:
-        raise InputProblem("empty_input", f"{name} has no JSON object: there is nothing to check", "", name=name)
-    columns = list(first_obj)
+        if any(over or incomplete or raw.strip() for raw, _, _, over, incomplete in buffered):
+            first_obj = {}  # only rows that cannot be read: each becomes an error row
+        else:
+            raise InputProblem("empty_input", f"{name} has no JSON object: there is nothing to check", "", name=name)
+    columns = list(first_obj) or [field_name]
 
-    def source() -> Iterator[tuple[str, int, list[int], int]]:
+    def source() -> Iterator[tuple[str, int, list[int], int, bool]]:
         yield from buffered
         for raw in line_iter:
             bad, over = lines.take()
-            yield raw, lines.lineno, bad, over
+            yield raw, lines.lineno, bad, over, lines.take_incomplete()
+
+    def row_of(index: int, raw: str, lineno: int, bad: list[int], over: int, incomplete: bool) -> Row:
+        if over:
+            return Row(index, lineno, "", {}, error=_overlong_error(over, lines.max_row_bytes))
+        text = raw.strip()
+        if index == 0:
+            text = text.lstrip("\ufeff")
+        if incomplete:
+            return Row(index, lineno, text, {}, error=INCOMPLETE_LINE)
+        if not text:
+            row = Row(index, lineno, "", {})
+            row.notes.append("empty line")
+            return row
+        try:
+            obj, notes = parse_json_row(text)
+        except json.JSONDecodeError as exc:  # the raw line is kept as the text, unanalyzed
+            return Row(index, lineno, text, {}, error=f"not valid JSON: {exc.msg} (column {exc.colno})")
+        except _RowProblem as exc:
+            return Row(index, lineno, text, {}, error=str(exc))
+        if not isinstance(obj, dict):
+            return Row(index, lineno, text, {}, error=f"not a JSON object but a JSON {_json_type(obj)}")
+        found, value = _get_path(obj, field_name)
+        if not found:
+            row = Row(index, lineno, "", obj, error=f"no field {field_name!r}")
+        else:
+            message, problem = _text_value(value)
+            row = Row(index, lineno, message or "", obj, error=problem)
+        row.notes.extend(notes)
+        if bad:
+            row.notes.append("invalid UTF-8 bytes replaced with U+FFFD")
+        _check_text(row, max_chars)
+        return row
 
     def rows() -> Iterator[Row]:
-        for index, (raw, lineno, bad, over) in enumerate(source()):
-            if over:
-                yield Row(index, lineno, "", {}, error=_overlong_error(over, lines.max_row_bytes))
-                continue
-            text = raw.strip()
-            if index == 0:
-                text = text.lstrip("\ufeff")
-            if not text:
-                row = Row(index, lineno, "", {})
-                row.notes.append("empty line")
-                yield row
-                continue
+        for index, (raw, lineno, bad, over, incomplete) in enumerate(source()):
             try:
-                obj = json.loads(text)
-            except json.JSONDecodeError as exc:  # the raw line is kept as the text, unanalyzed
-                yield Row(index, lineno, text, {}, error=f"not valid JSON: {exc.msg} (column {exc.colno})")
-                continue
-            if not isinstance(obj, dict):
-                yield Row(index, lineno, text, {}, error=f"not a JSON object but a JSON {_json_type(obj)}")
-                continue
-            found, value = _get_path(obj, field_name)
-            if not found:
-                row = Row(index, lineno, "", obj, error=f"no field {field_name!r}")
-            else:
-                message, problem = _text_value(value)
-                row = Row(index, lineno, message or "", obj, error=problem)
-            if bad:
-                row.notes.append("invalid UTF-8 bytes replaced with U+FFFD")
-            _check_text(row, max_chars)
-            yield row
+                yield row_of(index, raw, lineno, bad, over, incomplete)
+            except Exception as exc:  # noqa: BLE001 - one row never ends the run
+                yield _unreadable(index, lineno, exc)
 
     return Input(name, "jsonl", rows(), columns, field_name, **common)
 
 
-__all__ = ["Input", "InputProblem", "Row", "open_input", "text_input", "DEFAULT_MAX_CHARS", "MAX_ROW_BYTES"]
+__all__ = ["Input", "InputProblem", "Row", "open_input", "text_input", "clean_text", "parse_json_row",
+           "DEFAULT_MAX_CHARS", "MAX_ROW_BYTES"]

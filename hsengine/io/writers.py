@@ -6,7 +6,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import os
+import re
+import stat
 import sys
 import tempfile
 from collections import Counter
@@ -53,16 +56,41 @@ def result_columns(row: Row, result: Any, ui_lang: str = "en") -> list[str]:
     ]
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _finite(value: Any) -> Any:
+    """`value` with non-finite floats (which JSON cannot hold) written as their Python text."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else repr(value)
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    return value
+
+
+def dumps(value: Any) -> str:
+    """One line of strictly valid JSON that UTF-8 can write, whatever `value` holds: NaN and
+    infinities (never written as the non-JSON NaN/Infinity) become text, lone surrogates U+FFFD.
+    The readers already clean what they read; this guards rows built by other code."""
+    try:
+        line = json.dumps(value, ensure_ascii=False, allow_nan=False)
+    except ValueError:
+        line = json.dumps(_finite(value), ensure_ascii=False, allow_nan=False)
+    return line if _SURROGATE.search(line) is None else _SURROGATE.sub("\ufffd", line)
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        return value
+        return value if _SURROGATE.search(value) is None else _SURROGATE.sub("\ufffd", value)
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return json.dumps(value)
-    return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, float) and not math.isfinite(value):
+        return repr(value)
+    return dumps(value)
 
 
 class CsvWriter:
@@ -85,7 +113,8 @@ class CsvWriter:
 
     def write(self, row: Row, result: Any) -> None:
         fields = row.fields
-        self.writer.writerow([_cell(fields.get(c)) for c in self.columns] + result_columns(row, result, self.ui_lang))
+        self.writer.writerow([_cell(fields.get(c)) for c in self.columns]
+                             + [_cell(c) for c in result_columns(row, result, self.ui_lang)])
 
     def close(self, summary: "Summary") -> None:
         self.out.flush()
@@ -107,8 +136,7 @@ class JsonlWriter:
         self.include_fields = include_fields
 
     def write(self, row: Row, result: Any) -> None:
-        self.out.write(json.dumps(result_record(row, result, self.text_key, self.include_fields), ensure_ascii=False))
-        self.out.write("\n")
+        self.out.write(dumps(result_record(row, result, self.text_key, self.include_fields)) + "\n")
 
     def close(self, summary: "Summary") -> None:
         self.out.flush()
@@ -125,14 +153,14 @@ class JsonWriter:
         out.write('{"schema": "1.0", "results": [')
 
     def write(self, row: Row, result: Any) -> None:
-        self.out.write("\n  " if self.first else ",\n  ")
+        line = dumps(result_record(row, result, self.text_key, self.include_fields))  # may fail: nothing written yet
+        self.out.write(("\n  " if self.first else ",\n  ") + line)
         self.first = False
-        self.out.write(json.dumps(result_record(row, result, self.text_key, self.include_fields), ensure_ascii=False))
 
     def close(self, summary: "Summary") -> None:
         self.out.write("\n" if not self.first else "")
         self.out.write('], "summary": ')
-        self.out.write(json.dumps(summary.to_dict(), ensure_ascii=False))
+        self.out.write(dumps(summary.to_dict()))
         self.out.write("}\n")
         self.out.flush()
 
@@ -300,6 +328,28 @@ class Output:
         """True when the output appears only at the end (a temporary file renamed into place)."""
         return self._tmp is not None
 
+    def keep_partial(self) -> str | None:
+        """After a failure: keep what was written as FILE.partial (never replacing FILE itself);
+        the path kept, or None when there is no file to keep."""
+        if self._tmp is None:
+            try:
+                self.stream.flush()
+            except (OSError, ValueError):
+                pass
+            return None
+        partial = f"{self.path}.partial"
+        try:
+            self.stream.close()
+        except (OSError, ValueError):
+            pass
+        try:
+            os.replace(self._tmp, partial)
+        except OSError:
+            self.discard()
+            return None
+        self._tmp = None
+        return partial
+
     def discard(self) -> None:
         if self._tmp is not None:
             try:
@@ -334,10 +384,25 @@ def same_file(a: str | None, b: str | None) -> bool:
     if _special(Path(b)):  # /dev/stdout, a pipe: never the input file itself
         return False
     try:
-        return Path(a).resolve() == Path(b).resolve()
+        if Path(a).resolve() == Path(b).resolve():
+            return True
+        return os.path.exists(a) and os.path.exists(b) and os.path.samefile(a, b)  # hard links too
     except OSError:
         return False
 
 
-__all__ = ["Summary", "CsvWriter", "XlsxOutput", "JsonlWriter", "JsonWriter", "Output", "result_record", "result_columns",
-           "evidence_texts", "same_file", "RESULT_COLUMNS"]
+def output_is_stdin(output: str | None, stdin: Any = None) -> bool:
+    """Is `output` the very file standard input is redirected from (`-o f < f`)?  Replacing it
+    would destroy the input the run reads."""
+    if not output or output == "-":
+        return False
+    try:
+        st_in = os.fstat((stdin if stdin is not None else sys.stdin).fileno())
+        st_out = os.stat(output)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        return False
+    return stat.S_ISREG(st_in.st_mode) and (st_in.st_dev, st_in.st_ino) == (st_out.st_dev, st_out.st_ino)
+
+
+__all__ = ["Summary", "CsvWriter", "XlsxOutput", "JsonlWriter", "JsonWriter", "Output", "result_record",
+           "result_columns", "evidence_texts", "same_file", "output_is_stdin", "dumps", "RESULT_COLUMNS"]

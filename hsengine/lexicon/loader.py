@@ -27,6 +27,13 @@ from ..schema.values import LANGS, REGISTERS, UI_LANGS
 from ..schema.yamlload import Loc, YamlProblem, YList, YMap, load_yaml_file
 
 CLASS_KINDS = ("target", "attack", "frame", "context", "function")
+# Bounds checked at load time: indexes grow with these (the typo index with the square of a word's
+# length: one 10,000-letter lemma took 12 s and 5.3 GB).  No real word is longer than 64 letters,
+# and the analyzer gives longer tokens surface lookup only.
+MAX_WORD_LEN = 64
+MAX_PHRASE_WORDS = 8
+MAX_SPELLINGS = 200  # variants, and forms, per entry
+MAX_TEXT_FIELD = 2000  # meaning, source, note, descriptions
 MATCH_MODES = ("lemma", "exact")
 LOOSE_MODES = ("all", "listed")
 POS = ("noun", "adj", "verb", "phrase", "other")
@@ -68,6 +75,7 @@ class TargetInfo:
     names: dict[str, str]
     description: str
     narrative: str | None = None  # the narrative an attack on this group belongs to (rules with narrative_by_target)
+    narrative_at: tuple[str, int, int] = ("", 0, 0)  # file, line, column of `narrative:`, for problems found later
 
     def name(self, ui_lang: str = "en") -> str:
         return self.names.get(ui_lang) or self.names.get("en") or self.id
@@ -267,7 +275,8 @@ class _Reader:
             if narrative is not None and (not isinstance(narrative, str) or not _NAME_RE.match(narrative)):
                 self.fail(spec.loc_of("narrative"), f"target {tid!r}: narrative must be a narrative id")
                 narrative = None
-            self.src.targets[tid] = TargetInfo(tid, names, str(spec.get("description", "")).strip(), narrative)
+            self.src.targets[tid] = TargetInfo(tid, names, str(spec.get("description", "")).strip(), narrative,
+                                               tuple(spec.loc_of("narrative")) if narrative else ("", 0, 0))
 
     def _read_guards(self, node: object, loc: Loc) -> None:
         if not isinstance(node, YList):
@@ -338,7 +347,14 @@ class _Reader:
         if eid and lang in LANGS and not eid.startswith(lang + "."):
             self.fail(raw.loc_of("id"), f"entry id {eid!r} must start with its language {lang!r}")
         lemma_raw = need_str("lemma")
-        lemma = norm_word(lemma_raw) if lemma_raw else ""
+        lemma = ""
+        if lemma_raw:
+            problem = _spelling_problem(lemma_raw)
+            if problem:
+                self.fail(raw.loc_of("lemma"), f"lemma {_shown(lemma_raw)}: {problem}")
+                lemma_raw = ""
+            else:
+                lemma = norm_word(lemma_raw)
         if lemma_raw and not _WORD_RE.match(lemma_raw):
             self.fail(raw.loc_of("lemma"), f"lemma {lemma_raw!r} must be letters (and spaces for a phrase)")
         classes_v = d.get("class")
@@ -367,6 +383,11 @@ class _Reader:
             self.fail(raw.loc_of("register") if "register" in raw else loc, "a slur cannot have register neutral")
         meaning = need_str("meaning")
         source = need_str("source")
+        for key in ("meaning", "source", "note"):
+            value = d.get(key)
+            if isinstance(value, str) and len(value) > MAX_TEXT_FIELD:
+                self.fail(raw.loc_of(key) if key in raw else loc,
+                          f"{key!r} is {len(value):,} characters long; the limit is {MAX_TEXT_FIELD:,}")
         variants = self._word_list(d, raw, "variants", loc)
         forms = self._word_list(d, raw, "forms", loc)
         if lang == "kk" and lemma:
@@ -412,12 +433,35 @@ class _Reader:
         if not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
             self.fail(raw.loc_of(key) if key in raw else loc, f"{key!r} must be a list of words")
             return ()
+        if len(v) > MAX_SPELLINGS:
+            self.fail(raw.loc_of(key), f"{key!r} has {len(v):,} items; the limit is {MAX_SPELLINGS}",
+                      "split the entry, or let morphology find the forms")
+            return ()
         out = []
         for x in v:
+            problem = _spelling_problem(x)
+            if problem:
+                self.fail(raw.loc_of(key), f"{key!r} item {_shown(x)}: {problem}")
+                continue
             if not _WORD_RE.match(x.strip()):
                 self.fail(raw.loc_of(key), f"{key!r} item {x!r} must be letters (and spaces for a phrase)")
             out.append(norm_word(x))
         return tuple(dict.fromkeys(out))
+
+
+def _shown(text: str) -> str:
+    return repr(text) if len(text) <= 40 else repr(text[:20] + "…") + f" ({len(text):,} characters)"
+
+
+def _spelling_problem(text: str) -> str:
+    """Why a lemma, variant or form is too big to index, or ""."""
+    words = text.split()
+    if len(words) > MAX_PHRASE_WORDS:
+        return f"a phrase of {len(words)} words; the limit is {MAX_PHRASE_WORDS}"
+    longest = max(words, key=len, default="")
+    if len(longest) > MAX_WORD_LEN:
+        return f"a word of {len(longest):,} letters; the limit is {MAX_WORD_LEN} (no real word is longer)"
+    return ""
 
 
 def read_lexicon(paths: Sequence[str | Path], registry_paths: Sequence[str | Path] = ()) -> LexiconSource:

@@ -25,6 +25,7 @@ from typing import Iterable
 import regex
 
 from ..text import deobfuscate, langid
+from . import regex_budget
 from .index import Lexicon
 from .loader import Entry
 from ..morphology import kazakh, kazakh_words, russian
@@ -33,7 +34,7 @@ from ..text.tokenize import script_of
 
 KK_FUZZY_STEM = 4  # a typo inside a Kazakh stem is tolerated only from this stem length
 MAX_MORPH_LEN = 64  # no real word is longer; longer tokens get surface lookup only
-REGEX_TIMEOUT = 0.05  # seconds per regex atom per word
+REGEX_TIMEOUT = regex_budget.REGEX_TIMEOUT  # CPU seconds per regex atom per word (see regex_budget)
 
 _ONLY_LETTERS = regex.compile(r"^[\p{L}\p{M}'’`]+$")
 _CYRILLIC_ONLY = regex.compile(r"^[\p{Cyrillic}'’`-]+$")
@@ -125,6 +126,14 @@ class TokenAnalysis:
         return bool(self.hits)
 
 
+class _Uncacheable(Exception):
+    """Carries an analysis that must not be cached (a rule regex timed out or was skipped)."""
+
+    def __init__(self, analysis: "TokenAnalysis"):
+        super().__init__()
+        self.analysis = analysis
+
+
 class TokenAnalyzer:
     """Analyzes words against one lexicon and rule vocabulary; results are cached per word."""
 
@@ -143,14 +152,31 @@ class TokenAnalyzer:
         self.use_fuzzy = fuzzy
         self.use_deobfuscation = deobfuscate
         self._vocab_skeletons = vocab_skeletons if vocab_skeletons is not None else self.build_vocab_skeletons(vocab)
-        self._cached = lru_cache(maxsize=cache_size)(self._analyze)
+        self._cached = lru_cache(maxsize=cache_size)(self._analyze_cacheable)
         self._typed_vocab = self._build_typed_vocab()
 
     def analyze(self, word: str) -> TokenAnalysis:
-        """Analysis of a normalized word (cached unless the word is absurdly long)."""
+        """Analysis of a normalized word (cached unless the word is absurdly long, or a rule
+        regex could not be run on it: a timeout is never remembered as what the word is)."""
         if len(word) > MAX_MORPH_LEN:
             return self._analyze(word)
-        return self._cached(word)
+        budget = regex_budget.current()
+        if budget is not None:
+            kept = budget.memo.get(word)
+            if kept is not None:
+                return kept
+        try:
+            return self._cached(word)
+        except _Uncacheable as exc:  # lru_cache keeps no result of a call that raised
+            if budget is not None:
+                budget.memo[word] = exc.analysis
+            return exc.analysis
+
+    def _analyze_cacheable(self, word: str) -> TokenAnalysis:
+        analysis = self._analyze(word)
+        if analysis.errors or (analysis.in_kazakh is not None and analysis.in_kazakh.errors):
+            raise _Uncacheable(analysis)
+        return analysis
 
     def cache_info(self):
         return self._cached.cache_info()
@@ -607,14 +633,7 @@ class TokenAnalyzer:
 
     def _regex_features(self, word: str, feats: frozenset[str],
                         regexes: tuple[tuple[str, regex.Pattern[str]], ...]) -> tuple[frozenset[str], tuple[str, ...]]:
-        extra = set()
-        errors = []
-        for fid, pattern in regexes:
-            try:
-                if pattern.search(word, timeout=REGEX_TIMEOUT):
-                    extra.add(fid)
-            except TimeoutError:
-                errors.append(f"{fid}: regular expression timed out on a {len(word)}-character word")
+        extra, errors = regex_budget.search_all(regexes, word)
         if not extra:
             return feats, tuple(errors)
         return feats | extra, tuple(errors)

@@ -32,7 +32,7 @@ from typing import Any, Iterable, Sequence, Union
 import regex
 
 from ..errors import ConfigError, Problem
-from ..lexicon.loader import iter_yaml_files, norm_word
+from ..lexicon.loader import MAX_WORD_LEN, iter_yaml_files, norm_word
 from ..schema.values import LANGS, REGISTERS, SEVERITIES, SEVERITY_RANK, UI_LANGS
 from ..schema.yamlload import Loc, YamlProblem, YList, YMap, load_yaml_file
 
@@ -41,6 +41,9 @@ SCOPES = ("sentence", "text")
 CONTEXT_KINDS = ("negation", "cue", "quotation", "question")
 MAX_PATTERN_NODES = 160  # as written; what named patterns add is bounded by MAX_EXPANDED_ATOMS
 MAX_REGEX_LEN = 200
+MAX_ATOM_WORDS = 500  # lemma:/text: lists of one atom
+MAX_MESSAGE_LEN = 500
+MAX_FIELD_WIDTH = 40
 
 _RULE_ID = regex.compile(r"^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+$")
 
@@ -576,8 +579,12 @@ class _RuleReader:
             return None
         names = _multilang(spec.get("names", {"en": cid})) or {"en": cid}
         cues: list[CueSpec] = []
-        for i, cue in enumerate(spec.get("cues", []) or []):
-            cloc = spec["cues"].loc_of(i)
+        cue_list = spec.get("cues") or []
+        if not isinstance(cue_list, list):
+            self.fail(spec.loc_of("cues"), f"context {cid!r}: cues must be a list of {{class, lang, before, after}}")
+            cue_list = []
+        for i, cue in enumerate(cue_list):
+            cloc = cue_list.loc_of(i) if isinstance(cue_list, YList) else spec.loc_of("cues")
             if not isinstance(cue, YMap):
                 self.fail(cloc, "each cue must be {class, lang, before, after}")
                 continue
@@ -601,6 +608,18 @@ class _RuleReader:
         if kind == "quotation" and not frame_classes:
             self.fail(loc, f"context {cid!r} of kind quotation needs 'frame_classes'")
         openers = spec.get("clause_openers", []) or []
+        if not isinstance(openers, list) or not all(isinstance(w, str) for w in openers):
+            self.fail(spec.loc_of("clause_openers"), f"context {cid!r}: clause_openers must be a list of words")
+            openers = []
+        neighbors = spec.get("neighbor_sentences", 0) or 0
+        if not isinstance(neighbors, int) or isinstance(neighbors, bool) or not 0 <= neighbors <= 20:
+            self.fail(spec.loc_of("neighbor_sentences"),
+                      f"context {cid!r}: neighbor_sentences must be a number of sentences from 0 to 20")
+            neighbors = 0
+        morphological = spec.get("morphological", False)
+        if not isinstance(morphological, bool):
+            self.fail(spec.loc_of("morphological"), f"context {cid!r}: morphological must be true or false")
+            morphological = False
         max_distance = spec.get("max_distance")
         if max_distance is not None and (not isinstance(max_distance, int) or max_distance < 1):
             self.fail(spec.loc_of("max_distance"), "max_distance must be a positive number of words")
@@ -613,8 +632,8 @@ class _RuleReader:
         return Context(
             id=cid, kind=kind, description=descriptions.get("en", ""), descriptions=descriptions, names=names,
             cues=tuple(cues), cue_classes=cue_classes, scope=scope,
-            neighbor_sentences=int(spec.get("neighbor_sentences", 0) or 0),
-            morphological=bool(spec.get("morphological", False)),
+            neighbor_sentences=neighbors,
+            morphological=morphological,
             clause_openers=frozenset(norm_word(w) for w in openers if isinstance(w, str)),
             frame_classes=frame_classes, max_distance=max_distance,
         )
@@ -624,8 +643,9 @@ class _RuleReader:
         for tid, info in self.targets.items():
             narrative = getattr(info, "narrative", None)
             if narrative and narrative not in self.set.narratives:
-                self.fail(Loc("targets.yaml", 1, 1), f"target {tid!r} names unknown narrative {narrative!r}",
-                          _suggest(narrative, self.set.narratives))
+                file, line, column = getattr(info, "narrative_at", None) or ("", 0, 0)
+                self.fail(Loc(file or "targets.yaml", line or 1, column or 1),
+                          f"target {tid!r} names unknown narrative {narrative!r}", _suggest(narrative, self.set.narratives))
 
     # -- rules ----------------------------------------------------------------------------
     def build_rules(self) -> None:
@@ -661,7 +681,7 @@ class _RuleReader:
         if not isinstance(description, str) or len(description.strip()) < 20:
             self.fail(d.loc_of("description"), "description must say what the text does and why it is harmful (20+ characters)")
         narrative = d["narrative"]
-        if narrative not in self.set.narratives:
+        if not isinstance(narrative, str) or narrative not in self.set.narratives:
             self.fail(d.loc_of("narrative"), f"unknown narrative {narrative!r}", _suggest(str(narrative), self.set.narratives))
         targets_v = d["targets"]
         targets: tuple[str, ...] | None
@@ -716,6 +736,16 @@ class _RuleReader:
             if n_atoms > MAX_EXPANDED_ATOMS:
                 self.fail(d.loc_of("pattern"), f"pattern has {n_atoms} atoms with its named patterns expanded "
                           f"(more than {MAX_EXPANDED_ATOMS})", "split the rule")
+        if message and pattern is not None:
+            fields = {"target", "antecedent"} | {a.role for a in atoms(pattern)}
+            for lang_code, template in message.items():
+                problem = template_problem(template, fields)
+                if problem:
+                    self.fail(d.loc_of("message"), f"message ({lang_code}): {problem}",
+                              "a message names fields in braces: {target} or a role of the pattern ({"
+                              + "}, {".join(sorted(fields - {"target", "antecedent"})[:4]) + "}), optionally "
+                              f"padded to a width of at most {MAX_FIELD_WIDTH}: {{target:<20}}; write {{{{ and }}}} "
+                              "for braces")
         match_ex, no_match_ex = self._examples(d["examples"], d.loc_of("examples"))
         refs = d.get("references", [])
         if len(self.problems) > before or pattern is None:
@@ -864,6 +894,10 @@ class _RuleReader:
             if not isinstance(items, list) or not items or not all(isinstance(i, str) and i.strip() for i in items):
                 self.fail(v.loc_of(key), f"{key!r} must be a string or a non-empty list of strings")
                 return None
+            if len(items) > MAX_ATOM_WORDS or any(len(i) > MAX_WORD_LEN for i in items):
+                self.fail(v.loc_of(key), f"{key!r} must list at most {MAX_ATOM_WORDS} items of at most "
+                          f"{MAX_WORD_LEN} characters")
+                return None
             return frozenset(items)
 
         classes = str_set("class")
@@ -940,7 +974,8 @@ class _RuleReader:
             slow = regex_is_slow(compiled)
             if slow:
                 self.fail(loc, f"regular expression backtracks catastrophically ({slow})",
-                          "avoid nested quantifiers such as (a+)+; regexes run on single words")
+                          "avoid nested quantifiers such as (a+)+ and repeated alternatives that can match the "
+                          "same letters, such as (ж|жж)+; regexes run on single words")
                 return None
         rid_feature = f"regex:{rid}#{len(self.set.regexes)}"
         self.set.regexes[rid_feature] = compiled
@@ -950,17 +985,57 @@ class _RuleReader:
 _PROBES = ("a" * 3000 + "!", "а" * 3000 + "!", "ab" * 1500 + "!", "1" * 3000 + "x", "a " * 1500 + "!", "x" * 3000)
 # A quantified group that itself contains a quantifier: (a+)+, (\w+\s?)*, (a|aa){2,}
 _NESTED_QUANTIFIER = regex.compile(r"\((?:[^()\\]|\\.)*(?<!\\)[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,)")
+_PROBE_LENGTHS = (16, 32, 64)  # rule regexes run on single words of at most 64 characters (MAX_MORPH_LEN)
+
+
+def _pattern_letters(pattern: str, limit: int = 10) -> list[str]:
+    """The letters and digits a pattern spells out (escapes such as \\w or \\p{L} skipped),
+    then a Latin, a Cyrillic and a digit stand-in for its classes."""
+    out: dict[str, None] = {}
+    i = 0
+    while i < len(pattern) and len(out) < limit:
+        ch = pattern[i]
+        if ch == "\\":
+            if pattern[i + 1:i + 2] in ("p", "P") and pattern[i + 2:i + 3] == "{":
+                end = pattern.find("}", i)
+                i = end + 1 if end > 0 else len(pattern)
+            else:
+                i += 2
+            continue
+        if ch.isalnum():
+            out.setdefault(ch.lower(), None)
+        i += 1
+    for stand_in in ("a", "ж", "1"):
+        out.setdefault(stand_in, None)
+    return list(out)
+
+
+def probe_words(pattern: str) -> list[str]:
+    """Adversarial words for one pattern: runs of each of its letters and of pairs of them, as long
+    as words get, each also followed by a character that makes the match fail at the very end
+    (where an ambiguous pattern such as ^(ж|жж)+б$ tries every way to split the run)."""
+    letters = _pattern_letters(pattern)
+    units = letters + [a + b for i, a in enumerate(letters[:6]) for b in letters[i + 1:6]]
+    words = []
+    for unit in units:
+        for n in _PROBE_LENGTHS:
+            run = (unit * n)[:n]
+            words += [run, run + "!"]
+    return words
 
 
 def regex_is_slow(pattern: regex.Pattern[str], budget: float = 0.05) -> str:
-    """A reason if the pattern is built to backtrack or is slow on adversarial probe words."""
+    """A reason if the pattern is built to backtrack, or is slow on adversarial probe words: long
+    generic runs, and words made of the pattern's own letters.  Time is the CPU time of the
+    search (a loaded machine does not make a fast pattern look slow)."""
+    from ..lexicon.regex_budget import timed_search
+
     if _NESTED_QUANTIFIER.search(pattern.pattern):
         return "a quantified group contains another quantifier"
-    for probe in _PROBES:
-        try:
-            pattern.search(probe, timeout=budget)
-        except TimeoutError:
-            return f"more than {int(budget * 1000)} ms on a {len(probe)}-character probe"
+    for probe in (*_PROBES, *probe_words(pattern.pattern)):
+        if timed_search(pattern, probe, budget)[1]:
+            shown = probe if len(probe) <= 24 else f"{probe[:12]}…{probe[-4:]}"
+            return f"more than {int(budget * 1000)} ms on the {len(probe)}-character probe word {shown!r}"
     return ""
 
 
@@ -991,6 +1066,51 @@ def read_rules(paths: Sequence[str | Path], registry_paths: Sequence[str | Path]
     if reader.problems:
         raise ConfigError(reader.problems)
     return reader.set
+
+
+# -- message templates ------------------------------------------------------------------------
+# A message is a small template language, not Python's str.format: {name} or {name:<N}, {name:>N},
+# {name:^N} (N <= MAX_FIELD_WIDTH), and {{ }} for braces.  str.format would let a rule file pad a
+# field to 300,000,000 characters per match, or walk attributes: {target.__class__.__mro__}.
+_TEMPLATE_PART = regex.compile(r"\{\{|\}\}|\{([a-z_][a-z0-9_]*)(?::([<>^]?)([0-9]{1,3}))?\}|[{}]")
+
+
+def template_problem(template: str, fields: set[str] | frozenset[str] | None = None) -> str:
+    """Why `template` is not a valid message template (or names a field not in `fields`), or ""."""
+    if len(template) > MAX_MESSAGE_LEN:
+        return f"longer than {MAX_MESSAGE_LEN} characters"
+    for m in _TEMPLATE_PART.finditer(template):
+        token = m.group()
+        if token in ("{{", "}}"):
+            continue
+        if m.group(1) is None:
+            rest = template[m.start():m.start() + 30]
+            return (f"{rest!r}: only named fields such as {{target}} may stand in braces (no attributes, "
+                    "indexes, conversions or nested fields)")
+        if m.group(3) is not None and int(m.group(3)) > MAX_FIELD_WIDTH:
+            return f"{token}: a field may be padded to at most {MAX_FIELD_WIDTH} characters"
+        if fields is not None and m.group(1) not in fields:
+            return f"{token}: unknown field {m.group(1)!r}"
+    return ""
+
+
+def render_template(template: str, values: dict[str, str]) -> str:
+    """Fill a template checked by `template_problem`; unknown fields are empty.  Raises ValueError
+    on a template that is not valid (one that did not come through the loader)."""
+    problem = template_problem(template)
+    if problem:
+        raise ValueError(problem)
+
+    def fill(m: Any) -> str:
+        token = m.group()
+        if token in ("{{", "}}"):
+            return token[0]
+        value = str(values.get(m.group(1), ""))
+        if m.group(3) is not None:
+            return format(value, f"{m.group(2) or '<'}{int(m.group(3))}")
+        return value
+
+    return _TEMPLATE_PART.sub(fill, template)
 
 
 def render_pattern(node: Node, regexes: dict[str, Any], indent: str = "") -> list[str]:

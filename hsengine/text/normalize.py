@@ -24,7 +24,11 @@ import regex
 # Characters that render as nothing (or nearly) and are used to split words invisibly.
 _INVISIBLE_EXTRA = "\u034f\u115f\u1160\u17b4\u17b5\u180e\u3164\uffa0"
 _NEEDS_SLOW_PATH = regex.compile(r"[\p{Cf}\p{Mn}\p{Me}" + _INVISIBLE_EXTRA + r"]")
-_CLUSTER = regex.compile(r"\P{M}\p{M}*|\p{M}+", regex.DOTALL)
+# A cluster: a base and its marks, or stray marks; a run of invisible characters (which are
+# bases, never marks) is taken whole, as one cluster, unless marks hang on its last character.
+_INVISIBLE_BASES = r"\p{Cf}\u115f\u1160\u180e\u3164\uffa0"
+_CLUSTER = regex.compile(r"[" + _INVISIBLE_BASES + r"]{2,}(?!\p{M})|\P{M}\p{M}*|\p{M}+", regex.DOTALL)
+_ANY_MARK = regex.compile(r"\p{M}")
 _INVISIBLE = regex.compile(r"^[\p{Cf}" + _INVISIBLE_EXTRA + r"]$")
 _MARKS = regex.compile(r"[\p{Mn}\p{Me}]")
 
@@ -78,7 +82,7 @@ class Edit:
 class NormalizedText:
     """The folded text plus the map from each of its characters back to the original."""
 
-    __slots__ = ("original", "text", "_starts", "_ends", "edits", "_edit_starts")
+    __slots__ = ("original", "text", "_starts", "_ends", "edits", "_edit_starts", "_edit_reach")
 
     def __init__(
         self,
@@ -94,6 +98,7 @@ class NormalizedText:
         self._ends = ends
         self.edits = edits
         self._edit_starts = [e.start for e in edits]
+        self._edit_reach: list[int] | None = None  # running maximum of edit ends, built on first use
 
     @property
     def is_identity(self) -> bool:
@@ -112,8 +117,19 @@ class NormalizedText:
         """Kinds of normalization edits that touch normalized [start, end), sorted."""
         if not self.edits:
             return ()
+        reach = self._edit_reach
+        if reach is None:
+            reach, top = [], -1
+            for e in self.edits:
+                top = max(top, e.end)
+                reach.append(top)
+            self._edit_reach = reach
+        # Edits are sorted by start, so those that may touch [start, end) lie between the first
+        # whose running maximum end passes `start` and the first starting at `end`: a hit looks
+        # at the edits around it, not at every edit before it (which made long texts quadratic).
+        lo = bisect_right(reach, start)
         hi = bisect_left(self._edit_starts, end)
-        kinds = {e.kind for e in self.edits[:hi] if e.end > start}
+        kinds = {e.kind for e in self.edits[lo:hi] if e.end > start}
         # edits that removed characters have start == end; they sit between kept characters
         return tuple(sorted(kinds))
 
@@ -192,9 +208,9 @@ def _fold_clusters(text: str, lo: int, hi: int, out: list[str], starts: list[int
     for m in _CLUSTER.finditer(text, lo, hi):
         cluster = m.group()
         a, b = m.span()
-        if _INVISIBLE.match(cluster[0]):
+        if _INVISIBLE.match(cluster[0]):  # one edit for a whole run: 400,000 of them cost one
             edits.append(Edit(pos, pos, "invisible"))
-            if len(cluster) > 1:  # marks hanging on an invisible base: keep nothing of them
+            if len(cluster) > 1 and _ANY_MARK.search(cluster):  # marks hanging on an invisible base
                 edits.append(Edit(pos, pos, "combining"))
             continue
         composed = unicodedata.normalize("NFKC", cluster)

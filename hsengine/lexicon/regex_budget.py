@@ -1,0 +1,152 @@
+"""Rule regexes on words: a timeout that contention cannot trigger, and a time budget per text.
+
+Rule files come from strangers, and a regex that passes validation can still be slow on some
+words (``^(ж|жж)+б$`` on a run of ж).  Two bounds hold at run time:
+
+- **Per search**: a search stops after `REGEX_TIMEOUT` seconds of the *calling thread's CPU
+  time*.  The regex module's own timeout is wall-clock time: with 8 threads on 2 cores a 10 µs
+  search can wait 60 ms for the GIL and "time out".  A timeout during which the thread computed
+  less than the limit is contention, not a slow regex, and the search is simply run again; only a
+  search that really computes that long times out (or one whose thread is starved for
+  `MAX_WALL` seconds).
+- **Per text**: each regex may spend `TEXT_BUDGET` seconds of CPU on one text (each chunk of a
+  long text has its own).  Past that it is not run on the text's remaining words, and the
+  result carries a warning naming its rule.  Timed-out searches count too, so one slow regex
+  costs a text at most about `TEXT_BUDGET` (it made a 99,000-character message take 85 s).
+  Searches under `CHARGE_FLOOR` (20 µs; every bundled regex on ordinary words) are not booked,
+  so ordinary text never meets the budget.
+
+Every timeout or skipped search is a warning on the analysis of its word, and such an analysis is
+never cached (`TokenAnalyzer.analyze`): the next text gets a fresh try.  Within one text it is
+kept in `TextBudget.memo`, so that the same word costs once.
+
+The state of a text lives in a thread-local `TextBudget` opened by `text_budget()` (Engine.analyze
+does): threads sharing an Engine never share it.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from contextlib import contextmanager
+from typing import Any, Iterable, Iterator
+
+import regex
+
+REGEX_TIMEOUT = 0.05  # CPU seconds per search (one regex on one word)
+TEXT_BUDGET = 0.5  # CPU seconds per regex per text (per chunk of a long text)
+MAX_WALL = 2.0  # wall-clock seconds after which a starved search gives up anyway
+
+_local = threading.local()
+
+
+class TextBudget:
+    """What the rule regexes spent on the text being analyzed by this thread, and what it caused."""
+
+    __slots__ = ("spent", "disabled", "warnings", "memo")
+
+    def __init__(self) -> None:
+        self.spent: dict[str, float] = {}  # regex feature id -> CPU seconds on this text (chunk)
+        self.disabled: set[str] = set()  # regexes over budget: not run on the rest of the chunk
+        self.warnings: list[str] = []  # in order of appearance, each once
+        self.memo: dict[str, Any] = {}  # word -> its (uncacheable) analysis within this text
+
+    def new_chunk(self) -> None:
+        """A long text's next chunk gets a budget of its own."""
+        self.spent.clear()
+        self.disabled.clear()
+
+    def warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+
+def current() -> TextBudget | None:
+    """The budget of the text this thread is analyzing, if any."""
+    return getattr(_local, "budget", None)
+
+
+@contextmanager
+def text_budget() -> Iterator[TextBudget]:
+    """Open the budget of one text for this thread (a nested call shares the open one)."""
+    outer = current()
+    if outer is not None:
+        yield outer
+        return
+    budget = _local.budget = TextBudget()
+    try:
+        yield budget
+    finally:
+        _local.budget = None
+
+
+def rule_of(fid: str) -> str:
+    """The rule id in a regex feature id ("regex:xenophobia.slur#29" -> "xenophobia.slur")."""
+    return fid[len("regex:"):].rsplit("#", 1)[0] if fid.startswith("regex:") else fid
+
+
+def timed_search(pattern: regex.Pattern[str], word: str, limit: float | None = None) -> tuple[bool, bool, float]:
+    """(matched, timed out, CPU seconds used): a search bounded by `limit` (default
+    REGEX_TIMEOUT) seconds of this thread's CPU time, retried when a wall-clock timeout was only
+    a wait for the processor."""
+    if limit is None:
+        limit = REGEX_TIMEOUT
+    cpu0 = time.thread_time()
+    wall0 = time.monotonic()
+    while True:
+        try:
+            found = pattern.search(word, timeout=limit) is not None
+            return found, False, time.thread_time() - cpu0
+        except TimeoutError:
+            used = time.thread_time() - cpu0
+            if used >= 0.9 * limit or time.monotonic() - wall0 > MAX_WALL:
+                return False, True, used
+
+
+CHARGE_FLOOR = 2e-5  # searches faster than this (all of the bundled ones) are not booked
+
+
+def search_all(regexes: Iterable[tuple[str, regex.Pattern[str]]], word: str) -> tuple[set[str], list[str]]:
+    """The rule regexes (feature id, pattern) that find something in `word`, and the warnings of
+    those whose answer is not known.  The same as `search` on each, with one clock reading per
+    search (a word's analysis runs a dozen regexes or more: this is on the path of every new word)."""
+    budget = current()
+    found: set[str] = set()
+    problems: list[str] = []
+    clock = time.thread_time
+    limit = REGEX_TIMEOUT
+    start = clock()
+    for fid, pattern in regexes:
+        if budget is not None and fid in budget.disabled:
+            problems.append(_over_budget(fid))
+            continue
+        timed_out = False
+        try:
+            if pattern.search(word, timeout=limit) is not None:
+                found.add(fid)
+        except TimeoutError:  # perhaps only a wait for the processor: settled on CPU time
+            hit, timed_out, _ = timed_search(pattern, word, limit)
+            if hit:
+                found.add(fid)
+        now = clock()
+        used, start = now - start, now
+        if timed_out:
+            problem = f"{fid}: regular expression timed out on a {len(word)}-character word"
+            problems.append(problem)
+            if budget is not None:
+                budget.warn(problem)
+        if budget is not None and used > CHARGE_FLOOR:
+            spent = budget.spent[fid] = budget.spent.get(fid, 0.0) + used
+            if spent > TEXT_BUDGET:
+                budget.disabled.add(fid)
+                budget.warn(_over_budget(fid))
+    return found, problems
+
+
+def _over_budget(fid: str) -> str:
+    return (f"{fid}: regular expression not run on the rest of the text: rule {rule_of(fid)} used its "
+            f"{TEXT_BUDGET:g} s budget")
+
+
+__all__ = ["REGEX_TIMEOUT", "TEXT_BUDGET", "TextBudget", "current", "text_budget", "timed_search",
+           "search_all", "rule_of"]
