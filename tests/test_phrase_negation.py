@@ -32,3 +32,8 @@ def test_the_negated_phrase_matches(engine, text, entry):
 ])
 def test_the_affirmative_does_not(engine, text, entry):
     assert entry not in _entries(engine, text)
+
+
+@pytest.mark.parametrize("text", ["evreyam nelzya doveryat ni v chyom", "kitaicy ne lyudi", "qytailar adam emes"])
+def test_a_negation_typed_in_latin_still_counts(engine, text):
+    assert engine.analyze(text).flagged

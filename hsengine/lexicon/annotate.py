@@ -325,7 +325,8 @@ def _phrase_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], lexi
                 continue
             # a word negative in the lemma must be negative in the text: болады shares the stem of
             # болмайды, but "сенуге болады" is trust, not distrust ("көргім келеді" is no aversion)
-            if any(own and not (analyses[j].negated or analyses[j].verb_negated or tokens[j].text in NEGATIVE_WORDS)
+            if any(own and not (analyses[j].negated or analyses[j].verb_negated
+                                or not NEGATIVE_WORDS.isdisjoint(analyses[j].phrase_keys))
                    for j, own in zip(idx, phrase.negated_lemma)):
                 continue
             entry = phrase.entry

@@ -48,7 +48,7 @@ MAX_REGEX_LEN = 200
 _RULE_ID = regex.compile(r"^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+$")
 
 RULE_KEYS = {
-    "id": "unique dotted id, e.g. xenophobia.dehumanization",
+    "id": "unique dotted id, e.g. hate.dehumanization",
     "title": "short name, in en, ru and kk: {en: ..., ru: ..., kk: ...}",
     "description": "what the text does and why it is harmful",
     "narrative": "one narrative id from narratives.yaml",
