@@ -240,6 +240,10 @@ ROLE_NAMES: dict[str, dict[str, str]] = {
     "weapon": {"en": "weapon", "ru": "оружие", "kk": "қару"},
     "without": {"en": "a world without them", "ru": "мир без них", "kk": "оларсыз әлем"},
     "role": {"en": "role", "ru": "роль", "kk": "рөл"},
+    "answer": {"en": "answers its own question", "ru": "отвечает на свой вопрос", "kk": "өз сұрағына жауап береді"},
+    "comparison": {"en": "compares them", "ru": "сравнивает", "kk": "салыстырады"},
+    "naming": {"en": "names them so", "ru": "называет так", "kk": "солай атайды"},
+    "virtue": {"en": "denies them a virtue", "ru": "отказывает в достоинстве", "kk": "жақсы қасиетті жоққа шығарады"},
     "cue": {"en": "cue", "ru": "сигнал", "kk": "белгі"},
 }
 

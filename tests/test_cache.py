@@ -47,7 +47,7 @@ def test_any_change_to_a_file_rebuilds(cache_dir, tmp_path):
     target = next(rules.rglob("dehumanization.yaml"))
     target.write_text(target.read_text(encoding="utf-8").replace("severity: high", "severity: medium"), encoding="utf-8")
     engine = Engine(rules_paths=[rules])
-    assert engine.rule("xenophobia.dehumanization").severity == "medium"
+    assert engine.rule("hate.dehumanization").severity == "medium"
     assert len(list(cache_dir.glob("compiled-*.pickle"))) == 2
 
 

@@ -388,16 +388,16 @@ def test_lexicon_lookup_word_and_phrase(runner):
 def test_rules_list_and_show(runner):
     r = run(runner, "rules", "list")
     assert r.exit_code == 0
-    assert "xenophobia.dehumanization" in r.stdout
+    assert "hate.dehumanization" in r.stdout
     data = json.loads(run(runner, "rules", "list", "--json").stdout)
     assert all({"id", "narrative", "targets", "severity", "langs"} <= set(x) for x in data)
     only = json.loads(run(runner, "rules", "list", "--json", "--narrative", "xenophobia").stdout)
     assert only and all(x["narrative"] == "xenophobia" for x in only)
-    r = run(runner, "rules", "show", "xenophobia.dehumanization")
+    r = run(runner, "rules", "show", "hate.dehumanization")
     assert r.exit_code == 0
     for part in ("description", "pattern", "unless", "examples", "as: target"):
         assert part in r.stdout
-    r = run(runner, "rules", "show", "xenophobia.dehumanisation")
+    r = run(runner, "rules", "show", "hate.dehumanisation")
     assert r.exit_code == 2 and "did you mean" in r.stderr
 
 

@@ -36,7 +36,7 @@ def test_pipe_added_and_flagged(nlp_ru, engine):
     assert doc._.hate_flagged is True
     result = doc._.hsengine
     assert result == engine.analyze(text)
-    assert "xenophobia.dehumanization" in result.rule_ids
+    assert "hate.dehumanization" in result.rule_ids
 
 
 def test_spans_align_with_evidence(nlp_ru):
@@ -52,7 +52,7 @@ def test_spans_align_with_evidence(nlp_ru):
         assert text[ev.start:ev.end] == ev.text
     labels = {s.label_ for s in spans}
     assert {"target", "dehumanization"} <= labels
-    assert {s.kb_id_ for s in spans} >= {"xenophobia.dehumanization", "hate.violence"}
+    assert {s.kb_id_ for s in spans} >= {"hate.dehumanization", "hate.violence"}
 
 
 def test_expand_alignment_inside_a_token(nlp_ru):

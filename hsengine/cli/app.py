@@ -1269,7 +1269,7 @@ RULES_SHOW_HELP = _help(
     'A rule in full: titles, description, pattern, suppressing contexts, and its examples (run now).',
     [
         ('hsengine rules show hate.expulsion', ''),
-        ('hsengine rules show --ui-lang ru xenophobia.dehumanization', ''),
+        ('hsengine rules show --ui-lang ru hate.dehumanization', ''),
     ])
 
 

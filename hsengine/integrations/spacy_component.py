@@ -9,7 +9,7 @@
     doc._.hate_flagged               # True
     doc._.hsengine                   # the AnalysisResult (matches, evidence, explanations)
     [(s.text, s.label_, s.kb_id_) for s in doc.spans["hsengine"]]
-    # [('китайцы', 'target', 'xenophobia.dehumanization'), ('тараканы', 'dehumanization', ...)]
+    # [('китайцы', 'target', 'hate.dehumanization'), ('тараканы', 'dehumanization', ...)]
 
 The component runs the Engine on ``doc.text`` (hsengine tokenizes and normalizes on its own; the
 spaCy tokens only serve to place the spans).  Every evidence span of every match becomes a span of

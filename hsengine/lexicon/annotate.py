@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..text import deobfuscate, langid
-from .index import Lexicon
+from .index import NEGATIVE_WORDS, Lexicon
 from .loader import Entry
 from .lookup import PLURAL_PRONOUNS, Hit, TokenAnalysis, TokenAnalyzer
 from ..morphology import kazakh, kazakh_words, russian
@@ -322,6 +322,12 @@ def _phrase_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], lexi
                 continue
             ok = all(analyses[j].phrase_keys & comp for j, comp in zip(idx, phrase.components))
             if not ok:
+                continue
+            # a word negative in the lemma must be negative in the text: болады shares the stem of
+            # болмайды, but "сенуге болады" is trust, not distrust ("көргім келеді" is no aversion)
+            if any(own and not (analyses[j].negated or analyses[j].verb_negated
+                                or not NEGATIVE_WORDS.isdisjoint(analyses[j].phrase_keys))
+                   for j, own in zip(idx, phrase.negated_lemma)):
                 continue
             entry = phrase.entry
             # the phrase shows the grammar of its words: the head is first in Russian (выходить

@@ -15,7 +15,7 @@ from ..morphology.translit import skeleton
 FUZZY_KINDS = ("target", "attack", "frame")
 MIN_SKELETON_LEN = 4
 # Words that carry negation themselves, so a phrase containing them is negative by definition.
-_NEGATIVE_WORDS = frozenset({"не", "нет", "нельзя", "ни", "емес", "жоқ", "болмайды", "болмас", "жарамайды"})
+NEGATIVE_WORDS = frozenset({"не", "нет", "нельзя", "ни", "емес", "жоқ", "болмайды", "болмас", "жарамайды"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +162,7 @@ class Lexicon:
         comps = []
         negated = []
         for word in spelling.split():
-            negated.append(word in _NEGATIVE_WORDS or any(
+            negated.append(word in NEGATIVE_WORDS or any(
                 a.negated and a.kind == "verbal" for a in kazakh.analyze(word)[1:]) and entry.lang == "kk")
             keys = {word}
             if entry.lang == "ru":

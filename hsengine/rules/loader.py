@@ -10,7 +10,10 @@ must not match.  Patterns are a small tree, in the spirit of spaCy's Matcher and
            gram: grammemes, any of which the hit must show (nomn, ablt, INFN, impr, siml...);
                  a hit whose grammar is unknown (translit, fuzzy) passes
     all    {all: [...], within: 8}                  every part, at most `within` words apart
-                                                    (clause: true — all in one clause)
+                                                    (clause: true — all in one clause;
+                                                    sentence: true — all in one sentence, and
+                                                    its `not` parts looked for in that sentence:
+                                                    the ordinary parts of a rule of text scope)
     seq    {seq: [...], max_gap: 3}                 parts in this order, small gaps
     any    {any: [...]}                             at least one part
     not    {not: {...}}                             inside `all`: this must be absent nearby
@@ -48,7 +51,7 @@ MAX_FIELD_WIDTH = 40
 _RULE_ID = regex.compile(r"^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+$")
 
 RULE_KEYS = {
-    "id": "unique dotted id, e.g. xenophobia.dehumanization",
+    "id": "unique dotted id, e.g. hate.dehumanization",
     "title": "short name, in en, ru and kk: {en: ..., ru: ..., kk: ...}",
     "description": "what the text does and why it is harmful",
     "narrative": "one narrative id from narratives.yaml",
@@ -67,7 +70,7 @@ RULE_KEYS = {
     "note": "free text for maintainers",
 }
 ATOM_KEYS = ("class", "entry", "target", "register", "lemma", "text", "regex", "gram", "not_gram", "negated", "as")
-COMBINATOR_KEYS = {"all": ("all", "within", "clause"), "seq": ("seq", "max_gap", "within", "clause"), "any": ("any",), "not": ("not",),
+COMBINATOR_KEYS = {"all": ("all", "within", "clause", "sentence"), "seq": ("seq", "max_gap", "within", "clause", "sentence"), "any": ("any",), "not": ("not",),
                    "use": ("use", "as")}
 MAX_EXPANDED_ATOMS = 400  # a rule with its named patterns expanded
 
@@ -124,6 +127,7 @@ class AllOf:
     ordered: bool = False
     max_gap: int | None = None
     clause: bool = False  # every part in one clause (no comma, dash or conjunction clause break between)
+    sentence: bool = False  # every part in one sentence, `absent` looked for there (in a rule of text scope)
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,7 +249,7 @@ def _with_role(node: Node, role: str) -> Node:
                     node.regex_id, node.gram, node.negated, node.not_gram)
     if isinstance(node, AllOf):
         return AllOf(tuple(_with_role(p, role) for p in node.parts), node.absent, node.within, node.ordered,
-                     node.max_gap, node.clause)
+                     node.max_gap, node.clause, node.sentence)
     return AnyOf(tuple(_with_role(p, role) for p in node.parts))
 
 
@@ -855,9 +859,14 @@ class _RuleReader:
             if not isinstance(clause, bool):
                 self.fail(v.loc_of("clause"), "clause must be true or false")
                 clause = False
+            sentence = v.get("sentence", False)
+            if not isinstance(sentence, bool):
+                self.fail(v.loc_of("sentence"), "sentence must be true or false")
+                sentence = False
             if kind == "seq":
-                return AllOf(tuple(parts), tuple(absent), within, True, max_gap if max_gap is not None else 3, clause)
-            return AllOf(tuple(parts), tuple(absent), within, clause=clause)
+                return AllOf(tuple(parts), tuple(absent), within, True, max_gap if max_gap is not None else 3, clause,
+                             sentence)
+            return AllOf(tuple(parts), tuple(absent), within, clause=clause, sentence=sentence)
         return self._atom(v, loc, rid)
 
     def _use(self, v: YMap, rid: str) -> Node | None:

@@ -227,6 +227,8 @@ class Matcher:
                 continue
             if node.clause and not self._one_clause(merged):
                 continue
+            if node.sentence and not self._one_sentence(merged):
+                continue
             if self._split_by_contrast(merged):
                 continue
             yield merged
@@ -249,6 +251,8 @@ class Matcher:
                 continue
             if node.clause and not self._one_clause(merged):
                 continue
+            if node.sentence and not self._one_sentence(merged):
+                continue
             if self._split_by_contrast(merged):
                 continue
             yield merged
@@ -256,6 +260,10 @@ class Matcher:
     def _one_clause(self, b: Binding) -> bool:
         toks = self.doc.tokens
         return len({toks[s.first].clause for s in b.spans} | {toks[s.last].clause for s in b.spans}) == 1
+
+    def _one_sentence(self, b: Binding) -> bool:
+        toks = self.doc.tokens
+        return toks[b.first].sent == toks[b.last].sent
 
     def _split_by_contrast(self, b: Binding) -> bool:
         """The group is on one side of ", а ..." and every attack word on the other
@@ -271,6 +279,9 @@ class Matcher:
         if node.within is not None:
             lo = max(lo, self._back(b.first, node.within))
             hi = min(hi, self._forward(b.last, node.within))
+        if node.sentence:
+            s_lo, s_hi = self.doc.sentence_range(self.doc.tokens[b.first].sent, self.doc.tokens[b.last].sent)
+            lo, hi = max(lo, s_lo), min(hi, s_hi)
         used = _tokens_of(b)
         for part in node.absent:
             for other in self.bindings(part, lo, hi):
