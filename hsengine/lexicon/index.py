@@ -27,6 +27,19 @@ class Phrase:
     negated_lemma: tuple[bool, ...] = ()  # the component word is itself negative (болмайды)
 
 
+def _negative_kazakh_verb(word: str) -> bool:
+    """A Kazakh phrase word that is itself a negated verb: a form with its ending (болмайды), or a
+    bare negated stem as lemmas are written (алма "not take" in жұмысқа алма, берме), which the
+    analyzer reads as negated in its verbal noun (алмау, бермеу)."""
+    if any(a.negated and a.kind == "verbal" for a in kazakh.analyze(word)[1:]):
+        return True
+    return word.endswith(_NEGATION_ENDINGS) and any(
+        a.negated and a.kind == "verbal" and a.suffixes[-1] == "у" for a in kazakh.analyze(word + "у")[1:])
+
+
+_NEGATION_ENDINGS = ("ма", "ме", "па", "пе", "ба", "бе")
+
+
 class Lexicon:
     """Indexes over the validated entries; built once per Engine."""
 
@@ -161,8 +174,7 @@ class Lexicon:
         comps = []
         negated = []
         for word in spelling.split():
-            negated.append(word in _NEGATIVE_WORDS or any(
-                a.negated and a.kind == "verbal" for a in kazakh.analyze(word)[1:]) and entry.lang == "kk")
+            negated.append(word in _NEGATIVE_WORDS or entry.lang == "kk" and _negative_kazakh_verb(word))
             keys = {word}
             if entry.lang == "ru":
                 lemmas = russian.lemmas(word)
