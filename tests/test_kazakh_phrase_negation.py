@@ -28,3 +28,12 @@ def test_a_negative_lemma_is_not_negated_by_its_own_negation(engine, text, entry
 
 def test_a_positive_lemma_is_negated_by_a_negated_verb(engine):
     assert _phrase_hit(engine, "Мен оларды жек көрмеймін.", "kk.hate.zhek_kor").negated
+
+
+@pytest.mark.parametrize(("text", "entry_id"), [
+    ("Оларды жұмысқа қабылдаңдар.", "kk.exclusion.zhumysqa_qabyldama"),
+    ("Мен оларды жұмысқа алдым.", "kk.exclusion.zhumysqa_alma"),
+])
+def test_a_negative_lemma_is_not_met_by_the_positive_verb(engine, text, entry_id):
+    doc = annotate(normalize(text), engine.analyzer, "kk")
+    assert not [h for h in doc.hits if h.entry.id == entry_id]

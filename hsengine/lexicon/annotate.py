@@ -323,6 +323,11 @@ def _phrase_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], lexi
             ok = all(analyses[j].phrase_keys & comp for j, comp in zip(idx, phrase.components))
             if not ok:
                 continue
+            # a negated Kazakh verb of the lemma is met only by a negated form: жұмысқа алмаймын,
+            # not жұмысқа қабылдаңдар for "жұмысқа қабылдама"
+            if any(neg and not (analyses[j].negated or analyses[j].verb_negated)
+                   for j, neg in zip(idx, phrase.negative_verb)):
+                continue
             entry = phrase.entry
             # the phrase shows the grammar of its words: the head is first in Russian (выходить
             # замуж), last in Kazakh (елден қуу)

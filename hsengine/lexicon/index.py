@@ -25,6 +25,9 @@ class Phrase:
     entry: Entry
     components: tuple[frozenset[str], ...]
     negated_lemma: tuple[bool, ...] = ()  # the component word is itself negative (болмайды)
+    # the component is a Kazakh negated verb (алма in жұмысқа алма): the token must be negated too,
+    # since its keys include the bare stem (қабылдама → қабылда) that the positive verb shares
+    negative_verb: tuple[bool, ...] = ()
 
 
 def _negative_kazakh_verb(word: str) -> bool:
@@ -173,7 +176,9 @@ class Lexicon:
         (Russian) every inflection of those lemmas, so Latin spellings can be matched by skeleton."""
         comps = []
         negated = []
+        negative_verb = []
         for word in spelling.split():
+            negative_verb.append(entry.lang == "kk" and word not in _NEGATIVE_WORDS and _negative_kazakh_verb(word))
             negated.append(word in _NEGATIVE_WORDS or entry.lang == "kk" and _negative_kazakh_verb(word))
             keys = {word}
             if entry.lang == "ru":
@@ -185,7 +190,7 @@ class Lexicon:
                 keys.update(kazakh.stems(word))
                 keys.update(kazakh.inflect(word))
             comps.append(frozenset(keys))
-        return Phrase(entry, tuple(comps), tuple(negated))
+        return Phrase(entry, tuple(comps), tuple(negated), tuple(negative_verb))
 
     def class_kind(self, class_id: str) -> str:
         return self.classes[class_id].kind
