@@ -324,7 +324,8 @@ def _phrase_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], lexi
             if not ok:
                 continue
             # a word negative in the lemma must be negative in the text: болады shares the stem of
-            # болмайды, but "сенуге болады" is trust, not distrust ("көргім келеді" is no aversion)
+            # болмайды, but "сенуге болады" is trust, not distrust ("көргім келеді" is no aversion);
+            # жұмысқа алмаймын meets "жұмысқа алма", жұмысқа алыңдар does not
             if any(own and not (analyses[j].negated or analyses[j].verb_negated
                                 or not NEGATIVE_WORDS.isdisjoint(analyses[j].phrase_keys))
                    for j, own in zip(idx, phrase.negated_lemma)):

@@ -24,7 +24,23 @@ class Phrase:
 
     entry: Entry
     components: tuple[frozenset[str], ...]
-    negated_lemma: tuple[bool, ...] = ()  # the component word is itself negative (болмайды)
+    # the component word is itself negative (не, болмайды, a Kazakh negated stem: алма in "жұмысқа
+    # алма"): the token must be negative too, since its keys include the bare stem (қабылдама →
+    # қабылда) that the positive verb shares
+    negated_lemma: tuple[bool, ...] = ()
+
+
+def _negative_kazakh_verb(word: str) -> bool:
+    """A Kazakh phrase word that is itself a negated verb: a form with its ending (болмайды), or a
+    bare negated stem as lemmas are written (алма "not take" in жұмысқа алма, берме), which the
+    analyzer reads as negated in its verbal noun (алмау, бермеу)."""
+    if any(a.negated and a.kind == "verbal" for a in kazakh.analyze(word)[1:]):
+        return True
+    return word.endswith(_NEGATION_ENDINGS) and any(
+        a.negated and a.kind == "verbal" and a.suffixes[-1] == "у" for a in kazakh.analyze(word + "у")[1:])
+
+
+_NEGATION_ENDINGS = ("ма", "ме", "па", "пе", "ба", "бе")
 
 
 class Lexicon:
@@ -162,8 +178,7 @@ class Lexicon:
         comps = []
         negated = []
         for word in spelling.split():
-            negated.append(word in NEGATIVE_WORDS or any(
-                a.negated and a.kind == "verbal" for a in kazakh.analyze(word)[1:]) and entry.lang == "kk")
+            negated.append(word in NEGATIVE_WORDS or entry.lang == "kk" and _negative_kazakh_verb(word))
             keys = {word}
             if entry.lang == "ru":
                 lemmas = russian.lemmas(word)

@@ -72,7 +72,7 @@ RULE_KEYS = {
 ATOM_KEYS = ("class", "entry", "target", "register", "lemma", "text", "regex", "gram", "not_gram", "negated", "as")
 COMBINATOR_KEYS = {"all": ("all", "within", "clause", "sentence"), "seq": ("seq", "max_gap", "within", "clause", "sentence"), "any": ("any",), "not": ("not",),
                    "use": ("use", "as")}
-MAX_EXPANDED_ATOMS = 400  # a rule with its named patterns expanded
+MAX_EXPANDED_ATOMS = 500  # a rule with its named patterns expanded (hate.exclusion, the largest, has ~400)
 
 
 # -- pattern tree ---------------------------------------------------------------------------
