@@ -156,6 +156,7 @@ class Engine:
         """The rules, their index and the word analyzer, over the compiled lexicon and rule set."""
         self.rules: list[Rule] = list(self.ruleset.rules)
         self._rule_index: tuple | None = None  # built on first use, see _candidates
+        self._node_requirements: dict[int, tuple] = {}  # for the matcher: see Matcher._impossible
         o = self.options
         self.analyzer = TokenAnalyzer(self.lexicon, self._vocabulary(), fuzzy=o["fuzzy"],
                                       deobfuscate=o["deobfuscate"], cache_size=o["cache_size"],
@@ -174,6 +175,7 @@ class Engine:
         state = self.__dict__.copy()
         analyzer = state.pop("analyzer")
         state["_rule_index"] = None
+        state.pop("_node_requirements", None)  # keyed by object ids: rebuilt with the rules
         state["_vocab_skeletons"] = analyzer._vocab_skeletons
         return state
 
@@ -323,7 +325,7 @@ class Engine:
                 if all(not req.isdisjoint(features) for req in rules[i].requirements)]
 
     def _evaluate(self, text: str, doc: Doc, rules: list[Rule], trace: Trace | None) -> AnalysisResult:
-        matcher = Matcher(doc)
+        matcher = Matcher(doc, self._node_requirements)
         contexts = self.ruleset.contexts
         matched: dict[tuple[str, str | None], list[Binding]] = defaultdict(list)
         suppressed: dict[tuple[str, str | None, str], tuple[Binding, Suppression]] = {}
