@@ -260,6 +260,8 @@ def _fold_scripts(
     replacements: list[tuple[int, int, str]] = []  # (start, end, new) in `folded`
     for m in _WORDISH.finditer(folded):
         word = m.group()
+        if word.isascii() or ("ь" not in word and "ъ" not in word and _LATIN_LETTER.search(word) is None):
+            continue  # no Cyrillic letter, or only Cyrillic without a ы digraph: nothing to fold
         n_cyr = len(_CYRILLIC_LETTER.findall(word))
         if n_cyr == 0:
             continue

@@ -11,6 +11,7 @@ commas, semicolons, colons and brackets.  Quotations are paired marks (« », �
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 import regex
@@ -88,6 +89,12 @@ def script_of(word: str) -> str:
     return "other"
 
 
+@lru_cache(maxsize=1 << 16)
+def _word_shape(word: str) -> tuple[str, bool]:
+    """(script, obfuscated) of a word; cached, as words repeat (Zipf) and each costs three searches."""
+    return script_of(word), _HAS_NON_LETTER.search(word) is not None
+
+
 def tokenize(norm: NormalizedText, merges: Sequence[Merge] = ()) -> list[Token]:
     """Tokens of the normalized text, with original offsets, sentence, clause and quote ids."""
     text = norm.text
@@ -100,8 +107,8 @@ def tokenize(norm: NormalizedText, merges: Sequence[Merge] = ()) -> list[Token]:
         word = m.group()
         tok = Token(len(tokens), word, s, e, ns, ne, kind)
         if kind == "word":
-            tok.script = script_of(word)
-            tok.obfuscated = _HAS_NON_LETTER.search(word) is not None
+            tok.script, tok.obfuscated = _word_shape(word) if len(word) <= 64 else \
+                (script_of(word), _HAS_NON_LETTER.search(word) is not None)
         tokens.append(tok)
     if merges:
         tokens = _apply_merges(tokens, merges, norm)
