@@ -10,6 +10,7 @@ relevant lexicon hit costs little more than tokenizing it.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -202,6 +203,7 @@ class Engine:
             compiled = cache.load(key, _is_compiled_set) if key and use_cache else None
             if compiled is not None:
                 self.compiled_from_cache = True
+                _persist_fuzzy(compiled[0], key)
                 return compiled
         self.compiled_from_cache = False
         lexicon = Lexicon(read_lexicon(self.lexicon_paths, lexicon_registries()))
@@ -210,6 +212,7 @@ class Engine:
         skeletons = TokenAnalyzer.build_vocab_skeletons(_vocabulary_of(ruleset.rules, ruleset))
         if key:
             cache.store(key, (lexicon, ruleset, skeletons))
+            _persist_fuzzy(lexicon, key)
         return lexicon, ruleset, skeletons
 
     def _vocabulary(self) -> RuleVocabulary:
@@ -594,6 +597,20 @@ def _vocabulary_of(rules: Sequence[Rule], ruleset: RuleSet) -> RuleVocabulary:
         tuple((fid, p) for fid, p in items if fid not in on_words and fid not in gates),
         tuple((fid, p, frozenset(gates[fid])) for fid, p in items if fid in gates and fid not in on_words),
     )
+
+
+def _is_fuzzy_index(obj: object) -> bool:
+    return isinstance(obj, dict) and all(type(v) is tuple for v in itertools.islice(obj.values(), 100))
+
+
+def _persist_fuzzy(lexicon: Lexicon, key: str) -> None:
+    """Keep the lexicon's typo index on disk with the compiled set it belongs to (same key)."""
+    from functools import partial
+
+    from .. import cache
+
+    lexicon.fuzzy.persist = (partial(cache.load, key, _is_fuzzy_index, kind="fuzzy"),
+                             partial(cache.store, key, kind="fuzzy"))
 
 
 def _shape(obj: object) -> dict[str, type]:

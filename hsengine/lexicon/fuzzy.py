@@ -13,7 +13,7 @@ How far a word may stray grows with its length, because short words collide with
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable
+from typing import Any, Callable, Iterable
 
 from rapidfuzz.distance import OSA
 
@@ -54,9 +54,26 @@ class FuzzyIndex:
     def __init__(self, keys: Iterable[str]):
         self.keys: frozenset[str] = frozenset(k for k in keys if len(k) >= MIN_QUERY_LEN - 1)
         self._index: dict[str, tuple[str, ...]] | None = None
+        # (load, store) callables the Engine sets to keep the built index on disk next to the
+        # compiled set: unpickling it costs a fifth of building it (0.13 s vs 0.73 s, measured)
+        self.persist: tuple[Callable[[], Any], Callable[[Any], None]] | None = None
 
     def __len__(self) -> int:
         return len(self.keys)
+
+    def index(self) -> dict[str, tuple[str, ...]]:
+        """The deletion index: built (or read from disk) on first use."""
+        index = self._index
+        if index is None:
+            persist = getattr(self, "persist", None)
+            if persist is not None:
+                index = persist[0]()
+            if not isinstance(index, dict):
+                index = self._build()
+                if persist is not None:
+                    persist[1](index)
+            self._index = index
+        return index
 
     def _build(self) -> dict[str, tuple[str, ...]]:
         index: dict[str, set[str]] = defaultdict(set)
@@ -72,7 +89,7 @@ class FuzzyIndex:
             return []
         index = self._index
         if index is None:
-            index = self._index = self._build()
+            index = self.index()
         candidates: set[str] = set()
         for d in _deletions(word, limit):
             hit = index.get(d)
