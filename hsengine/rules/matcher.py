@@ -194,6 +194,8 @@ class Matcher:
     def bindings(self, node: Node, lo: int, hi: int) -> list[Binding]:
         if isinstance(node, Atom):
             return [Binding((s,), s.first, s.last) for s in self.atom_spans(node, lo, hi)[: MAX_BINDINGS * 4]]
+        if self._impossible(node):
+            return []
         if isinstance(node, AnyOf):
             out: list[Binding] = []
             for part in node.parts:
