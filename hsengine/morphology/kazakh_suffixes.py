@@ -266,6 +266,7 @@ def _verbal_rows() -> tuple[Verbal, ...]:
     # deport"), which costs өлер and the -ла- verbs; after т the plural is -тар on a тт stem, which
     # no stem ends in (мигранттар is not мигрантт + ар)
     add(_v(("ар", ("futr", "prtc")), after=frozenset({I, R, N, Z, T}), nonfinite=True))
+    add(_v(("яр", ("futr", "prtc")), after=ANY, nonfinite=True, restore="й"))  # жой + ар is written жояр
     for suffix in ("мақ", "мақшы"):  # future of intention: өлтірмекпін
         add(_v((suffix, ("futr",)), after=frozenset({V, I, R, L}), nonfinite=True))
         add(_v(("б" + suffix[1:], ("futr",)), after=frozenset({N, Z}), nonfinite=True))
@@ -287,7 +288,10 @@ class Voice:
 
 VOICE: tuple[Voice, ...] = (
     Voice("ыл", frozenset({I, R, N, Z, T, D}), ("pssv",)),  # passive after a consonant: қуыл-, жойыл-, шығарыл-
-    Voice("л", frozenset({V}), ("pssv",)),  # after a vowel: аласта-л-, депортацияла-н- is left out (-н also reflexive)
+    Voice("л", frozenset({V}), ("pssv",)),  # after a vowel: аласта-л-
+    # -ла/-ле verbs take -н: жазала-н-ады "is punished", депортацияла-н-уы "being deported"; the
+    # reflexive -н (жуы-н-) reads the same, and a stem that is no entry finds nothing anyway
+    Voice("н", frozenset({V}), ("pssv",)),
 )
 
 # -- verb negation: before the tense/mood ending (жек көрмеймін "I do not hate") ---------------------------
