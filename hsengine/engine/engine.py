@@ -600,7 +600,7 @@ def _vocabulary_of(rules: Sequence[Rule], ruleset: RuleSet) -> RuleVocabulary:
 
 
 def _is_fuzzy_index(obj: object) -> bool:
-    return isinstance(obj, dict) and all(type(v) is tuple for v in itertools.islice(obj.values(), 100))
+    return isinstance(obj, dict) and all(type(v) in (str, tuple) for v in itertools.islice(obj.values(), 100))
 
 
 def _persist_fuzzy(lexicon: Lexicon, key: str) -> None:
