@@ -89,9 +89,10 @@ def script_of(word: str) -> str:
     return "other"
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 13)
 def _word_shape(word: str) -> tuple[str, bool]:
-    """(script, obfuscated) of a word; cached, as words repeat (Zipf) and each costs three searches."""
+    """(script, obfuscated) of a word; cached, as words repeat (Zipf) and each costs three searches.
+    The frequent words are enough: each entry holds its word alive (~150 bytes)."""
     return script_of(word), _HAS_NON_LETTER.search(word) is not None
 
 
