@@ -33,6 +33,7 @@ pytestmark = [
     pytest.mark.skipif(not (Path(CHROMIUM).exists() or shutil.which("chromium")),
                        reason=f"Debian chromium is not installed at {CHROMIUM} (apt-get install chromium; "
                               ".ci/run installs it)"),
+    pytest.mark.slow,  # a real browser
 ]
 
 SEVERITY_RANK = {"low": 0, "medium": 1, "high": 2, "critical": 3}
