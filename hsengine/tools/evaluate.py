@@ -16,10 +16,11 @@ the rules add: the baseline's recall is the ceiling of what the lexicon can reac
 is what "flag every mention" would give.
 
     >>> from hsengine import Engine
-    >>> items = [LabelledText("все китайцы — тараканы", True), LabelledText("китайский чай вкусный", False)]
+    >>> items = [LabelledText("все китайцы — тараканы", True), LabelledText("китайцы пьют зелёный чай", False)]
     >>> report = evaluate(Engine(), items)
-    >>> report.overall["baseline"].tp + report.overall["baseline"].fp
-    2
+    >>> b = report.overall["baseline"]      # it flags both: a group is named in each
+    >>> (b.tp, b.fp)
+    (1, 1)
 """
 
 from __future__ import annotations
