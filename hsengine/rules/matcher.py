@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..lexicon.annotate import Doc, DocHit
-from .loader import AllOf, AnyOf, Atom, Node, Rule
+from .loader import SEQ_MAX_GAP, AllOf, AnyOf, Atom, Node, Rule
 
 MAX_BINDINGS = 32
 NEIGHBOURS = 4  # occurrences examined on each side of the pivot when choosing the nearest
@@ -234,7 +234,7 @@ class Matcher:
             yield merged
 
     def _ordered(self, lists: list[list[Binding]], node: AllOf):
-        gap = node.max_gap if node.max_gap is not None else 3
+        gap = node.max_gap if node.max_gap is not None else SEQ_MAX_GAP
         for b0 in lists[0]:
             chain = [b0]
             for lst in lists[1:]:
