@@ -201,7 +201,8 @@ def _type_of(schema: dict[str, Any]) -> str:
         return "node"
     t = schema.get("type", "any")
     if t == "array":
-        return f"list of {_type_of(schema.get('items', {}))}"
+        item = _type_of(schema.get("items", {}))
+        return f"list of {item}s" if item in ("string", "node") else f"list of {item}"
     if t == "integer" and "maximum" in schema:
         return f"words ({schema.get('minimum', 0)}–{schema['maximum']})"
     return {"string": "string", "boolean": "true/false", "integer": "number", "object": "mapping"}.get(t, t)
@@ -234,9 +235,7 @@ def pattern_language() -> str:
     lines += ["", "## Options of combinators", "", "| key | value | meaning |", "|---|---|---|"]
     options = [k for k in rules.NODE_KEYS if k not in rules.COMBINATOR_KEYS]
     for k in options:
-        default = NODE_TYPES[k].get("default")
-        extra = f" Default: {default}." if default is not None else ""
-        lines.append(f"| `{k}` | {_type_of(NODE_TYPES[k])} | {rules.NODE_KEYS[k]}.{extra} |")
+        lines.append(f"| `{k}` | {_type_of(NODE_TYPES[k])} | {rules.NODE_KEYS[k]} |")
     lines += ["", "## Atoms", "",
               "An atom holds when one word (or one lexicon hit, which may span a phrase) satisfies every key it",
               "gives. Lists mean *any of*.", "", "| key | value | meaning |", "|---|---|---|"]
