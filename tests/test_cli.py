@@ -300,7 +300,8 @@ def test_validate_yaml_syntax_error(runner, tmp_path):
     broken.write_text("id: x.y\ntitle: [unclosed\n", encoding="utf-8")
     r = run(runner, "validate", str(broken))
     assert r.exit_code == 1
-    assert "syntax.yaml:" in r.stdout
+    assert "syntax.yaml:3:" in r.stdout  # where libyaml gives up; the hint names where the list opened
+    assert "hint: a [...] is not closed" in r.stdout and "while parsing a flow sequence, line 2" in r.stdout
 
 
 def test_validate_custom_lexicon_alone(runner, custom):
@@ -318,10 +319,26 @@ def test_validate_missing_path(runner, tmp_path):
 # -- test -------------------------------------------------------------------------------------------
 def test_test_command_passing(runner, custom):
     _, rules = custom
+    enough = RULE.replace("    - Китайцы — настоящие зюзябры.\n",
+                          "    - Китайцы — настоящие зюзябры.\n    - Эти китайцы зюзябры.\n    - Китайцы это зюзябры!\n")
+    enough = enough.replace("    - {text: Китайцы не зюзябры., note: negation}\n",
+                            "    - {text: Китайцы не зюзябры., note: negation}\n    - Зюзябры живут в лесу.\n"
+                            "    - Китайцы пришли в гости.\n")
+    (rules / "test_rule.yaml").write_text(enough, encoding="utf-8")
     r = run(runner, *with_custom(custom, "test", str(rules), rules=False))
     assert r.exit_code == 0, r.stdout
     assert "xenophobia.test_zyuzyabra" in r.stdout
+    assert "3/3" in r.stdout and "0 failed" in r.stdout
+
+
+def test_test_command_fails_on_too_few_examples_as_pytest_does(runner, custom):
+    _, rules = custom  # one match and one no_match example: every example passes, yet too few
+    r = run(runner, *with_custom(custom, "test", str(rules), rules=False))
+    assert r.exit_code == 1, r.stdout
     assert "1/1" in r.stdout and "0 failed" in r.stdout
+    assert "has 1 match example(s) in ru; at least 3 are required" in r.stdout
+    r = run(runner, *with_custom(custom, "test", "--json", str(rules), rules=False))
+    assert r.exit_code == 1 and json.loads(r.stdout)["coverage_warnings"]
 
 
 def test_test_command_failure_explained(runner, custom, tmp_path):

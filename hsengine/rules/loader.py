@@ -1179,7 +1179,7 @@ def render_pattern(node: Node, regexes: dict[str, Any], indent: str = "") -> lis
         parts = []
         for key, value in (("class", node.classes), ("entry", node.entries), ("target", node.targets),
                            ("register", node.registers), ("lemma", node.lemmas), ("text", node.texts),
-                           ("gram", node.gram)):
+                           ("gram", node.gram), ("not_gram", node.not_gram)):
             if value:
                 items = sorted(value)
                 parts.append(f"{key}: {items[0] if len(items) == 1 else '[' + ', '.join(items) + ']'}")
@@ -1208,3 +1208,14 @@ def render_pattern(node: Node, regexes: dict[str, Any], indent: str = "") -> lis
             lines += render_pattern(p, regexes, indent + "  ")
         return lines
     return [f"{indent}{node!r}"]
+
+
+def node_summary(node: Node, regexes: dict[str, Any]) -> str:
+    """One line for a node in a diagnostic: an atom as written, a combinator by its head and the
+    roles of its atoms (`seq (max_gap 3) [call, expulsion]`)."""
+    first = render_pattern(node, regexes)[0].strip()
+    if isinstance(node, Atom):
+        return first.removeprefix("- ")
+    roles = list(dict.fromkeys(a.role for a in atoms(node)))
+    shown = ", ".join(roles[:6]) + (", ..." if len(roles) > 6 else "")
+    return f"{first.rstrip(':')} [{shown}]"
