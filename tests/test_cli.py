@@ -479,6 +479,7 @@ def _env() -> dict[str, str]:
     return env
 
 
+@pytest.mark.slow  # hsengine processes
 def test_python_dash_m_and_exit_codes_in_a_real_process(tmp_path):
     py = sys.executable
     r = subprocess.run([py, "-m", "hsengine", "check", "--format", "jsonl", HATE], capture_output=True, text=True,

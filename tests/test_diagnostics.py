@@ -84,5 +84,6 @@ def test_validate_warns_and_still_passes(folders):
     assert "one.yaml:1: warning: rules xenophobia.test_one, xenophobia.test_two fire together" in r.stdout
 
 
+@pytest.mark.slow  # every example of every rule
 def test_the_bundled_rules_are_told_apart_by_their_examples():
     assert fire_together(Engine()) == []
