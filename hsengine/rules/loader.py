@@ -41,7 +41,7 @@ from ..schema.yamlload import Loc, YamlProblem, YList, YMap, load_yaml_file
 
 STATUSES = ("stable", "experimental")
 SCOPES = ("sentence", "text")
-CONTEXT_KINDS = ("negation", "cue", "quotation", "question")
+CONTEXT_KINDS = ("negation", "cue", "quotation", "question", "refutation")
 MAX_PATTERN_NODES = 160  # as written; what named patterns add is bounded by MAX_EXPANDED_ATOMS
 MAX_REGEX_LEN = 200
 MAX_ATOM_WORDS = 500  # lemma:/text: lists of one atom
@@ -109,20 +109,22 @@ EXAMPLE_KEYS = {
     "note": "why the example is here (negation, near miss, counter-speech...)",
 }
 CONTEXT_KEYS = {
-    "kind": "negation, cue, quotation or question: how the context finds its cue",
+    "kind": "negation, cue, quotation, question or refutation: how the context finds its cue",
     "names": "the context's name in en, ru and kk",
     "description": "what the context is, a string or {en, ru, kk}",
     "cues": "negation: list of {class, lang, before, after} — a cue word and how many words before/after "
             "the attack it reaches",
-    "cue_classes": "cue/question: lexicon classes whose words are cues",
+    "cue_classes": "cue, question, refutation: lexicon classes whose words are cues",
     "scope": "sentence or text: where a cue is looked for",
     "neighbor_sentences": "cue: how many sentences on either side also count (0 to 20)",
     "morphological": "negation: true — a Kazakh negation suffix on the attack verb, or a negated Kazakh "
                      "verb right after the attack words, is a cue too",
-    "clause_openers": "negation: words that open a subordinate clause (что, деп); they decide whether a cue "
-                      "before the attack words reaches them",
+    "clause_openers": "negation, refutation: words that open a subordinate clause (что, деп); they decide "
+                      "whether a cue before the attack words reaches them",
     "frame_classes": "quotation: lexicon classes of the frame words that must stand outside the quotes",
-    "max_distance": "cue: at most this many words between the cue and the match's evidence",
+    "max_distance": "cue, refutation: at most this many words between the cue and the match's evidence",
+    "contrast": "refutation: words that turn from the claim (а, но, бірақ): a refutation word before the claim "
+                "does not reach across them",
 }
 MAX_EXPANDED_ATOMS = 500  # a rule with its named patterns expanded (hate.exclusion, the largest, has ~400)
 
@@ -380,6 +382,7 @@ class Context:
     clause_openers: frozenset[str] = frozenset()
     frame_classes: frozenset[str] = frozenset()
     max_distance: int | None = None  # cue kind: at most this many words from the evidence
+    contrast: frozenset[str] = frozenset()  # refutation kind: words that turn from the claim ("а", "бірақ")
     descriptions: dict[str, str] = field(default_factory=dict)  # the description per interface language
 
     def name(self, ui_lang: str = "en") -> str:
@@ -657,7 +660,7 @@ class _RuleReader:
         frame_classes = self._class_set(spec["frame_classes"], spec.loc_of("frame_classes"), "frame_classes") if "frame_classes" in spec else frozenset()
         if kind == "negation" and not cues:
             self.fail(loc, f"context {cid!r} of kind negation needs 'cues'")
-        if kind in ("cue", "question") and not cue_classes:
+        if kind in ("cue", "question", "refutation") and not cue_classes:
             self.fail(loc, f"context {cid!r} of kind {kind} needs 'cue_classes'")
         if kind == "quotation" and not frame_classes:
             self.fail(loc, f"context {cid!r} of kind quotation needs 'frame_classes'")
@@ -690,6 +693,7 @@ class _RuleReader:
             morphological=morphological,
             clause_openers=frozenset(norm_word(w) for w in openers if isinstance(w, str)),
             frame_classes=frame_classes, max_distance=max_distance,
+            contrast=frozenset(norm_word(w) for w in (spec.get("contrast") or []) if isinstance(w, str)),
         )
 
     def check_target_narratives(self) -> None:
@@ -964,8 +968,11 @@ class _RuleReader:
             if c not in self.classes:
                 self.fail(v.loc_of("class"), f"unknown class {c!r}", _suggest(c, self.classes) or "declare it in the lexicon's classes.yaml")
         entries = str_set("entry")
+        # a bundled named pattern may name bundled entries that a lexicon of one's own lacks: that
+        # part of it never matches there (with the bundled lexicon, validate still checks every name)
+        in_bundled_pattern = any(("patterns", name) in self._base_ids for name in self._resolving)
         for e in entries or ():
-            if e not in self.entries:
+            if e not in self.entries and not in_bundled_pattern:
                 self.fail(v.loc_of("entry"), f"unknown lexicon entry {e!r}", _suggest(e, self.entries))
         targets = str_set("target")
         for t in targets or ():
