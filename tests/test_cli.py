@@ -226,6 +226,18 @@ def test_check_html_report_is_self_contained(runner, tmp_path):
     assert "китайцы" in html
 
 
+def test_html_report_keeps_evidence_role_names_apart_from_column_roles(runner, tmp_path):
+    import re as _re
+
+    out = tmp_path / "report.html"
+    run(runner, "check", "--format", "html", "--ui-lang", "ru", "--output", str(out), HATE)
+    raw = _re.search(r'<script type="application/json" id="hs-meta">(.*?)</script>', out.read_text(encoding="utf-8"),
+                     _re.S).group(1)
+    meta = json.loads(raw)
+    assert meta["role_names"]["target"] != "target"  # evidence roles by name, in the interface language
+    assert "target" not in meta["roles"]  # the input's channel/author/date columns (none here)
+
+
 def test_check_both_text_and_input_is_usage_error(runner, tmp_path):
     f = tmp_path / "a.txt"
     f.write_text("привет\n", encoding="utf-8")

@@ -106,8 +106,6 @@ EXIT_CODES_HELP = H(
     "catalogue --check) · 2 usage, input or lexicon/rule errors · 3 internal error (please report it) · 130 interrupted"
 )
 
-HELP_OPTION_HELP = H("Show this message and exit.")
-
 app = typer.Typer(
     name="hsengine",
     help=H("Explainable hate-speech detection for Kazakh and Russian social-media text.\n\n"

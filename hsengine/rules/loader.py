@@ -36,7 +36,7 @@ import regex
 
 from ..errors import ConfigError, Problem
 from ..lexicon.loader import MAX_WORD_LEN, iter_yaml_files, norm_word
-from ..schema.values import LANGS, REGISTERS, SEVERITIES, SEVERITY_RANK, UI_LANGS
+from ..schema.values import LANGS, REGISTERS, SEVERITIES, UI_LANGS
 from ..schema.yamlload import Loc, YamlProblem, YList, YMap, load_yaml_file
 
 STATUSES = ("stable", "experimental")
@@ -342,10 +342,6 @@ class Rule:
 
     def title_in(self, ui_lang: str = "en") -> str:
         return self.title.get(ui_lang) or self.title["en"]
-
-    @property
-    def severity_rank(self) -> int:
-        return SEVERITY_RANK[self.severity]
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,10 +7,10 @@ fails when the committed file is stale (`hsengine catalogue --check`).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..paths import SOURCE_CHECKOUT
+from ..schema.values import LANGS
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..engine.engine import Engine
@@ -19,10 +19,6 @@ CATALOGUE_PATH = SOURCE_CHECKOUT / "docs" / "rules.md" if SOURCE_CHECKOUT else N
 
 MIN_ENTRIES = 600
 MIN_RULES = 40
-
-
-def _example_lang(engine: "Engine", ex) -> str:
-    return ex.lang or engine.analyze(ex.text).lang
 
 
 def stats(engine: "Engine") -> dict[str, Any]:
@@ -39,14 +35,14 @@ def stats(engine: "Engine") -> dict[str, Any]:
         targets_in_rules.update(r.targets or ())
     narratives = sorted(engine.ruleset.narratives)
     missing_narrative_langs = [
-        f"{n}:{lang}" for n in narratives for lang in ("ru", "kk") if by_narrative[n][lang] == 0
+        f"{n}:{lang}" for n in narratives for lang in LANGS if by_narrative[n][lang] == 0
     ]
     target_langs: dict[str, set[str]] = defaultdict(set)
     for e in engine.lexicon.entries.values():
         if e.target:
             target_langs[e.target].add(e.lang)
     missing_target_langs = [
-        f"{t}:{lang}" for t in sorted(engine.lexicon.targets) for lang in ("ru", "kk") if lang not in target_langs[t]
+        f"{t}:{lang}" for t in sorted(engine.lexicon.targets) for lang in LANGS if lang not in target_langs[t]
     ]
     examples = sum(len(r.match_examples) + len(r.no_match_examples) for r in rules)
     return {
@@ -141,7 +137,3 @@ def build_catalogue(engine: "Engine") -> str:
                 f"{_md_escape(targets)} | {_md_escape(r.description)} | {_md_escape(example)} |"
             )
     return "\n".join(out) + "\n"
-
-
-def catalogue_is_current(engine: "Engine", path: Path | None = CATALOGUE_PATH) -> bool:
-    return path is not None and path.exists() and path.read_text(encoding="utf-8") == build_catalogue(engine)

@@ -41,6 +41,7 @@ import yaml
 
 from ..errors import HsengineError
 from ..paths import BUNDLED_FUNCTIONAL, BUNDLED_KK_DEV, PACKAGE_DIR
+from ..schema.values import LANGS
 
 # --------------------------------------------------------------------------------------------
 # Inputs
@@ -700,14 +701,14 @@ def evaluate(engine, items: Sequence[LabelledText], *, jobs: int = 1, force_lang
     started = time.perf_counter()
     items = list(items)
     if force_lang:
-        results = [engine.analyze_safely(it.text, it.lang if it.lang in ("ru", "kk") else None) for it in items]
+        results = [engine.analyze_safely(it.text, it.lang if it.lang in LANGS else None) for it in items]
     else:
         results = _analyze_all(engine, [it.text for it in items], jobs)
     engine_seconds = time.perf_counter() - started
     baseline = KeywordBaseline(engine)
     outcomes: list[Outcome] = []
     for it, r in zip(items, results):
-        lang_hint = it.lang if force_lang and it.lang in ("ru", "kk") else None
+        lang_hint = it.lang if force_lang and it.lang in LANGS else None
         try:
             base = baseline(it.text, lang_hint) if r.error is None else False
         except Exception:  # noqa: BLE001 - the baseline must not lose the run
