@@ -31,6 +31,7 @@ import html
 import json
 import os
 import re
+import sys
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -274,15 +275,23 @@ def _jsonl_rows(path: Path) -> Iterator[dict]:
 
 
 def _csv_rows(path: Path, delimiter: str | None) -> Iterator[dict]:
-    with path.open(encoding="utf-8-sig", newline="") as f:
-        if delimiter is None:
-            sample = f.read(8192)
-            f.seek(0)
-            try:
-                delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
-            except csv.Error:
-                delimiter = ","
-        yield from csv.DictReader(f, delimiter=delimiter)
+    """The records of a CSV file as {column: value}, read by the command line's own CSV reader
+    (io/readers.py: encoding, delimiter and broken-quote handling alike); a row it cannot read is
+    a LabelError, an empty line is skipped."""
+    from ..io.readers import InputProblem, open_input
+
+    try:
+        # column "1": any file has a first column; this reader needs no text column of its own
+        source = open_input(str(path), fmt="csv", column="1", delimiter=delimiter, max_chars=sys.maxsize)
+    except InputProblem as exc:
+        raise LabelError(f"{exc.message}" + (f" ({exc.hint})" if exc.hint else "")) from None
+    with source:
+        for row in source:
+            problem = row.error or next((n for n in row.notes if n.startswith("invalid UTF-8")), None)
+            if problem:  # labels on garbled text would measure nothing
+                raise LabelError(f"{path}:{row.line}: {problem}")
+            if "empty row" not in row.notes:
+                yield row.fields
 
 
 # -- named data sets -------------------------------------------------------------------------
