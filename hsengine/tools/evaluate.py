@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
+import functools
 import html
 import json
 import os
@@ -308,30 +309,14 @@ DATASETS: dict[str, str] = {
     "kk_dev_test": "our hand-labelled Kazakh YouTube comments, test split: final figures only, never tuned on",
 }
 
-# RuEthnoHate `ethnic_group` lemmas -> hsengine target ids (groups not listed: other_ethnic)
-ETHNIC_GROUP_TARGETS: dict[str, str] = {
-    **dict.fromkeys(["русский", "россиянин", "великоросс", "славянин", "кацап", "москаль", "русак"], "russian"),
-    **dict.fromkeys(["украинец", "хохол", "малорос", "западенец", "укроп", "салоед"], "ukrainian"),
-    **dict.fromkeys(["еврей", "жид", "иудей"], "jewish"),
-    **dict.fromkeys(["казах"], "kazakh"),
-    **dict.fromkeys(["узбек"], "uzbek"),
-    **dict.fromkeys(["таджик"], "tajik"),
-    **dict.fromkeys(["киргиз"], "kyrgyz"),
-    **dict.fromkeys(["китаец"], "chinese"),
-    **dict.fromkeys(["дунганин", "дунган"], "dungan"),
-    **dict.fromkeys(["уйгур"], "uyghur"),
-    **dict.fromkeys(["кореец"], "korean"),
-    **dict.fromkeys(["татарин"], "tatar"),
-    **dict.fromkeys(["цыган"], "roma"),
-    **dict.fromkeys(["американец"], "western"),
-    **dict.fromkeys(["негр", "черномазый", "африканец"], "black"),
-    **dict.fromkeys(["чурка", "среднеазиат", "азиат", "туркмен"], "central_asian"),
-    **dict.fromkeys(["гастарбайтер", "мигрант"], "migrant"),
-    **dict.fromkeys(["чеченец", "азербайджанец", "армянин", "дагестанец", "ингуш", "осетин", "грузин",
-                     "аварец", "кавказец", "хач", "лезгин", "балкарец", "кумык", "карачаевец", "адыг",
-                     "черкес", "кабардинец", "абхаз", "даргинец", "вайнах", "горец", "черножопый"],
-                    "caucasian"),
-}
+@functools.lru_cache(maxsize=1)
+def ethnic_group_targets() -> dict[str, str]:
+    """RuEthnoHate `ethnic_group` lemma -> hsengine target id (groups not listed: other_ethnic), from
+    the data file hsengine/data/ruethnohate_targets.yaml, which maintainers edit."""
+    doc = yaml.safe_load((PACKAGE_DIR / "data" / "ruethnohate_targets.yaml").read_text(encoding="utf-8"))
+    return {lemma: target for target, lemmas in doc["targets"].items() for lemma in lemmas}
+
+
 _B_TAG = re.compile(r"</?b>", re.IGNORECASE)
 # RuEthnoHate texts also carry the source site's markup: line breaks and coloured <font> spans
 _MARKUP = re.compile(r"<(?:br|/?font|/?a|/?i|/?u|/?p|/?span)\b[^>]*>", re.IGNORECASE)
@@ -380,7 +365,7 @@ def _load_ruethnohate(base: Path) -> list[LabelledText]:
         negative = [g for g, c in gs if c == -1]
         hateful = bool(negative)
         group = negative[0] if negative else gs[0][0]
-        items.append(LabelledText(text, hateful, "ru", target=ETHNIC_GROUP_TARGETS.get(group, "other_ethnic"),
+        items.append(LabelledText(text, hateful, "ru", target=ethnic_group_targets().get(group, "other_ethnic"),
                                   id=f"ruethnohate:{tid}"))
     return items
 
