@@ -7,6 +7,7 @@ fails when the committed file is stale (`hsengine catalogue --check`).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..paths import SOURCE_CHECKOUT
@@ -136,4 +137,33 @@ def build_catalogue(engine: "Engine") -> str:
                 f"| `{r.id}`<br>{_md_escape(r.title_in('en'))} | {r.severity} | {', '.join(r.langs)} | "
                 f"{_md_escape(targets)} | {_md_escape(r.description)} | {_md_escape(example)} |"
             )
+    out += _patterns_and_contexts(engine)
     return "\n".join(out) + "\n"
+
+
+def _patterns_and_contexts(engine: "Engine") -> list[str]:
+    """The named patterns rules share (who uses each) and the contexts that suppress matches."""
+    rs = engine.ruleset
+    used_by: dict[str, list[str]] = defaultdict(list)
+    for r in engine.rules:
+        for name in r.uses:
+            used_by[name].append(r.id)
+    for p in rs.patterns.values():
+        for name in p.uses:
+            used_by[name].append(f"pattern `{p.name}`")
+    out = ["", "## Named patterns", "",
+           "Reusable parts of rules (`rules/patterns.yaml`), used as `{use: name}`; improve one and "
+           "every rule that uses it improves.", "",
+           "| pattern | params | description | used by | defined at |", "|---|---|---|---|---|"]
+    for name in sorted(rs.patterns):
+        p = rs.patterns[name]
+        users = ", ".join(f"`{u}`" if not u.startswith("pattern") else u for u in sorted(set(used_by[name])))
+        where = f"{Path(p.file).parent.name}/{Path(p.file).name}:{p.line}"
+        out.append(f"| `{name}` | {', '.join(p.params) or '—'} | {_md_escape(p.description)} | "
+                   f"{users or '—'} | {where} |")
+    out += ["", "## Contexts", "",
+            "What cancels a match (`rules/contexts.yaml`); a suppressed match is reported with its reason.", "",
+            "| context | kind | what it means |", "|---|---|---|"]
+    for cid, ctx in rs.contexts.items():
+        out.append(f"| `{cid}` | {ctx.kind} | {_md_escape(ctx.description)} |")
+    return out
