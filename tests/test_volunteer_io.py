@@ -261,6 +261,7 @@ def test_a_file_given_as_text_is_read_as_the_file(runner, tmp_path, monkeypatch)
 
 
 # -- output to /dev/stdout and pipes (a real process: CliRunner has no file descriptors) ---------------
+@pytest.mark.slow  # hsengine processes
 def test_output_to_dev_stdout_and_a_pipe(tmp_path):
     f = tmp_path / "p.csv"
     f.write_text("text\nВсе эти китайцы — вонючие тараканы.\nпривет\n", encoding="utf-8")

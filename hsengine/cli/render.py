@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from .. import i18n
-from ..schema.values import SEVERITIES
+from ..schema.values import LANGS, SEVERITIES
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..engine.engine import Engine
@@ -186,7 +186,7 @@ def excerpt(text: str, spans: list[tuple[int, int]], limit: int = 600, context: 
 
 def hits_line(engine: "Engine", text: str, lang: str | None) -> str:
     """The lexicon hits of a text, briefly: what a pattern had to work with."""
-    trace = engine.explain(text, lang if lang in ("ru", "kk") else None)
+    trace = engine.explain(text, lang if lang in LANGS else None)
     doc = trace.doc
     if doc is None or not doc.hits:
         return "none (no word of the text is in the lexicon)"

@@ -193,9 +193,6 @@ class Lexicon:
             comps.append(frozenset(keys))
         return Phrase(entry, tuple(comps), tuple(negated))
 
-    def class_kind(self, class_id: str) -> str:
-        return self.classes[class_id].kind
-
     def classes_kind(self, entry: Entry, kinds: tuple[str, ...]) -> bool:
         """Has the entry a class of one of these kinds (attack, frame...)?"""
         return any(self.classes[c].kind in kinds for c in entry.classes)

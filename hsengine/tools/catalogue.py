@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..paths import SOURCE_CHECKOUT
+from ..schema.values import LANGS
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..engine.engine import Engine
@@ -19,10 +20,6 @@ CATALOGUE_PATH = SOURCE_CHECKOUT / "docs" / "rules.md" if SOURCE_CHECKOUT else N
 
 MIN_ENTRIES = 600
 MIN_RULES = 40
-
-
-def _example_lang(engine: "Engine", ex) -> str:
-    return ex.lang or engine.analyze(ex.text).lang
 
 
 def stats(engine: "Engine") -> dict[str, Any]:
@@ -39,14 +36,14 @@ def stats(engine: "Engine") -> dict[str, Any]:
         targets_in_rules.update(r.targets or ())
     narratives = sorted(engine.ruleset.narratives)
     missing_narrative_langs = [
-        f"{n}:{lang}" for n in narratives for lang in ("ru", "kk") if by_narrative[n][lang] == 0
+        f"{n}:{lang}" for n in narratives for lang in LANGS if by_narrative[n][lang] == 0
     ]
     target_langs: dict[str, set[str]] = defaultdict(set)
     for e in engine.lexicon.entries.values():
         if e.target:
             target_langs[e.target].add(e.lang)
     missing_target_langs = [
-        f"{t}:{lang}" for t in sorted(engine.lexicon.targets) for lang in ("ru", "kk") if lang not in target_langs[t]
+        f"{t}:{lang}" for t in sorted(engine.lexicon.targets) for lang in LANGS if lang not in target_langs[t]
     ]
     examples = sum(len(r.match_examples) + len(r.no_match_examples) for r in rules)
     return {
@@ -170,7 +167,3 @@ def _patterns_and_contexts(engine: "Engine") -> list[str]:
     for cid, ctx in rs.contexts.items():
         out.append(f"| `{cid}` | {ctx.kind} | {_md_escape(ctx.description)} |")
     return out
-
-
-def catalogue_is_current(engine: "Engine", path: Path | None = CATALOGUE_PATH) -> bool:
-    return path is not None and path.exists() and path.read_text(encoding="utf-8") == build_catalogue(engine)

@@ -16,20 +16,23 @@ the rules add: the baseline's recall is the ceiling of what the lexicon can reac
 is what "flag every mention" would give.
 
     >>> from hsengine import Engine
-    >>> items = [LabelledText("все китайцы — тараканы", True), LabelledText("китайский чай вкусный", False)]
+    >>> items = [LabelledText("все китайцы — тараканы", True), LabelledText("китайцы пьют зелёный чай", False)]
     >>> report = evaluate(Engine(), items)
-    >>> report.overall["baseline"].tp + report.overall["baseline"].fp
-    2
+    >>> b = report.overall["baseline"]      # it flags both: a group is named in each
+    >>> (b.tp, b.fp)
+    (1, 1)
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as _dt
+import functools
 import html
 import json
 import os
 import re
+import sys
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -40,6 +43,7 @@ import yaml
 
 from ..errors import HsengineError
 from ..paths import BUNDLED_FUNCTIONAL, BUNDLED_KK_DEV, PACKAGE_DIR
+from ..schema.values import LANGS
 
 # --------------------------------------------------------------------------------------------
 # Inputs
@@ -272,15 +276,23 @@ def _jsonl_rows(path: Path) -> Iterator[dict]:
 
 
 def _csv_rows(path: Path, delimiter: str | None) -> Iterator[dict]:
-    with path.open(encoding="utf-8-sig", newline="") as f:
-        if delimiter is None:
-            sample = f.read(8192)
-            f.seek(0)
-            try:
-                delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
-            except csv.Error:
-                delimiter = ","
-        yield from csv.DictReader(f, delimiter=delimiter)
+    """The records of a CSV file as {column: value}, read by the command line's own CSV reader
+    (io/readers.py: encoding, delimiter and broken-quote handling alike); a row it cannot read is
+    a LabelError, an empty line is skipped."""
+    from ..io.readers import InputProblem, open_input
+
+    try:
+        # column "1": any file has a first column; this reader needs no text column of its own
+        source = open_input(str(path), fmt="csv", column="1", delimiter=delimiter, max_chars=sys.maxsize)
+    except InputProblem as exc:
+        raise LabelError(f"{exc.message}" + (f" ({exc.hint})" if exc.hint else "")) from None
+    with source:
+        for row in source:
+            problem = row.error or next((n for n in row.notes if n.startswith("invalid UTF-8")), None)
+            if problem:  # labels on garbled text would measure nothing
+                raise LabelError(f"{path}:{row.line}: {problem}")
+            if "empty row" not in row.notes:
+                yield row.fields
 
 
 # -- named data sets -------------------------------------------------------------------------
@@ -297,30 +309,14 @@ DATASETS: dict[str, str] = {
     "kk_dev_test": "our hand-labelled Kazakh YouTube comments, test split: final figures only, never tuned on",
 }
 
-# RuEthnoHate `ethnic_group` lemmas -> hsengine target ids (groups not listed: other_ethnic)
-ETHNIC_GROUP_TARGETS: dict[str, str] = {
-    **dict.fromkeys(["русский", "россиянин", "великоросс", "славянин", "кацап", "москаль", "русак"], "russian"),
-    **dict.fromkeys(["украинец", "хохол", "малорос", "западенец", "укроп", "салоед"], "ukrainian"),
-    **dict.fromkeys(["еврей", "жид", "иудей"], "jewish"),
-    **dict.fromkeys(["казах"], "kazakh"),
-    **dict.fromkeys(["узбек"], "uzbek"),
-    **dict.fromkeys(["таджик"], "tajik"),
-    **dict.fromkeys(["киргиз"], "kyrgyz"),
-    **dict.fromkeys(["китаец"], "chinese"),
-    **dict.fromkeys(["дунганин", "дунган"], "dungan"),
-    **dict.fromkeys(["уйгур"], "uyghur"),
-    **dict.fromkeys(["кореец"], "korean"),
-    **dict.fromkeys(["татарин"], "tatar"),
-    **dict.fromkeys(["цыган"], "roma"),
-    **dict.fromkeys(["американец"], "western"),
-    **dict.fromkeys(["негр", "черномазый", "африканец"], "black"),
-    **dict.fromkeys(["чурка", "среднеазиат", "азиат", "туркмен"], "central_asian"),
-    **dict.fromkeys(["гастарбайтер", "мигрант"], "migrant"),
-    **dict.fromkeys(["чеченец", "азербайджанец", "армянин", "дагестанец", "ингуш", "осетин", "грузин",
-                     "аварец", "кавказец", "хач", "лезгин", "балкарец", "кумык", "карачаевец", "адыг",
-                     "черкес", "кабардинец", "абхаз", "даргинец", "вайнах", "горец", "черножопый"],
-                    "caucasian"),
-}
+@functools.lru_cache(maxsize=1)
+def ethnic_group_targets() -> dict[str, str]:
+    """RuEthnoHate `ethnic_group` lemma -> hsengine target id (groups not listed: other_ethnic), from
+    the data file hsengine/data/ruethnohate_targets.yaml, which maintainers edit."""
+    doc = yaml.safe_load((PACKAGE_DIR / "data" / "ruethnohate_targets.yaml").read_text(encoding="utf-8"))
+    return {lemma: target for target, lemmas in doc["targets"].items() for lemma in lemmas}
+
+
 _B_TAG = re.compile(r"</?b>", re.IGNORECASE)
 # RuEthnoHate texts also carry the source site's markup: line breaks and coloured <font> spans
 _MARKUP = re.compile(r"<(?:br|/?font|/?a|/?i|/?u|/?p|/?span)\b[^>]*>", re.IGNORECASE)
@@ -369,7 +365,7 @@ def _load_ruethnohate(base: Path) -> list[LabelledText]:
         negative = [g for g, c in gs if c == -1]
         hateful = bool(negative)
         group = negative[0] if negative else gs[0][0]
-        items.append(LabelledText(text, hateful, "ru", target=ETHNIC_GROUP_TARGETS.get(group, "other_ethnic"),
+        items.append(LabelledText(text, hateful, "ru", target=ethnic_group_targets().get(group, "other_ethnic"),
                                   id=f"ruethnohate:{tid}"))
     return items
 
@@ -699,14 +695,14 @@ def evaluate(engine, items: Sequence[LabelledText], *, jobs: int = 1, force_lang
     started = time.perf_counter()
     items = list(items)
     if force_lang:
-        results = [engine.analyze_safely(it.text, it.lang if it.lang in ("ru", "kk") else None) for it in items]
+        results = [engine.analyze_safely(it.text, it.lang if it.lang in LANGS else None) for it in items]
     else:
         results = _analyze_all(engine, [it.text for it in items], jobs)
     engine_seconds = time.perf_counter() - started
     baseline = KeywordBaseline(engine)
     outcomes: list[Outcome] = []
     for it, r in zip(items, results):
-        lang_hint = it.lang if force_lang and it.lang in ("ru", "kk") else None
+        lang_hint = it.lang if force_lang and it.lang in LANGS else None
         try:
             base = baseline(it.text, lang_hint) if r.error is None else False
         except Exception:  # noqa: BLE001 - the baseline must not lose the run
