@@ -27,6 +27,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "language": {"en": "language", "ru": "язык", "kk": "тіл"},
     "flagged": {"en": "flagged", "ru": "отмечено", "kk": "белгіленді"},
     "not_flagged": {"en": "not flagged", "ru": "не отмечено", "kk": "белгіленбеді"},
+    "score": {"en": "score", "ru": "оценка", "kk": "баға"},
+    "precision": {"en": "precision", "ru": "точность", "kk": "дәлдік"},
     "suppressed": {"en": "suppressed", "ru": "подавлено", "kk": "басылды"},
     "messages": {"en": "messages", "ru": "сообщений", "kk": "хабарлама"},
     "messages_read": {"en": "Messages read", "ru": "Прочитано сообщений", "kk": "Оқылған хабарламалар"},
