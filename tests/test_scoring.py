@@ -146,8 +146,9 @@ def test_a_single_slur_flags_by_its_own_estimate(engine):
     zhid = engine.analyze("Жиды опять приехали на рынок.")
     assert zhid.flagged and zhid.matches[0].precision >= engine.min_score
     khokhol = engine.analyze(SLUR_ONLY)
-    assert khokhol.matches and khokhol.matches[0].precision == engine.scoring.match_precision(
-        "xenophobia.slur", "low", ["ru.ukrainian.khokhol"])
+    sc = engine.scoring
+    bare = sc.with_cues("xenophobia.slur", sc.match_precision("xenophobia.slur", "low", ["ru.ukrainian.khokhol"]), ())
+    assert khokhol.matches and khokhol.matches[0].precision == round(bare[0], 3)  # no attack word beside it
     assert khokhol.flagged == (khokhol.score >= engine.min_score)
 
 
@@ -247,3 +248,28 @@ def test_ruethnohate_halves_are_fixed_and_disjoint():
     halves = [ruethnohate_half(i) for i in ids]
     assert set(halves) == {"calibrate", "report"} and 120 < halves.count("calibrate") < 280
     assert halves == [ruethnohate_half(i) for i in ids]
+
+
+def test_cue_groups_move_a_match_and_are_reported(tmp_path):
+    p = tmp_path / "precision.yaml"
+    p.write_text(
+        "threshold: 0.6\n"
+        "rules:\n  xenophobia.slur: {precision: 0.6, n: 10, hateful: 6}\n"
+        "cues:\n  xenophobia.slur:\n"
+        "    support: {classes: [negative_attribute, dehumanization], present: 1.0, absent: -0.5}\n"
+        "    against: {classes: [metalinguistic], present: -2.0, absent: 0.0}\n", encoding="utf-8")
+    eng = Engine(precision=p)
+    bare = eng.analyze(SLUR_ONLY).matches[0]
+    assert bare.rule_id == "xenophobia.slur" and bare.cues == ()
+    assert bare.precision == pytest.approx(1 / (1 + 2.718281828 ** -(0.405465 - 0.5)), abs=1e-3)
+    backed = [m for m in eng.analyze("Опять эти хохлы, воры и бандиты, ну и ну").matches
+              if m.rule_id == "xenophobia.slur"][0]
+    assert backed.precision > 0.6 > bare.precision
+    assert [(c.role, c.text) for c in backed.cues] == [("support", "воры")]
+    assert backed.to_dict()["cues"][0]["role"] == "support"
+    sc = eng.scoring
+    assert sc.with_cues("hate.dehumanization", 0.9, {"metalinguistic"}) == (0.9, [])  # no cue groups: unchanged
+    with pytest.raises(ValueError):
+        Scoring.from_dict({"cues": {"r": {"g": {"classes": "x"}}}})
+    with pytest.raises(ValueError):
+        Scoring.from_dict({"cues": {"r": {"g": {"classes": ["x"], "present": 99}}}})

@@ -171,6 +171,9 @@ def pretty_writer(engine: "Engine", ui: str, source: "Input", show_unflagged: bo
                 roles.append(f"«{e.text}» — {i18n.role_name(e.role, ui)}")
             if roles:
                 console.print(Text("    " + i18n.t("evidence", ui) + ": " + "; ".join(roles), style="dim"))
+            if m.cues:
+                cues = "; ".join(f"«{e.text}» — {i18n.role_name(e.role, ui)}" for e in m.cues)
+                console.print(Text("    " + i18n.t("cues", ui) + ": " + cues, style="dim"))
 
     def _suppressed(result: "AnalysisResult") -> None:
         for s in result.suppressed:
@@ -345,6 +348,9 @@ def print_trace(engine: "Engine", data: dict[str, Any], ui: str, verbose: bool =
                                   threshold=_num(res.get("min_score", 0.0))), style="dim"))
     for m in res["matches"]:
         console.print(Text(f"  {m['explanation']} · {i18n.t('precision', ui)} {_num(m.get('precision', 1.0))}"))
+        if m.get("cues"):
+            cues = "; ".join(f"«{e['text']}» — {i18n.role_name(e['role'], ui)}" for e in m["cues"])
+            console.print(Text(f"    {i18n.t('cues', ui)}: {cues}", style="dim"))
 
 
 def clip_keep_lines(text: str, n: int) -> str:

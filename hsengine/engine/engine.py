@@ -413,9 +413,27 @@ class Engine:
             best = max(best, min(scores))
         evidence = tuple(sorted(seen.values(), key=lambda e: (e.start, e.end, e.role)))
         precision = self.scoring.match_precision(rule.id, rule.severity, target_entries(evidence))
+        cues: tuple[Evidence, ...] = ()
+        if rule.id in self.scoring.cues:
+            precision, cues = self._cues(rule, precision, doc)
         return Match(rule.id, rule.title_in("en"), self.narrative(rule, target), target, rule.severity,
                      self.explanation(rule, target, evidence, self.ui_lang), evidence, round(best, 3),
-                     round(precision, 3))
+                     round(precision, 3), cues)
+
+    def _cues(self, rule: Rule, precision: float, doc: Doc) -> tuple[float, tuple[Evidence, ...]]:
+        """A match's precision moved by the cue groups of its rule (engine/scoring.py: words anywhere
+        in the text), and the first word of each group present, as cues."""
+        classes = {c for h in doc.hits for c in h.entry.classes}
+        precision, seen = self.scoring.with_cues(rule.id, precision, classes)
+        found = []
+        for group in self.scoring.cues[rule.id]:
+            if not dict(seen).get(group.name):
+                continue
+            for h in doc.hits:
+                if not group.classes.isdisjoint(h.entry.classes):
+                    found.append(self._evidence(h, doc, role=group.name))
+                    break
+        return precision, tuple(found)
 
     def narrative(self, rule: Rule, target: str | None) -> str:
         """The narrative of a match: the rule's, or, for a rule whose narrative follows its target,
@@ -477,12 +495,13 @@ class Engine:
                     old = merged[key]
                     evs = {(e.start, e.end, e.role): e for e in old.evidence + shifted}
                     ev = tuple(sorted(evs.values(), key=lambda e: (e.start, e.end, e.role)))[:MAX_EVIDENCE_PER_MATCH]
+                    better = m if m.precision > old.precision else old
+                    cues = better.cues if better is old else tuple(_shift(e, offset) for e in m.cues)
                     merged[key] = Match(old.rule_id, old.title, old.narrative, old.target, old.severity,
-                                        old.explanation, ev, max(old.score, m.score),
-                                        max(old.precision, m.precision))
+                                        old.explanation, ev, max(old.score, m.score), better.precision, cues)
                 else:
                     merged[key] = Match(m.rule_id, m.title, m.narrative, m.target, m.severity, m.explanation,
-                                        shifted, m.score, m.precision)
+                                        shifted, m.score, m.precision, tuple(_shift(e, offset) for e in m.cues))
             for s in r.suppressed:
                 key = (s.rule_id, s.target, s.context)
                 if key not in supp:

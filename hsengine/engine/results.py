@@ -54,6 +54,9 @@ class Match:
     evidence: tuple[Evidence, ...]
     score: float = 1.0  # confidence in the evidence: the weakest evidence score of the best binding
     precision: float = 1.0  # estimated share of such matches that are hate (engine/scoring.py)
+    # words elsewhere in the text that moved `precision` (role "support" or "against"), for the rules
+    # whose precision depends on them (the slur rule); not part of the rule's evidence
+    cues: tuple[Evidence, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -66,6 +69,7 @@ class Match:
             "precision": self.precision,
             "explanation": self.explanation,
             "evidence": [e.to_dict() for e in self.evidence],
+            "cues": [e.to_dict() for e in self.cues],
         }
 
 

@@ -10,7 +10,12 @@ A message's score combines its matches by noisy-OR over rules:
 
     score = 1 − Π_rules (1 − p_rule),   p_rule = the highest precision among that rule's matches
 
-(one rule counts once per message, however many targets it matched).  A message is flagged when
+(one rule counts once per message, however many targets it matched).  For a rule with *cue groups*
+(the slur rule), the match's precision is first moved by the words elsewhere in the message: an
+attack word (negative attribute, dehumanizing or violent word, vice...) makes a bare slur likelier
+to be hate, talk about words or lineage less likely; each group shifts the log-odds by its
+estimated amount when present and when absent (naive Bayes over the groups), and the words that
+did so are reported as the match's `cues`.  A message is flagged when
 ``score ≥ min_score``; the default threshold is the one `hsengine calibrate` chose and wrote into the
 same file.  Matches under the threshold are still reported: the explanation always names every
 rule and span.
@@ -49,6 +54,19 @@ class Estimate:
 
 
 @dataclass(frozen=True)
+class CueGroup:
+    """Words elsewhere in the message that make a match of one rule likelier (support: an attack word
+    beside a bare slur) or less likely (against: talk about words, lineage) to be hate.  `present`
+    and `absent` are shifts of the match's log-odds, estimated from labelled data relative to all
+    texts the rule fired on alone, so the group's two cases average out to the rule's estimate."""
+
+    name: str
+    classes: frozenset[str]
+    present: float
+    absent: float
+
+
+@dataclass(frozen=True)
 class Scoring:
     """The precision estimates and the default threshold (the contents of precision.yaml)."""
 
@@ -57,6 +75,7 @@ class Scoring:
     threshold: float = FALLBACK_THRESHOLD
     prior_means: Mapping[str, float] = field(default_factory=lambda: dict(PRIOR_MEANS))
     meta: Mapping[str, Any] = field(default_factory=dict)
+    cues: Mapping[str, tuple[CueGroup, ...]] = field(default_factory=dict)  # rule -> cue groups
 
     # -- reading --------------------------------------------------------------------------------
     @classmethod
@@ -82,8 +101,20 @@ class Scoring:
         for sev, v in ((data.get("prior") or {}).get("means") or {}).items():
             prior[str(sev)] = _unit(v, f"prior.means.{sev}")
         threshold = _unit(data.get("threshold", FALLBACK_THRESHOLD), "threshold")
-        meta = {k: v for k, v in data.items() if k not in ("rules", "entries", "threshold")}
-        return cls(rules, entries, threshold, prior, meta)
+        cues: dict[str, tuple[CueGroup, ...]] = {}
+        for rid, groups in (data.get("cues") or {}).items():
+            if not isinstance(groups, Mapping):
+                raise ValueError(f"cues.{rid}: expected a mapping of cue groups")
+            out = []
+            for name, g in groups.items():
+                where = f"cues.{rid}.{name}"
+                if not isinstance(g, Mapping) or not isinstance(g.get("classes"), list):
+                    raise ValueError(f"{where}: expected classes (a list), present and absent")
+                out.append(CueGroup(str(name), frozenset(map(str, g["classes"])), _shift(g.get("present", 0), where),
+                                    _shift(g.get("absent", 0), where)))
+            cues[str(rid)] = tuple(out)
+        meta = {k: v for k, v in data.items() if k not in ("rules", "entries", "threshold", "cues")}
+        return cls(rules, entries, threshold, prior, meta, cues)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "Scoring":
@@ -128,8 +159,24 @@ class Scoring:
         return max(best, base) if unknown else best
 
     def precision_of(self, match: Any) -> float:
-        """`match_precision` for a Match (its rule, severity and target evidence)."""
+        """`match_precision` for a Match (its rule, severity and target evidence), without cues."""
         return self.match_precision(match.rule_id, match.severity, target_entries(match.evidence))
+
+    def with_cues(self, rule_id: str, precision: float, classes: Iterable[str]) -> tuple[float, list[tuple[str, bool]]]:
+        """The precision of a match of `rule_id` given the lexicon classes present in its message,
+        and which cue groups were present [(name, present)].  Rules without cue groups: unchanged."""
+        groups = self.cues.get(rule_id)
+        if not groups:
+            return precision, []
+        present = set(classes)
+        p = min(max(precision, 1e-3), 1 - 1e-3)
+        logit = math.log(p / (1 - p))
+        seen = []
+        for g in groups:
+            here = not g.classes.isdisjoint(present)
+            logit += g.present if here else g.absent
+            seen.append((g.name, here))
+        return 1.0 / (1.0 + math.exp(-logit)), seen
 
 
 def target_entries(evidence: Iterable[Any]) -> list[str]:
@@ -168,10 +215,20 @@ def _unit(value: Any, where: str) -> float:
     return x
 
 
+def _shift(value: Any, where: str) -> float:
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{where}: {value!r} is not a number") from None
+    if math.isnan(x) or abs(x) > 10:
+        raise ValueError(f"{where}: a log-odds shift of {value!r} is out of range")
+    return x
+
+
 def check_min_score(value: Any) -> float:
     """A threshold given by a user: a number from 0 to 1."""
     return _unit(value, "min_score")
 
 
-__all__ = ["BUNDLED_PRECISION", "Estimate", "PRIOR_MEANS", "Scoring", "check_min_score", "message_score",
+__all__ = ["BUNDLED_PRECISION", "CueGroup", "Estimate", "PRIOR_MEANS", "Scoring", "check_min_score", "message_score",
            "noisy_or", "target_entries"]

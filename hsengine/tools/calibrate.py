@@ -17,7 +17,9 @@ For every rule: n = texts it fired on (unsuppressed), h = those labelled hateful
 the mean of a Beta posterior, (h + a·m) / (n + a), with the prior mean m from the rule's severity
 and a = PRIOR_STRENGTH pseudo-texts.  For the rules in ENTRY_RULES (those that rest on one word:
 the slur rule), the same per lexicon entry of the match's target evidence, with the rule's
-estimate as the prior mean.
+estimate as the prior mean.  For their cue groups (CUE_GROUPS), over the texts the rule fired on
+alone: the log-odds of hate when the group's classes occur in the text, and when they do not, each
+minus the log-odds over all those texts (one pseudo-count added to each cell).
 
 The default threshold is chosen on the calibration half: the lowest threshold (0.00 to 1.00 by
 0.01) whose precision there is at least TARGET_PRECISION — the most recall that meets the
@@ -31,6 +33,7 @@ the best F1 under the same constraint.
 from __future__ import annotations
 
 import datetime as _dt
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +44,17 @@ from ..engine.scoring import (BUNDLED_PRECISION, ENTRY_PRIOR_STRENGTH, PRIOR_MEA
 from . import evaluate as ev
 
 ENTRY_RULES = ("xenophobia.slur",)
+# Cue groups of the rules that rest on one word: lexicon classes anywhere in the message that make a
+# bare slur likelier to be hate (support) or less likely (against).  Chosen on the calibration half
+# (texts where the slur rule fired alone: with a negative attribute, a dehumanizing or violent word,
+# a body part, a vice or a why-question 0.73-0.89 were hateful, against 0.62-0.67 without; with talk
+# about words, lineage or depriving 0.29-0.40).
+CUE_GROUPS: dict[str, dict[str, tuple[str, ...]]] = {
+    "xenophobia.slur": {
+        "support": ("negative_attribute", "dehumanization", "violence", "threat", "body_part", "vice", "why_question"),
+        "against": ("metalinguistic", "lineage", "deprive"),
+    },
+}
 TARGET_PRECISION = 0.75
 FUNCTIONAL_WEIGHT = 1.0
 GRID = [round(i / 100, 2) for i in range(0, 101)]
@@ -54,6 +68,7 @@ class Fired:
     hateful: bool
     matches: tuple[tuple[str, str, tuple[str, ...]], ...]  # (rule id, severity, target entries)
     weight: float = 1.0
+    classes: frozenset[str] = frozenset()  # lexicon classes in the text (only where a cue rule matched)
 
 
 class _M:
@@ -66,11 +81,18 @@ class _M:
 
 
 def collect(engine, items: Sequence[ev.LabelledText], weight: float = 1.0) -> list[Fired]:
+    from ..lexicon.annotate import annotate
+    from ..text.normalize import normalize
+
     out = []
     for it in items:
         r = engine.analyze_safely(it.text)
+        classes: frozenset[str] = frozenset()
+        if any(m.rule_id in CUE_GROUPS for m in r.matches):  # the classes the engine's cues look at
+            doc = annotate(normalize(it.text[: engine.max_text_length]), engine.analyzer, None)
+            classes = frozenset(c for h in doc.hits for c in h.entry.classes)
         out.append(Fired(it.id or "", it.hateful, tuple(
-            (m.rule_id, m.severity, tuple(target_entries(m.evidence))) for m in r.matches), weight))
+            (m.rule_id, m.severity, tuple(target_entries(m.evidence))) for m in r.matches), weight, classes))
     return out
 
 
@@ -108,7 +130,36 @@ def estimate(engine, fired: Iterable[Fired]) -> dict[str, Any]:
             per[e] = {"precision": round((h + ENTRY_PRIOR_STRENGTH * base) / (n + ENTRY_PRIOR_STRENGTH), 3),
                       "n": _num(n), "hateful": _num(h)}
         entries_out[rid] = per
-    return {"rules": rules, "entries": entries_out}
+    return {"rules": rules, "entries": entries_out, "cues": estimate_cues(engine, fired)}
+
+
+def estimate_cues(engine, fired: Iterable[Fired]) -> dict[str, Any]:
+    """Per cue group of a rule: the log-odds shift when the group is present / absent, relative to
+    every text the rule fired on alone (counts + 1 in each cell)."""
+    fired = list(fired)
+    out: dict[str, Any] = {}
+    for rid, groups in CUE_GROUPS.items():
+        if rid not in {r.id for r in engine.rules}:
+            continue
+        alone = [f for f in fired if f.matches and {m[0] for m in f.matches} == {rid}]
+        per = {}
+        for name, classes in groups.items():
+            unknown = [c for c in classes if c not in engine.lexicon.classes]
+            if unknown:
+                raise ValueError(f"cue group {rid}.{name}: unknown classes {unknown}")
+            cell = [[1.0, 1.0], [1.0, 1.0]]  # [present][hateful]
+            for f in alone:
+                cell[int(not f.classes.isdisjoint(classes))][int(f.hateful)] += f.weight
+            marginal = math.log((cell[0][1] + cell[1][1]) / (cell[0][0] + cell[1][0]))
+            per[name] = {
+                "classes": list(classes),
+                "present": round(math.log(cell[1][1] / cell[1][0]) - marginal, 3),
+                "absent": round(math.log(cell[0][1] / cell[0][0]) - marginal, 3),
+                "texts_with": _num(cell[1][0] + cell[1][1] - 2), "hateful_with": _num(cell[1][1] - 1),
+                "texts_without": _num(cell[0][0] + cell[0][1] - 2), "hateful_without": _num(cell[0][1] - 1),
+            }
+        out[rid] = per
+    return out
 
 
 def _num(x: float) -> float | int:
@@ -119,7 +170,8 @@ def scores(scoring: Scoring, fired: Iterable[Fired]) -> list[tuple[bool, float]]
     """(gold, message score) per text under `scoring`."""
     out = []
     for f in fired:
-        ms = [_M(rid, scoring.match_precision(rid, sev, ents)) for rid, sev, ents in f.matches]
+        ms = [_M(rid, round(scoring.with_cues(rid, scoring.match_precision(rid, sev, ents), f.classes)[0], 3))
+              for rid, sev, ents in f.matches]  # rounded as the engine rounds a match's precision
         out.append((f.hateful, message_score(ms)))
     return out
 
@@ -209,7 +261,7 @@ def dump(data: dict[str, Any]) -> str:
     import yaml
 
     order = ["generated", "by", "data", "lexicon_entries", "prior", "entry_rules", "threshold", "threshold_rule",
-             "figures", "rules", "entries"]
+             "figures", "rules", "entries", "cues"]
     body = {k: data[k] for k in order if k in data}
     text = yaml.safe_dump(body, allow_unicode=True, sort_keys=False, width=110, default_flow_style=None)
     return HEADER + text

@@ -177,9 +177,19 @@ def _entry_precision_section(engine: "Engine") -> list[str]:
             entry = engine.lexicon.entries.get(eid)
             lemma = entry.lemma if entry is not None else "?"
             register = entry.register if entry is not None else "?"
-            flags = "yes" if est.precision >= engine.min_score - 1e-9 else "**no**"
+            bare = round(sc.with_cues(rid, est.precision, ())[0], 3)
+            flags = "yes" if bare >= engine.min_score - 1e-9 else "**no**"
             out.append(f"| `{eid}` | {_md_escape(lemma)} | {register} | {est.precision:.3f} | {_count(est.n)} | "
                        f"{_count(est.hateful)} | {flags} |")
+    for rid, groups in sorted(sc.cues.items()):
+        out += ["", f"### `{rid}`: cues elsewhere in the message", "",
+                "A match's precision is moved by these words anywhere in the message (log-odds shift when "
+                "present / absent); the column above is before cues, \"alone flags\" after the shift of a "
+                "message with none of them.", "",
+                "| cue group | classes | shift present | shift absent |", "|---|---|---:|---:|"]
+        for g in groups:
+            out.append(f"| {g.name} | {', '.join(f'`{c}`' for c in sorted(g.classes))} | {g.present:+.3f} | "
+                       f"{g.absent:+.3f} |")
     return out
 
 
