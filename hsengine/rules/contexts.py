@@ -12,6 +12,10 @@ one of three kinds:
   sentences, or the whole text, and is not itself negated ("это не ксенофобия" is no cue).
 - quotation — every piece of evidence sits inside quotation marks and a framing cue (condemnation,
   reporting) stands outside them.
+- refutation — the evidence is a claim that a refutation word frames in the same sentence: the
+  claim follows it in its own or a linked clause ("ложь о том, что...", "миф, будто...",
+  "опровергли слухи о..."), or precedes it with nothing turning away between ("...деген өтірікті
+  әшкереледі", "..., — это миф").  A negated refutation ("это не миф") frames nothing.
 - question — a why-question with no negation in it doubts the call it asks about ("зачем
   выгонять атеистов?", "еврейлерге неге елдеріне қайту керек?"); a negated one is the call itself
   ("почему их до сих пор не выгнали?") and is left alone.
@@ -105,6 +109,7 @@ def _hits_with(doc: Doc, classes: frozenset[str], lang: str | None = None, lo: i
 
 
 _NEGATION = frozenset({"negation"})
+_REPORTING = frozenset({"reporting"})
 
 
 def _cue_negated(doc: Doc, cue: DocHit) -> bool:
@@ -112,6 +117,8 @@ def _cue_negated(doc: Doc, cue: DocHit) -> bool:
     for h in _hits_with(doc, _NEGATION, None, max(0, cue.first - 8), cue.last + 8):
         if h is cue or doc.tokens[h.first].quote != doc.tokens[cue.first].quote:
             continue  # a "не" inside a quotation does not negate the condemnation outside it
+        if "cessation" in h.entry.classes:
+            continue  # "перестать повторять ложь": stopping negates the act, not the word for the claim
         if h.entry.lang == "ru" and h.last < cue.first and doc.word_distance(h.last, cue.first) <= CUE_NEGATION_WINDOW:
             if doc.tokens[h.last].clause == doc.tokens[cue.first].clause:
                 return True
@@ -128,6 +135,8 @@ def check(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
         return _cue(ctx, doc, b)
     if ctx.kind == "question":
         return _question(ctx, doc, b)
+    if ctx.kind == "refutation":
+        return _refutation(ctx, doc, b)
     return _quotation(ctx, doc, b)
 
 
@@ -306,4 +315,29 @@ def _quotation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
         if _cue_negated(doc, cue):
             continue
         return Suppression(ctx.id, ctx.kind, cue, "the words are quoted and framed by condemnation or reporting")
+    return None
+
+
+def _refutation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
+    toks = doc.tokens
+    evidence = _evidence_tokens(b)
+    lo, hi = doc.sentence_range(toks[b.first].sent, toks[b.last].sent)
+    reach = ctx.max_distance or 12
+    for ref in _hits_with(doc, ctx.cue_classes, None, lo, hi):
+        if evidence.intersection(range(ref.first, ref.last + 1)) or _cue_negated(doc, ref):
+            continue
+        if ref.last < b.first:
+            # "ложь о том, что <claim>": the claim is the frame's complement
+            framed = (doc.word_distance(ref.last, b.first) <= reach
+                      and _linked_clauses(doc, ref.last, b.first, ctx.clause_openers))
+        elif ref.first > b.last:
+            # "<claim> деген өтірік", "<claim>, но это ложь"; not "<claim>, а врачи говорят, что это
+            # миф": turning away to what others say makes the refutation theirs, not the speaker's
+            framed = (toks[ref.first].sent == toks[b.last].sent and doc.word_distance(b.last, ref.first) <= reach
+                      and not (any(toks[i].text in ctx.contrast for i in range(b.last + 1, ref.first))
+                               and any(True for _ in _hits_with(doc, _REPORTING, None, b.last + 1, ref.first - 1))))
+        else:
+            framed = False
+        if framed:
+            return Suppression(ctx.id, ctx.kind, ref, ctx.description or ctx.id)
     return None

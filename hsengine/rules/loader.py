@@ -41,7 +41,7 @@ from ..schema.yamlload import Loc, YamlProblem, YList, YMap, load_yaml_file
 
 STATUSES = ("stable", "experimental")
 SCOPES = ("sentence", "text")
-CONTEXT_KINDS = ("negation", "cue", "quotation", "question")
+CONTEXT_KINDS = ("negation", "cue", "quotation", "question", "refutation")
 MAX_PATTERN_NODES = 160  # as written; what named patterns add is bounded by MAX_EXPANDED_ATOMS
 MAX_REGEX_LEN = 200
 MAX_ATOM_WORDS = 500  # lemma:/text: lists of one atom
@@ -328,6 +328,7 @@ class Context:
     clause_openers: frozenset[str] = frozenset()
     frame_classes: frozenset[str] = frozenset()
     max_distance: int | None = None  # cue kind: at most this many words from the evidence
+    contrast: frozenset[str] = frozenset()  # refutation kind: words that turn from the claim ("а", "бірақ")
     descriptions: dict[str, str] = field(default_factory=dict)  # the description per interface language
 
     def name(self, ui_lang: str = "en") -> str:
@@ -573,7 +574,7 @@ class _RuleReader:
             self.fail(loc, f"context {cid!r} must be a mapping")
             return None
         known = {"kind", "description", "names", "cues", "cue_classes", "scope", "neighbor_sentences",
-                 "morphological", "clause_openers", "frame_classes", "max_distance"}
+                 "morphological", "clause_openers", "frame_classes", "max_distance", "contrast"}
         for k in spec:
             if k not in known:
                 self.fail(spec.loc_of(k), f"unknown context field {k!r}", _suggest(k, known))
@@ -607,7 +608,7 @@ class _RuleReader:
         frame_classes = self._class_set(spec["frame_classes"], spec.loc_of("frame_classes"), "frame_classes") if "frame_classes" in spec else frozenset()
         if kind == "negation" and not cues:
             self.fail(loc, f"context {cid!r} of kind negation needs 'cues'")
-        if kind in ("cue", "question") and not cue_classes:
+        if kind in ("cue", "question", "refutation") and not cue_classes:
             self.fail(loc, f"context {cid!r} of kind {kind} needs 'cue_classes'")
         if kind == "quotation" and not frame_classes:
             self.fail(loc, f"context {cid!r} of kind quotation needs 'frame_classes'")
@@ -640,6 +641,7 @@ class _RuleReader:
             morphological=morphological,
             clause_openers=frozenset(norm_word(w) for w in openers if isinstance(w, str)),
             frame_classes=frame_classes, max_distance=max_distance,
+            contrast=frozenset(norm_word(w) for w in (spec.get("contrast") or []) if isinstance(w, str)),
         )
 
     def check_target_narratives(self) -> None:
@@ -914,8 +916,11 @@ class _RuleReader:
             if c not in self.classes:
                 self.fail(v.loc_of("class"), f"unknown class {c!r}", _suggest(c, self.classes) or "declare it in the lexicon's classes.yaml")
         entries = str_set("entry")
+        # a bundled named pattern may name bundled entries that a lexicon of one's own lacks: that
+        # part of it never matches there (with the bundled lexicon, validate still checks every name)
+        in_bundled_pattern = any(("patterns", name) in self._base_ids for name in self._resolving)
         for e in entries or ():
-            if e not in self.entries:
+            if e not in self.entries and not in_bundled_pattern:
                 self.fail(v.loc_of("entry"), f"unknown lexicon entry {e!r}", _suggest(e, self.entries))
         targets = str_set("target")
         for t in targets or ():
