@@ -127,8 +127,9 @@ class Scoring:
             if path is not None:
                 raise FileNotFoundError(f"precision file {p} does not exist")
             return cls()
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when PyYAML has it: faster start
         with p.open(encoding="utf-8") as f:
-            data = yaml.safe_load(f)
+            data = yaml.load(f, Loader=loader)  # noqa: S506 - a safe loader
         try:
             return cls.from_dict(data)
         except ValueError as exc:
