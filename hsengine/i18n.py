@@ -246,6 +246,7 @@ ROLE_NAMES: dict[str, dict[str, str]] = {
     "weapon": {"en": "weapon", "ru": "оружие", "kk": "қару"},
     "without": {"en": "a world without them", "ru": "мир без них", "kk": "оларсыз әлем"},
     "role": {"en": "role", "ru": "роль", "kk": "рөл"},
+    "copula": {"en": "makes it a predicate", "ru": "связка", "kk": "байланыстырушы етістік"},
     "denial": {"en": "denies them", "ru": "лишает", "kk": "айырады"},
     "entitlement": {"en": "a right or a post", "ru": "право или место", "kk": "құқық не орын"},
     "grant": {"en": "outraged it is granted", "ru": "возмущён, что им дают", "kk": "берілгеніне наразы"},

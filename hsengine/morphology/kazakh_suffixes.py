@@ -287,7 +287,10 @@ class Voice:
 
 VOICE: tuple[Voice, ...] = (
     Voice("ыл", frozenset({I, R, N, Z, T, D}), ("pssv",)),  # passive after a consonant: қуыл-, жойыл-, шығарыл-
-    Voice("л", frozenset({V}), ("pssv",)),  # after a vowel: аласта-л-, депортацияла-н- is left out (-н also reflexive)
+    Voice("л", frozenset({V}), ("pssv",)),  # after a vowel: аласта-л-
+    # -ла/-ле verbs take -н: жазала-н-ады "is punished", депортацияла-н-уы "being deported"; the
+    # reflexive -н (жуы-н-) reads the same, and a stem that is no entry finds nothing anyway
+    Voice("н", frozenset({V}), ("pssv",)),
 )
 
 # -- verb negation: before the tense/mood ending (жек көрмеймін "I do not hate") ---------------------------

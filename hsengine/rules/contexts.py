@@ -158,16 +158,21 @@ def _has_negation(doc: Doc, sent: int) -> bool:
 
 
 def _question(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
+    """Every sentence that holds the attack is a why-question without negation.  The group may be
+    named in a question before it: "Неге бізге X керек? Түгел құрту керек." asks, then calls."""
     evidence = _evidence_tokens(b)
-    sent = doc.tokens[b.first].sent
-    if not _is_question(doc, sent) or _has_negation(doc, sent):
-        return None
-    lo, hi = doc.sentence_range(sent, sent)
-    for cue in _hits_with(doc, ctx.cue_classes, None, lo, hi):
-        if evidence.intersection(range(cue.first, cue.last + 1)):
-            continue  # the question word is part of the pattern ("почему мы должны терпеть X?")
-        return Suppression(ctx.id, ctx.kind, cue, ctx.description or ctx.id)
-    return None
+    found = None
+    for sent in sorted({doc.tokens[s.first].sent for s in _attack_spans(b)}):
+        if not _is_question(doc, sent) or _has_negation(doc, sent):
+            return None
+        lo, hi = doc.sentence_range(sent, sent)
+        # a question word that is part of the pattern is no doubt ("почему мы должны терпеть X?")
+        cue = next((c for c in _hits_with(doc, ctx.cue_classes, None, lo, hi)
+                    if not evidence.intersection(range(c.first, c.last + 1))), None)
+        if cue is None:
+            return None
+        found = found or cue
+    return None if found is None else Suppression(ctx.id, ctx.kind, found, ctx.description or ctx.id)
 
 
 def _affirming_question(doc: Doc, b: Binding) -> Span | None:
@@ -215,7 +220,8 @@ def _negation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
     attacks = _attack_spans(b)
     toks = doc.tokens
     evidence = _evidence_tokens(b)
-    answer = _answered_no(doc, toks[b.last].sent)
+    asked = frozenset(s.hit.entry.id for s in attacks if s.hit is not None)
+    answer = _answered_no(doc, toks[b.last].sent, asked)
     if answer is not None:
         return Suppression(ctx.id, ctx.kind, answer, "the speaker answers the question no")
     if ctx.morphological:
@@ -266,7 +272,7 @@ def _negated_verb(doc: Doc, i: int) -> bool:
 SHORT_ANSWER = 3  # words in a reply like "Нет.", "Конечно нет.", "Әрине, жоқ."
 
 
-def _answered_no(doc: Doc, sent: int) -> DocHit | None:
+def _answered_no(doc: Doc, sent: int, asked: frozenset[str] = frozenset()) -> DocHit | None:
     """A question the speaker answers no in the next sentence ("Разве X заслужили, чтобы их
     били? Нет."): the answer is a short sentence made of a negation word and little else."""
     if not _is_question(doc, sent):
@@ -275,11 +281,17 @@ def _answered_no(doc: Doc, sent: int) -> DocHit | None:
     if lo > hi or doc.tokens[lo].sent != sent + 1:
         return None
     words = [i for i in range(lo, hi + 1) if doc.tokens[i].kind == "word"]
-    if not words or len(words) > SHORT_ANSWER:
+    if not words:
         return None
-    for cue in _hits_with(doc, _NEGATION, None, lo, hi):
-        if cue.first == words[0] or cue.last == words[-1]:
-            return cue
+    cues = list(_hits_with(doc, _NEGATION, None, lo, hi))
+    if len(words) <= SHORT_ANSWER:
+        return next((c for c in cues if c.first == words[0] or c.last == words[-1]), None)
+    # a longer reply that opens "Нет:" / "Жоқ," and denies the very words of the question: "«Смерть
+    # X»? Нет: никакой смерти" — not "Нет, их надо гнать", which answers with a call of its own
+    first = next((c for c in cues if c.first == words[0]), None)
+    if (first is not None and first.last + 1 <= hi and doc.tokens[first.last + 1].kind == "punct"
+            and any(h.entry.id in asked for h in doc.hits if lo <= h.first <= hi)):
+        return first
     return None
 
 
@@ -290,7 +302,10 @@ def _cue(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
     hi_sent = toks[b.last].sent + ctx.neighbor_sentences
     lo, hi = doc.sentence_range(lo_sent, hi_sent) if ctx.scope == "sentence" else (0, None)
     for cue in _hits_with(doc, ctx.cue_classes, None, lo, hi):
-        if evidence.intersection(range(cue.first, cue.last + 1)):
+        # a cue inside the evidence is the attack's own word; a cue phrase that takes an evidence
+        # word and adds its own judges it ("мир без X — нацистская мечта")
+        if evidence.issuperset(range(cue.first, cue.last + 1)) or (
+                cue.first == cue.last and cue.first in evidence):
             continue
         if ctx.max_distance is not None and min(
             doc.word_distance(cue.last, b.first) if cue.last < b.first else doc.word_distance(b.last, cue.first),
