@@ -180,7 +180,9 @@ class Lexicon:
         for word in spelling.split():
             negated.append(word in NEGATIVE_WORDS or entry.lang == "kk" and _negative_kazakh_verb(word))
             keys = {word}
-            if entry.lang == "ru":
+            if entry.match == "exact":
+                pass  # only the spellings listed: "это мерзко" is no "эти мерзкие"
+            elif entry.lang == "ru":
                 lemmas = russian.lemmas(word)
                 keys.update(lemmas)
                 for lemma in lemmas[:2]:

@@ -266,6 +266,7 @@ def _verbal_rows() -> tuple[Verbal, ...]:
     # deport"), which costs өлер and the -ла- verbs; after т the plural is -тар on a тт stem, which
     # no stem ends in (мигранттар is not мигрантт + ар)
     add(_v(("ар", ("futr", "prtc")), after=frozenset({I, R, N, Z, T}), nonfinite=True))
+    add(_v(("яр", ("futr", "prtc")), after=ANY, nonfinite=True, restore="й"))  # жой + ар is written жояр
     for suffix in ("мақ", "мақшы"):  # future of intention: өлтірмекпін
         add(_v((suffix, ("futr",)), after=frozenset({V, I, R, L}), nonfinite=True))
         add(_v(("б" + suffix[1:], ("futr",)), after=frozenset({N, Z}), nonfinite=True))

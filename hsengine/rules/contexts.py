@@ -237,7 +237,9 @@ def _negation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
                     if toks[j].kind == "word":
                         words += 1
                         an = doc.analyses[j]
-                        if j not in evidence and _negated_verb(doc, j) and not an.hits:
+                        # "...қайтатын кез жетпеді ме?" asks rhetorically: the negation affirms
+                        rhetorical = j + 1 < len(toks) and toks[j + 1].text in QUESTION_PARTICLES_KK
+                        if j not in evidence and _negated_verb(doc, j) and not an.hits and not rhetorical:
                             return Suppression(ctx.id, ctx.kind, Span(j, j, ctx.id, None),
                                                "a negated Kazakh verb follows the attack words")
                     j += 1

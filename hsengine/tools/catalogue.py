@@ -141,6 +141,7 @@ def build_catalogue(engine: "Engine") -> str:
                 f"| `{r.id}`<br>{_md_escape(r.title_in('en'))} | {r.severity} | {_precision_cell(engine, r)} | "
                 f"{', '.join(r.langs)} | {_md_escape(targets)} | {_md_escape(r.description)} | {_md_escape(example)} |"
             )
+    out += _patterns_and_contexts(engine)
     out += _entry_precision_section(engine)
     return "\n".join(out) + "\n"
 
@@ -190,6 +191,34 @@ def _entry_precision_section(engine: "Engine") -> list[str]:
         for g in groups:
             out.append(f"| {g.name} | {', '.join(f'`{c}`' for c in sorted(g.classes))} | {g.present:+.3f} | "
                        f"{g.absent:+.3f} |")
+    return out
+
+
+def _patterns_and_contexts(engine: "Engine") -> list[str]:
+    """The named patterns rules share (who uses each) and the contexts that suppress matches."""
+    rs = engine.ruleset
+    used_by: dict[str, list[str]] = defaultdict(list)
+    for r in engine.rules:
+        for name in r.uses:
+            used_by[name].append(r.id)
+    for p in rs.patterns.values():
+        for name in p.uses:
+            used_by[name].append(f"pattern `{p.name}`")
+    out = ["", "## Named patterns", "",
+           "Reusable parts of rules (`rules/patterns.yaml`), used as `{use: name}`; improve one and "
+           "every rule that uses it improves.", "",
+           "| pattern | params | description | used by | defined at |", "|---|---|---|---|---|"]
+    for name in sorted(rs.patterns):
+        p = rs.patterns[name]
+        users = ", ".join(f"`{u}`" if not u.startswith("pattern") else u for u in sorted(set(used_by[name])))
+        where = f"{Path(p.file).parent.name}/{Path(p.file).name}:{p.line}"
+        out.append(f"| `{name}` | {', '.join(p.params) or '—'} | {_md_escape(p.description)} | "
+                   f"{users or '—'} | {where} |")
+    out += ["", "## Contexts", "",
+            "What cancels a match (`rules/contexts.yaml`); a suppressed match is reported with its reason.", "",
+            "| context | kind | what it means |", "|---|---|---|"]
+    for cid, ctx in rs.contexts.items():
+        out.append(f"| `{cid}` | {ctx.kind} | {_md_escape(ctx.description)} |")
     return out
 
 
