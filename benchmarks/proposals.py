@@ -7,7 +7,8 @@ proposed version, checks that every result is identical (``AnalysisResult.to_jso
 whole corpus), and prints the time before and after.  No engine file is edited: these are
 evidence for the proposals, to be implemented in the engine by its maintainers.
 
-0. prefilter: a phrase entry counts only when all its words occur in the message;
+0. prefilter: a phrase entry counts only when all its words occur in the message (implemented
+   since: `hsengine.lexicon.annotate.prefilter_features`);
 1. prefilter: rule requirements as a full conjunction (``any`` distributed into CNF, atoms
    contributing one clause per condition: class AND target AND entry...);
 2. matcher: ``all`` evaluated lazily (hit atoms first, stop at the first empty part), word
@@ -84,56 +85,6 @@ def cnf_requirements(node, cap: int = 256) -> list[frozenset[str]]:
     return _prune([frozenset().union(*combo) for combo in itertools.product(*alts)])
 
 
-# -- 0. phrases in the prefilter ------------------------------------------------------------------
-def prefilter_all_components(words, analyzer):
-    """prefilter_features, but a phrase counts only when every one of its components is among the
-    message's word keys (today: as soon as its first word appears — не, в, на, олар...)."""
-    features: set[str] = set()
-    ru = kk = 0
-    lexicon = analyzer.lexicon
-    analyze = analyzer.analyze
-    keys: set[str] = set()
-    starts: set[str] = set()
-    if analyzer.use_deobfuscation:
-        forms = lexicon.loose_forms
-        for w1, w2 in zip(words, words[1:]):
-            if w1 + w2 in forms:
-                a = analyze(w1 + w2)
-                features |= a.features
-                keys |= a.phrase_keys
-    for w in words:
-        a = analyze(w)
-        ru += a.votes[0]
-        kk += a.votes[1]
-        if a.features:
-            features |= a.features
-        if a.phrase_keys:
-            keys |= a.phrase_keys
-            starts |= a.phrase_keys
-    phrase_possible = False
-    for k in starts:
-        for p in lexicon.phrases.get(k, ()):
-            if all(not comp.isdisjoint(keys) for comp in p.components):
-                phrase_possible = True
-                features.add("entry:" + p.entry.id)
-                features.update("class:" + c for c in p.entry.classes)
-                if p.entry.target:
-                    features.add("target:" + p.entry.target)
-    return features, ru, kk, phrase_possible
-
-
-def patch_prefilter():
-    import hsengine.engine.engine as E
-
-    saved = E.prefilter_features
-    E.prefilter_features = prefilter_all_components
-
-    def undo():
-        E.prefilter_features = saved
-
-    return undo
-
-
 # -- 2. matcher ------------------------------------------------------------------------------------
 def patch_matcher():
     from hsengine.rules import matcher as M
@@ -154,7 +105,10 @@ def patch_matcher():
                                None if a.texts is None else frozenset("text:" + w for w in a.texts))
         return v
 
-    def accepts_word(atom, doc, i):
+    original_accepts_word = M._atom_accepts_word
+
+    def accepts_word(atom, doc, i, word_state=True):
+        """The word sets checked first as precomputed sets; the rest (grammar, negation) as today."""
         a = doc.analyses[i]
         if a is None:
             return False
@@ -164,11 +118,7 @@ def patch_matcher():
             return False
         if tex is not None and tex.isdisjoint(f):
             return False
-        if atom.regex_id is not None and atom.regex_id not in f:
-            return False
-        if atom.negated is not None and a.negated != atom.negated:
-            return False
-        return True
+        return original_accepts_word(atom, doc, i, word_state)
 
     def lazy_all(self, node, lo, hi):
         order = sorted(range(len(node.parts)),
@@ -238,23 +188,11 @@ def main(argv=None) -> int:
     def survivors(e):
         n = 0
         for t in texts:
-            f, *_ = prefilter_all_components(WORD_PATTERN.findall(normalize(t).text), e.analyzer)
+            f, *_ = prefilter_features(WORD_PATTERN.findall(normalize(t).text), e.analyzer)
             n += any(all(not q.isdisjoint(f) for q in r.requirements) for r in e.rules)
         return n
 
-    # 0
-    def survivors0(pf):
-        return sum(any(all(not q.isdisjoint(pf(WORD_PATTERN.findall(normalize(t).text), engine.analyzer)[0])
-                           for q in r.requirements) for r in engine.rules) for t in texts)
-
-    n0_old = survivors0(prefilter_features)
-    n0_new = survivors0(prefilter_all_components)
-    undo_p = patch_prefilter()
-    t0, out0 = _t(lambda: [engine.analyze(t).to_json() for t in texts])
-    print(f"0. phrases need all their words in the prefilter: messages reaching annotate {n0_old} -> {n0_new}; "
-          f"warm pass {base_t:.2f} -> {t0:.2f} CPU s ({base_t / t0:.2f}x); identical: {out0 == base}")
-
-    # 1 (on top of 0)
+    # 1
     old_rules = engine.rules
     n_old = survivors(engine)
     engine.rules = [dataclasses.replace(r, requirements=tuple(cnf_requirements(r.pattern))) for r in old_rules]
@@ -267,7 +205,7 @@ def main(argv=None) -> int:
     docs = []
     for t in texts:
         n = normalize(t)
-        f, *_ = prefilter_all_components(WORD_PATTERN.findall(n.text), engine.analyzer)
+        f, *_ = prefilter_features(WORD_PATTERN.findall(n.text), engine.analyzer)
         cands = [r for r in engine.rules if all(not q.isdisjoint(f) for q in r.requirements)]
         if cands:
             docs.append((t, annotate(n, engine.analyzer), cands))
@@ -276,7 +214,7 @@ def main(argv=None) -> int:
     ev2_t, ev2 = _t(lambda: [engine._evaluate(t, d, c, None).to_json() for t, d, c in docs])
     t2, out2 = _t(lambda: [engine.analyze(t).to_json() for t in texts])
     print(f"2. + matcher (lazy all, precomputed word sets): rule evaluation of {len(docs)} messages {ev_t:.2f} -> "
-          f"{ev2_t:.2f} CPU s ({ev_t / ev2_t:.2f}x, identical: {ev == ev2}); warm pass with 0+1+2 {t2:.2f} CPU s "
+          f"{ev2_t:.2f} CPU s ({ev_t / ev2_t:.2f}x, identical: {ev == ev2}); warm pass with 1+2 {t2:.2f} CPU s "
           f"({base_t / t2:.2f}x over today; identical: {out2 == base})")
 
     # 3
@@ -286,11 +224,10 @@ def main(argv=None) -> int:
     same = all(a.text == b.text and a._starts == b._starts and a.edits == b.edits for a, b in zip(n_out, n2_out))
     t3, out3 = _t(lambda: [engine.analyze(t).to_json() for t in texts])
     print(f"3. + normalize, digraph check before the fold loop: {n_t:.2f} -> {n2_t:.2f} CPU s ({n_t / n2_t:.2f}x, "
-          f"identical: {same}); warm pass with 0+1+2+3 {t3:.2f} CPU s ({base_t / t3:.2f}x over today; "
+          f"identical: {same}); warm pass with 1+2+3 {t3:.2f} CPU s ({base_t / t3:.2f}x over today; "
           f"{len(texts) / t3:,.0f} msg/CPU s; identical: {out3 == base})")
     undo()
     undo_n()
-    undo_p()
     engine.rules = old_rules
 
     # 4 + 5: the fuzzy index and Engine start-up as they are now

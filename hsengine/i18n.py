@@ -27,6 +27,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "language": {"en": "language", "ru": "язык", "kk": "тіл"},
     "flagged": {"en": "flagged", "ru": "отмечено", "kk": "белгіленді"},
     "not_flagged": {"en": "not flagged", "ru": "не отмечено", "kk": "белгіленбеді"},
+    "score": {"en": "score", "ru": "оценка", "kk": "баға"},
+    "precision": {"en": "precision", "ru": "точность", "kk": "дәлдік"},
+    "cues": {"en": "score cues", "ru": "что влияет на оценку", "kk": "бағаға әсер ететіні"},
     "suppressed": {"en": "suppressed", "ru": "подавлено", "kk": "басылды"},
     "messages": {"en": "messages", "ru": "сообщений", "kk": "хабарлама"},
     "messages_read": {"en": "Messages read", "ru": "Прочитано сообщений", "kk": "Оқылған хабарламалар"},
@@ -162,6 +165,9 @@ STRINGS: dict[str, dict[str, str]] = {
 
 ROLE_NAMES: dict[str, dict[str, str]] = {
     "target": {"en": "names the group", "ru": "называет группу", "kk": "топты атайды"},
+    "support": {"en": "makes hate likelier", "ru": "делает ненависть вероятнее", "kk": "өшпенділік ықтималдығын арттырады"},
+    "against": {"en": "makes hate less likely", "ru": "делает ненависть менее вероятной",
+                "kk": "өшпенділік ықтималдығын азайтады"},
     "dehumanization": {"en": "dehumanizes", "ru": "расчеловечивает", "kk": "адамгершіліктен айырады"},
     "violence": {"en": "calls for violence", "ru": "призыв к насилию", "kk": "зорлыққа шақырады"},
     "expulsion": {"en": "calls for expulsion", "ru": "призыв к изгнанию", "kk": "қуып шығуға шақырады"},

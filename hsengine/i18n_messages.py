@@ -537,6 +537,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": 'Язык сообщений (auto — определять для каждого).',
         "kk": 'Хабарламалардың тілі (auto — әрқайсысы үшін анықтау).',
     },
+    'Flag a message when its score (0-1, the estimated chance it is hate) reaches SCORE. Default: the calibrated threshold (docs/evaluation.md). Matches below it are still shown.': {
+        "ru": 'Отмечать сообщение, когда его оценка (0–1, оценённая вероятность того, что это ненависть) достигает SCORE. По умолчанию — откалиброванный порог (docs/evaluation.md). Совпадения ниже порога всё равно показываются.',
+        "kk": 'Хабарламаның бағасы (0–1, оның өшпенділік екенінің бағаланған ықтималдығы) SCORE-ға жеткенде оны белгілеу. Әдепкі: калибрленген шек (docs/evaluation.md). Шектен төмен сәйкестіктер бәрібір көрсетіледі.',
+    },
+    'Add precision and recall over score thresholds (what another --min-score would give).': {
+        "ru": 'Добавить точность и полноту при разных порогах оценки (что дал бы другой --min-score).',
+        "kk": 'Бағаның әр түрлі шектеріндегі дәлдік пен толықтықты қосу (басқа --min-score не берер еді).',
+    },
+    "Estimate every rule's precision from labelled data and choose the default score threshold (writes hsengine/data/precision.yaml; needs the shared data sets).": {
+        "ru": 'Оценить точность каждого правила по размеченным данным и выбрать порог оценки по умолчанию (записывает hsengine/data/precision.yaml; нужны общие наборы данных).',
+        "kk": 'Белгіленген деректер бойынша әр ереженің дәлдігін бағалау және бағаның әдепкі шегін таңдау (hsengine/data/precision.yaml файлын жазады; ортақ деректер жиындары қажет).',
+    },
+    'print the figures only': {
+        "ru": 'только напечатать цифры',
+        "kk": 'тек сандарды шығару',
+    },
+    'Print the figures; write nothing.': {
+        "ru": 'Напечатать цифры, ничего не записывая.',
+        "kk": 'Сандарды шығару, ештеңе жазбау.',
+    },
+    'Write the estimates here instead of the bundled precision file.': {
+        "ru": 'Записать оценки сюда, а не в поставляемый файл точности.',
+        "kk": 'Бағаларды пакеттегі дәлдік файлының орнына осында жазу.',
+    },
+    'Format of the figures.': {
+        "ru": 'Формат цифр.',
+        "kk": 'Сандардың пішімі.',
+    },
+    'score {score} is below the threshold {threshold}: the matches are shown, the message is not flagged': {
+        "ru": 'оценка {score} ниже порога {threshold}: совпадения показаны, сообщение не отмечено',
+        "kk": '{score} бағасы {threshold} шегінен төмен: сәйкестіктер көрсетілді, хабарлама белгіленбеді',
+    },
     'Ignore matches below this severity.': {
         "ru": 'Не учитывать совпадения ниже этой опасности.',
         "kk": 'Осы қауіптіліктен төмен сәйкестіктерді ескермеу.',

@@ -41,6 +41,7 @@ def test_second_engine_loads_the_compiled_sets(cache_dir, tmp_path, monkeypatch)
     assert second.analyze(text).to_json() == first.analyze(text).to_json()
 
 
+@pytest.mark.slow  # rebuilds the compiled sets
 def test_any_change_to_a_file_rebuilds(cache_dir, tmp_path):
     rules = _copy_rules(tmp_path)
     Engine(rules_paths=[rules])
@@ -73,6 +74,7 @@ def test_bundled_lexicon_path_is_part_of_the_key(cache_dir):
     assert a != b
 
 
+@pytest.mark.slow  # rebuilds the compiled sets
 def test_a_malformed_pickle_is_rebuilt_not_fatal(cache_dir, tmp_path):
     """A file that unpickles fine but holds something else (or garbage) is discarded."""
     import pickle
@@ -108,6 +110,7 @@ print(json.dumps({"from_cache": e.compiled_from_cache,
 """
 
 
+@pytest.mark.slow  # a copy of the package, rebuilt in a fresh interpreter
 def test_editing_a_module_rebuilds_the_index(tmp_path):
     """The reproduction of issue #13: a fold added to normalize.py must reach the lexicon index
     on the next start.  A copy of the package is edited; a fresh process must rebuild, and the

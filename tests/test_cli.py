@@ -226,6 +226,18 @@ def test_check_html_report_is_self_contained(runner, tmp_path):
     assert "китайцы" in html
 
 
+def test_html_report_keeps_evidence_role_names_apart_from_column_roles(runner, tmp_path):
+    import re as _re
+
+    out = tmp_path / "report.html"
+    run(runner, "check", "--format", "html", "--ui-lang", "ru", "--output", str(out), HATE)
+    raw = _re.search(r'<script type="application/json" id="hs-meta">(.*?)</script>', out.read_text(encoding="utf-8"),
+                     _re.S).group(1)
+    meta = json.loads(raw)
+    assert meta["role_names"]["target"] != "target"  # evidence roles by name, in the interface language
+    assert "target" not in meta["roles"]  # the input's channel/author/date columns (none here)
+
+
 def test_check_both_text_and_input_is_usage_error(runner, tmp_path):
     f = tmp_path / "a.txt"
     f.write_text("привет\n", encoding="utf-8")
@@ -300,7 +312,8 @@ def test_validate_yaml_syntax_error(runner, tmp_path):
     broken.write_text("id: x.y\ntitle: [unclosed\n", encoding="utf-8")
     r = run(runner, "validate", str(broken))
     assert r.exit_code == 1
-    assert "syntax.yaml:" in r.stdout
+    assert "syntax.yaml:3:" in r.stdout  # where libyaml gives up; the hint names where the list opened
+    assert "hint: a [...] is not closed" in r.stdout and "while parsing a flow sequence, line 2" in r.stdout
 
 
 def test_validate_custom_lexicon_alone(runner, custom):
@@ -318,10 +331,26 @@ def test_validate_missing_path(runner, tmp_path):
 # -- test -------------------------------------------------------------------------------------------
 def test_test_command_passing(runner, custom):
     _, rules = custom
+    enough = RULE.replace("    - Китайцы — настоящие зюзябры.\n",
+                          "    - Китайцы — настоящие зюзябры.\n    - Эти китайцы зюзябры.\n    - Китайцы это зюзябры!\n")
+    enough = enough.replace("    - {text: Китайцы не зюзябры., note: negation}\n",
+                            "    - {text: Китайцы не зюзябры., note: negation}\n    - Зюзябры живут в лесу.\n"
+                            "    - Китайцы пришли в гости.\n")
+    (rules / "test_rule.yaml").write_text(enough, encoding="utf-8")
     r = run(runner, *with_custom(custom, "test", str(rules), rules=False))
     assert r.exit_code == 0, r.stdout
     assert "xenophobia.test_zyuzyabra" in r.stdout
+    assert "3/3" in r.stdout and "0 failed" in r.stdout
+
+
+def test_test_command_fails_on_too_few_examples_as_pytest_does(runner, custom):
+    _, rules = custom  # one match and one no_match example: every example passes, yet too few
+    r = run(runner, *with_custom(custom, "test", str(rules), rules=False))
+    assert r.exit_code == 1, r.stdout
     assert "1/1" in r.stdout and "0 failed" in r.stdout
+    assert "has 1 match example(s) in ru; at least 3 are required" in r.stdout
+    r = run(runner, *with_custom(custom, "test", "--json", str(rules), rules=False))
+    assert r.exit_code == 1 and json.loads(r.stdout)["coverage_warnings"]
 
 
 def test_test_command_failure_explained(runner, custom, tmp_path):
@@ -462,6 +491,7 @@ def _env() -> dict[str, str]:
     return env
 
 
+@pytest.mark.slow  # hsengine processes
 def test_python_dash_m_and_exit_codes_in_a_real_process(tmp_path):
     py = sys.executable
     r = subprocess.run([py, "-m", "hsengine", "check", "--format", "jsonl", HATE], capture_output=True, text=True,

@@ -410,6 +410,7 @@ def _run_process(*args: str) -> subprocess.CompletedProcess:
                           timeout=600)
 
 
+@pytest.mark.slow  # 10,000 rows, a process pool
 def test_ten_thousand_row_csv_and_jobs_2_byte_identical(tmp_path):
     rnd = random.Random(11)
     f = tmp_path / "posts.csv"

@@ -21,7 +21,7 @@ from construction import report as R
 from construction.kazakh import KEYBOARD
 from construction.vocab import NARRATIVE, TARGETS
 
-pytestmark = pytest.mark.xdist_group("construction")
+pytestmark = [pytest.mark.xdist_group("construction"), pytest.mark.slow]  # thousands of generated cases
 
 CASES = G.generate()
 MIN_NON_HATEFUL_PER_CELL = 16

@@ -177,6 +177,17 @@ def test_load_csv_tsv_jsonl_yaml(tmp_path):
     assert [(i.text, i.hateful) for i in e] == [("три", True), ("четыре", False)]
 
 
+def test_labelled_csv_is_read_by_the_command_lines_reader(tmp_path):
+    f = tmp_path / "excel.csv"  # Excel's UTF-8: a byte-order mark, ';', a quoted cell over two lines
+    f.write_bytes("\ufefftext;label\n\"первая строка\nвторая\";1\n\nтретий;0\n".encode("utf-8"))
+    items = load_labelled_file(f)
+    assert [(i.text, i.hateful) for i in items] == [("первая строка\nвторая", True), ("третий", False)]
+    g = tmp_path / "cp1251.csv"
+    g.write_bytes("text,label\nпервый,1\n".encode("cp1251"))
+    with pytest.raises(LabelError, match="invalid UTF-8"):  # garbled text is refused, not evaluated
+        load_labelled_file(g)
+
+
 def test_load_labelled_file_errors(tmp_path):
     with pytest.raises(LabelError, match="no such file"):
         load_labelled_file(tmp_path / "absent.csv")

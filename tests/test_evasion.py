@@ -19,6 +19,8 @@ from hypothesis import given, settings, strategies as st
 from conftest import span_ok
 from evasion import ALL_TRANSFORMS, WORD_TRANSFORMS, applies, rewrite, trigger_spans
 
+pytestmark = pytest.mark.slow  # the generated evasion suite and its property runs
+
 FUNCTIONAL = Path(__file__).parent / "functional"
 RATIO = 0.95
 

@@ -7,9 +7,12 @@ The longer run uses the same tests with another hypothesis profile:
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, strategies as st
 
 from conftest import span_ok
+
+pytestmark = pytest.mark.slow  # the long property runs: hostile Unicode through the whole pipeline
 
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u034f\u180e\u3164\uffa0"

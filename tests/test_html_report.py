@@ -17,6 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from hsengine.cli.app import app
+from hsengine.schema.values import SEVERITY_RANK
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
@@ -33,9 +34,9 @@ pytestmark = [
     pytest.mark.skipif(not (Path(CHROMIUM).exists() or shutil.which("chromium")),
                        reason=f"Debian chromium is not installed at {CHROMIUM} (apt-get install chromium; "
                               ".ci/run installs it)"),
+    pytest.mark.slow,  # a real browser
 ]
 
-SEVERITY_RANK = {"low": 0, "medium": 1, "high": 2, "critical": 3}
 
 # Our own sentences: hateful ones in several narratives, targets and both languages, and neutral ones.
 MESSAGES = [

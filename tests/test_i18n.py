@@ -133,6 +133,7 @@ def test_contexts_have_translated_reasons(engine):
         assert ru[cid] != en[cid] and kk[cid] != en[cid] and kk[cid] != ru[cid], cid
 
 
+@pytest.mark.slow  # hsengine processes
 def test_help_and_warnings_in_kazakh(tmp_path):
     env = {"HSENGINE_UI_LANG": "kk", "HSENGINE_CONFIG": str(tmp_path / "none.toml"), "PATH": "/usr/bin:/bin",
            "NO_COLOR": "1", "COLUMNS": "120"}
@@ -151,6 +152,7 @@ def test_help_and_warnings_in_kazakh(tmp_path):
     assert p.returncode == 2 and "мұндай файл жоқ" in p.stderr
 
 
+@pytest.mark.slow  # hsengine processes
 def test_ui_language_set_once_in_the_config_file(tmp_path):
     cfg = tmp_path / "config.toml"
     env = {"HSENGINE_CONFIG": str(cfg), "PATH": "/usr/bin:/bin", "NO_COLOR": "1"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,6 +21,7 @@ def _same(text: str) -> None:
         [slow.to_original(i, i + 1) for i in range(len(slow.text))]
 
 
+@pytest.mark.slow  # a property run
 @settings(max_examples=60, deadline=None)
 @given(st.lists(PIECES, min_size=_STRETCH, max_size=4 * _STRETCH).map("".join))
 def test_stretches_fold_like_the_whole_text(text):
@@ -36,6 +38,7 @@ def test_one_emoji_in_a_long_plain_text():
 SPAN_PIECES = st.sampled_from(["а", "б", "x", "e\u0301", "\u200b", "ﬁ", "❤️", " ", "кoт", "ǅ", "bl"])
 
 
+@pytest.mark.slow  # a property run
 @settings(max_examples=80, deadline=None)
 @given(st.lists(SPAN_PIECES, max_size=300).map("".join), st.data())
 def test_edit_kinds_equals_a_scan_of_every_edit(text, data):

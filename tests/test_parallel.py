@@ -138,6 +138,7 @@ def test_forked_workers_without_an_engine_fall_back_to_this_process(engine, capl
     assert any("analyzing in this process" in r.getMessage() for r in caplog.records)
 
 
+@pytest.mark.slow  # a process pool
 def test_workers_that_cannot_build_an_engine_fall_back_to_this_process(engine, caplog, tmp_path, monkeypatch):
     import copy
 

@@ -202,6 +202,7 @@ def _hsengine(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists() or not hasattr(os, "mkfifo"), reason="needs /dev/zero and FIFOs")
+@pytest.mark.slow  # hsengine processes
 def test_a_device_or_a_fifo_as_rules_is_refused_without_reading_it(tmp_path):
     """Before: --rules /dev/zero read until MemoryError, a FIFO blocked forever (the size limit
     read st_size, which is 0 for both)."""

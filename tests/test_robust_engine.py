@@ -46,6 +46,7 @@ def test_chunks_of_plain_text_are_unchanged():
 
 
 # -- pickling and the cache -------------------------------------------------------------------------
+@pytest.mark.slow  # pickles a whole engine
 def test_an_engine_pickles_and_the_copy_gives_identical_results(engine):
     copy = pickle.loads(pickle.dumps(engine))
     texts = TEXTS[:10] + [ex.text for r in engine.rules[:40] for ex in r.match_examples + r.no_match_examples]
@@ -53,6 +54,7 @@ def test_an_engine_pickles_and_the_copy_gives_identical_results(engine):
     assert copy.analyzer is not engine.analyzer and copy.options == engine.options
 
 
+@pytest.mark.slow  # rebuilds the compiled sets
 def test_a_cache_pickle_of_the_right_types_but_wrong_content_is_rebuilt(tmp_path, monkeypatch):
     from hsengine import cache
     from hsengine.lexicon.index import Lexicon

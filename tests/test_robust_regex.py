@@ -44,6 +44,7 @@ def test_validate_still_accepts_every_bundled_regex():
     assert {fid: regex_is_slow(p) for fid, p in engine.ruleset.regexes.items() if regex_is_slow(p)} == {}
 
 
+@pytest.mark.slow  # waits for regex timeouts
 def test_a_long_message_pays_one_budget_per_regex_not_a_timeout_per_word(tmp_path, monkeypatch):
     """A 99,000-character message of distinct ж-words: 85 s before (50 ms per word); now the
     regex stops after its budget, and the warning names the rule."""
@@ -60,6 +61,7 @@ def test_a_long_message_pays_one_budget_per_regex_not_a_timeout_per_word(tmp_pat
     assert all("test.slow" in w for w in result.warnings)  # the bundled regexes were not stopped
 
 
+@pytest.mark.slow  # waits for regex timeouts
 def test_the_timeout_warning_is_attached_when_no_rule_is_a_candidate(tmp_path, monkeypatch):
     """Before: analyze() returned early when no rule was a candidate, with warnings: []."""
     engine = _slow_rule_engine(tmp_path, monkeypatch, only_slow=True)
@@ -131,6 +133,7 @@ def test_a_timeout_without_computing_is_contention_and_is_retried():
     assert timed_out and not found and used >= 0.9 * regex_budget.REGEX_TIMEOUT and slow.calls == 1
 
 
+@pytest.mark.slow  # regexes under CPU contention
 def test_contention_does_not_time_out_a_fast_regex():
     """Eight threads keep the processor busy while one thread runs a fast rule regex 20,000 times."""
     import regex

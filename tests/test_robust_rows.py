@@ -277,6 +277,7 @@ _TEXT_LINE = MESSAGE.map(lambda s: s.replace("\n", " ").encode("utf-8"))
 LINE_BYTES = st.one_of(*[_TEXT_LINE] * 12, st.binary(max_size=40).map(lambda b: b.replace(b"\n", b" ")))
 
 
+@pytest.mark.slow  # a property run
 @settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.lists(LINE_BYTES, min_size=FUZZ_MIN_ROWS, max_size=FUZZ_ROWS), st.booleans())
 def test_fuzz_txt_rows_in_equal_rows_out(runner, tmp_path_factory, lines, final_newline):
@@ -285,6 +286,7 @@ def test_fuzz_txt_rows_in_equal_rows_out(runner, tmp_path_factory, lines, final_
     _run_fuzz(runner, tmp_path_factory.mktemp("txt") / "m.txt", data, n, "txt")
 
 
+@pytest.mark.slow  # a property run
 @settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.lists(st.tuples(MESSAGE, MESSAGE), min_size=FUZZ_MIN_ROWS, max_size=FUZZ_ROWS))
 def test_fuzz_csv_records_in_equal_rows_out(runner, tmp_path_factory, records):
@@ -311,6 +313,7 @@ RAW_JSON_LINE = st.one_of(
 )
 
 
+@pytest.mark.slow  # a property run
 @settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 @given(MESSAGE, st.lists(RAW_JSON_LINE, min_size=FUZZ_MIN_ROWS - 1, max_size=FUZZ_ROWS))
 def test_fuzz_jsonl_lines_in_equal_rows_out(runner, tmp_path_factory, first, lines):

@@ -15,7 +15,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-pytestmark = pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc to find the workers")
+pytestmark = [pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc to find the workers"),
+              pytest.mark.slow]  # hsengine processes and their worker pools, killed and waited for
 
 
 @pytest.fixture(scope="module")

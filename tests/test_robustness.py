@@ -20,6 +20,7 @@ FILLER = "Сегодня в Алматы прошёл дождь, люди сп�
 
 # -- long texts ----------------------------------------------------------------------------------
 
+@pytest.mark.slow  # a 5 MB message
 def test_five_megabyte_message_with_hate_near_the_end_is_flagged_with_right_offsets(engine):
     filler = FILLER * (5_000_000 // len(FILLER))
     text = filler + HATEFUL + " " + FILLER * 3
@@ -34,6 +35,7 @@ def test_five_megabyte_message_with_hate_near_the_end_is_flagged_with_right_offs
     assert any(e.start == start and e.end == start + len("китайцы") for e in ev)
 
 
+@pytest.mark.slow  # texts of chunk size
 def test_hate_straddling_a_chunk_boundary_is_found():
     engine = Engine(max_text_length=2000)
     for shift in range(0, 120, 7):
@@ -49,6 +51,7 @@ def test_long_text_is_never_silently_truncated(engine):
     assert result.chunks > 1 and result.flagged
 
 
+@pytest.mark.slow  # a 10 MB message
 def test_one_ten_megabyte_word(engine):
     text = "жид" + "а" * 10_000_000 + " китайцы тараканы"
     result = engine.analyze(text)
@@ -97,6 +100,7 @@ def test_catastrophic_regex_is_refused_with_rule_file_and_line(tmp_path):
     assert "backtrack" in problem.message
 
 
+@pytest.mark.slow  # waits for regex timeouts
 def test_slow_regex_that_slips_through_validation_is_stopped_and_reported(tmp_path, monkeypatch):
     # (ж|жж)+ backtracks exponentially on a long run of ж, but only there.  Validation now probes
     # runs of the pattern's own letters and refuses it (tests/test_robust_regex.py); a pattern it
@@ -144,6 +148,7 @@ def test_python_name_tag_in_lexicon_is_refused(tmp_path):
     assert err.value.problems[0].file.endswith("evil.yaml")
 
 
+@pytest.mark.slow  # a fresh interpreter
 def test_loading_rules_imports_nothing(tmp_path):
     """Modules imported do not depend on what rule files contain: loading a file full of module
     names after the bundled set imports nothing new."""
@@ -200,10 +205,12 @@ TEXTS = [
 
 def test_same_input_gives_byte_identical_output_across_runs(engine):
     first = [engine.analyze(t).to_json() for t in TEXTS]
-    second = [Engine().analyze(t).to_json() for t in TEXTS]
+    fresh = Engine()  # one new engine (it built one per text: 200 engines, minutes on 2 cores)
+    second = [fresh.analyze(t).to_json() for t in TEXTS]
     assert first == second
 
 
+@pytest.mark.slow  # a fresh interpreter
 def test_same_output_across_processes(engine):
     code = (
         "import json, sys; from hsengine import Engine; e = Engine();"
@@ -214,6 +221,7 @@ def test_same_output_across_processes(engine):
     assert json.loads(out.stdout) == [engine.analyze(t).to_json() for t in TEXTS[:10]]
 
 
+@pytest.mark.slow  # threads hammering one engine
 def test_one_engine_is_safe_to_share_between_threads():
     engine = Engine()
     expected = [engine.analyze(t).to_json() for t in TEXTS]

@@ -28,6 +28,8 @@ DATA = Path(__file__).parent / "data"
 HUNSPELL_KK = Path("/usr/share/hunspell/kk_KZ.dic")
 RU_SHARDS = 2
 
+pytestmark = pytest.mark.slow  # the audits: millions of words through the analyzer
+
 
 def _accepted(section: str = "accepted") -> set[tuple[str, str]]:
     doc = yaml.safe_load((DATA / "accepted_collisions.yaml").read_text(encoding="utf-8"))

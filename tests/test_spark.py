@@ -21,7 +21,8 @@ pytest.importorskip("pyarrow", reason="pyarrow is not installed (pip install 'hs
 if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
     pytest.skip("no Java runtime: Spark needs java on PATH or JAVA_HOME", allow_module_level=True)
 
-pytestmark = pytest.mark.xdist_group("spark")  # one JVM per run, not one per xdist worker
+pytestmark = [pytest.mark.xdist_group("spark"),  # one JVM per run, not one per xdist worker
+              pytest.mark.slow]  # a JVM
 
 HANDWRITTEN = [
     "Все эти китайцы — вонючие тараканы.",

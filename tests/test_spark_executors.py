@@ -26,7 +26,8 @@ pytest.importorskip("pyarrow", reason="pyarrow is not installed (pip install 'hs
 if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
     pytest.skip("no Java runtime: Spark needs java on PATH or JAVA_HOME", allow_module_level=True)
 
-pytestmark = pytest.mark.xdist_group("spark")  # Spark jobs run one at a time on the 2 cores
+pytestmark = [pytest.mark.xdist_group("spark"),  # Spark jobs run one at a time on the 2 cores
+              pytest.mark.slow]  # a JVM and fresh driver processes
 
 JOB = textwrap.dedent('''
     import json, os, sys, time

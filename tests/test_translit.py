@@ -178,6 +178,7 @@ SLUR_FORMS = [
 TRAPS = ["жидкость", "кафе", "жиде", "хата", "чурбан", "кафедра"]
 
 
+@pytest.mark.slow  # an audit of the Russian dictionary
 def test_slur_skeleton_collisions_in_russian_dictionary() -> None:
     """Every Russian word form that shares a skeleton with a slur form.
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from .. import i18n
-from ..schema.values import SEVERITIES
+from ..schema.values import LANGS, SEVERITIES
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..engine.engine import Engine
@@ -72,6 +72,11 @@ def context_reasons(engine: "Engine", ui: str) -> dict[str, str]:
     return {cid: ctx.description_in(ui) for cid, ctx in engine.ruleset.contexts.items()}
 
 
+def _num(x: float) -> str:
+    """A score as people read it: 0.639, 0.64, 1 (never rounded up to the threshold it misses)."""
+    return f"{x:.3f}".rstrip("0").rstrip(".") or "0"
+
+
 def pretty_writer(engine: "Engine", ui: str, source: "Input", show_unflagged: bool, file: Any = None,
                   console: Any = None, reasons: dict[str, str] | None = None):
     from rich.console import Console
@@ -125,23 +130,40 @@ def pretty_writer(engine: "Engine", ui: str, source: "Input", show_unflagged: bo
             if show_unflagged:
                 console.print(Text.assemble(("✓ ", "green"), (where, "bold"), "  ", (i18n.t("not_flagged", ui), "green"),
                                             f" · {names['langs'].get(result.lang, result.lang)}"))
-                console.print(Text("  " + clip(row.text, 300), style="dim"))
+                if result.matches:  # below the threshold: still say which rules matched, and where
+                    body = highlighted(row.text, result)
+                    body.pad_left(2)
+                    console.print(body)
+                    console.print(Text("  " + i18n.tr("score {score} is below the threshold {threshold}: the matches "
+                                                      "are shown, the message is not flagged", ui,
+                                                      score=_num(result.score), threshold=_num(result.min_score)),
+                                       style="dim"))
+                    _matches(result)
+                else:
+                    console.print(Text("  " + clip(row.text, 300), style="dim"))
                 _suppressed(result)
                 console.print()
             return
         sev = result.severity or "low"
         console.print(Text.assemble(("● ", sev_style[sev]), (where, "bold"), "  ",
                                     (names["severities"][sev], sev_style[sev]), " · ",
-                                    names["langs"].get(result.lang, result.lang)))
+                                    names["langs"].get(result.lang, result.lang), " · ",
+                                    f"{i18n.t('score', ui)} {_num(result.score)}"))
         body = highlighted(row.text, result)
         body.pad_left(2)
         console.print(body)
+        _matches(result)
+        _suppressed(result)
+        console.print()
+
+    def _matches(result: "AnalysisResult") -> None:
         for m in result.matches:
             console.print(Text.assemble("  ", (names["rules"].get(m.rule_id, m.title), "bold"), "  ",
                                         (m.rule_id, "dim")))
             facts = [f"{i18n.t('narrative', ui)}: {names['narratives'].get(m.narrative, m.narrative)}",
                      f"{i18n.t('target', ui)}: {names['targets'].get(m.target, m.target) if m.target else i18n.t('no_target', ui)}",
-                     f"{i18n.t('severity', ui)}: {names['severities'][m.severity]}"]
+                     f"{i18n.t('severity', ui)}: {names['severities'][m.severity]}",
+                     f"{i18n.t('precision', ui)}: {_num(m.precision)}"]
             console.print("    " + escape(" · ".join(facts)))
             console.print(Text("    " + m.explanation, style="italic"))
             roles = []
@@ -149,8 +171,9 @@ def pretty_writer(engine: "Engine", ui: str, source: "Input", show_unflagged: bo
                 roles.append(f"«{e.text}» — {i18n.role_name(e.role, ui)}")
             if roles:
                 console.print(Text("    " + i18n.t("evidence", ui) + ": " + "; ".join(roles), style="dim"))
-        _suppressed(result)
-        console.print()
+            if m.cues:
+                cues = "; ".join(f"«{e.text}» — {i18n.role_name(e.role, ui)}" for e in m.cues)
+                console.print(Text("    " + i18n.t("cues", ui) + ": " + cues, style="dim"))
 
     def _suppressed(result: "AnalysisResult") -> None:
         for s in result.suppressed:
@@ -186,7 +209,7 @@ def excerpt(text: str, spans: list[tuple[int, int]], limit: int = 600, context: 
 
 def hits_line(engine: "Engine", text: str, lang: str | None) -> str:
     """The lexicon hits of a text, briefly: what a pattern had to work with."""
-    trace = engine.explain(text, lang if lang in ("ru", "kk") else None)
+    trace = engine.explain(text, lang if lang in LANGS else None)
     doc = trace.doc
     if doc is None or not doc.hits:
         return "none (no word of the text is in the lexicon)"
@@ -312,14 +335,22 @@ def print_trace(engine: "Engine", data: dict[str, Any], ui: str, verbose: bool =
 
     section(tr("Result", ui))
     res = data["result"]
+    score = f"{i18n.t('score', ui)} {_num(res.get('score', 0.0))}"
     if res["flagged"]:
-        console.print(Text(f"{i18n.t('flagged', ui)} · {i18n.t('severity', ui)} {i18n.t(res['severity'], ui)} · "
+        console.print(Text(f"{i18n.t('flagged', ui)} · {score} · {i18n.t('severity', ui)} {i18n.t(res['severity'], ui)} · "
                            f"{tr('narratives', ui)} {', '.join(res['narratives'])} · "
                            f"{tr('targets', ui)} {', '.join(res['targets']) or '-'}", style="bold red"))
-        for m in res["matches"]:
-            console.print(Text(f"  {m['explanation']}"))
     else:
         console.print(Text(i18n.t("not_flagged", ui), style="green"))
+        if res["matches"]:
+            console.print(Text(tr("score {score} is below the threshold {threshold}: the matches are shown, the "
+                                  "message is not flagged", ui, score=_num(res.get("score", 0.0)),
+                                  threshold=_num(res.get("min_score", 0.0))), style="dim"))
+    for m in res["matches"]:
+        console.print(Text(f"  {m['explanation']} · {i18n.t('precision', ui)} {_num(m.get('precision', 1.0))}"))
+        if m.get("cues"):
+            cues = "; ".join(f"«{e['text']}» — {i18n.role_name(e['role'], ui)}" for e in m["cues"])
+            console.print(Text(f"    {i18n.t('cues', ui)}: {cues}", style="dim"))
 
 
 def clip_keep_lines(text: str, n: int) -> str:

@@ -34,6 +34,7 @@ from ..rules.matcher import Binding, Matcher, Span, units
 from ..text.normalize import NormalizedText, normalize
 from ..paths import BUNDLED_LEXICON, BUNDLED_RULES, lexicon_registries, rules_registries
 from .results import AnalysisResult, Evidence, Match, Suppressed
+from .scoring import Scoring, check_min_score, target_entries
 from ..rules.loader import Rule, RuleSet, atoms, read_rules, render_template
 from ..text.tokenize import WORD_PATTERN
 
@@ -123,15 +124,23 @@ class Engine:
         max_text_length: int = DEFAULT_MAX_TEXT_LENGTH,
         ui_lang: str = "en",
         cache_size: int = 1 << 18,
+        min_score: float | None = None,
+        precision: str | os.PathLike | None = None,
     ):
+        """`min_score` is the score a text needs to be flagged (default: the calibrated threshold in
+        the precision file); `precision` a precision file of one's own (default: the bundled
+        hsengine/data/precision.yaml, see engine/scoring.py)."""
         if ui_lang not in UI_LANGS:
             raise ValueError(f"ui_lang must be one of {', '.join(UI_LANGS)}")
         if max_text_length < 1000:
             raise ValueError("max_text_length must be at least 1000 characters")
         self.lexicon_paths = [Path(p) for p in (lexicon_paths or [BUNDLED_LEXICON])]
         self.rules_paths = [Path(p) for p in (rules_paths or [BUNDLED_RULES])]
+        self.scoring = Scoring.load(precision)
+        self.min_score = self.scoring.threshold if min_score is None else check_min_score(min_score)
         self.options = dict(strict=strict, fuzzy=fuzzy, deobfuscate=deobfuscate,
-                            max_text_length=max_text_length, ui_lang=ui_lang, cache_size=cache_size)
+                            max_text_length=max_text_length, ui_lang=ui_lang, cache_size=cache_size,
+                            min_score=self.min_score, precision=None if precision is None else str(precision))
         self.max_text_length = max_text_length
         self.ui_lang = ui_lang
         self.compiled_from_cache = False  # set by _compile: were the indexes unpickled?
@@ -218,6 +227,18 @@ class Engine:
     def _vocabulary(self) -> RuleVocabulary:
         return _vocabulary_of(self.rules, self.ruleset)
 
+    def with_min_score(self, min_score: float | None) -> "Engine":
+        """This engine with another threshold for `flagged` (None: this one's), sharing everything
+        compiled and cached: cheap, and the original is unchanged."""
+        if min_score is None:
+            return self
+        value = check_min_score(min_score)
+        other = object.__new__(type(self))
+        other.__dict__.update(self.__dict__)
+        other.min_score = value
+        other.options = dict(self.options, min_score=value)
+        return other
+
     def rule(self, rule_id: str) -> Rule:
         for r in self.rules:
             if r.id == rule_id:
@@ -285,7 +306,7 @@ class Engine:
             # the full path so that the language reported does not depend on the shortcut
             if not candidates and not merged:
                 detected = lang or decide(ru, kk, _HAS_CYRILLIC.search(norm.text) is not None)
-                return AnalysisResult(text, detected)
+                return AnalysisResult(text, detected, min_score=self.min_score)
         doc = annotate(norm, analyzer, lang)
         features = doc.features
         if trace is None:
@@ -362,7 +383,7 @@ class Engine:
         ]
         supp.sort(key=lambda s: (s.evidence[0].start if s.evidence else 0, s.rule_id, s.context))
         warnings = tuple(dict.fromkeys(doc.errors))
-        result = AnalysisResult(text, doc.lang, tuple(matches), tuple(supp), warnings)
+        result = AnalysisResult(text, doc.lang, tuple(matches), tuple(supp), warnings, min_score=self.min_score)
         return result
 
     # -- results ----------------------------------------------------------------------------
@@ -396,8 +417,28 @@ class Engine:
                         seen[key] = ev
             best = max(best, min(scores))
         evidence = tuple(sorted(seen.values(), key=lambda e: (e.start, e.end, e.role)))
+        precision = self.scoring.match_precision(rule.id, rule.severity, target_entries(evidence))
+        cues: tuple[Evidence, ...] = ()
+        if rule.id in self.scoring.cues:
+            precision, cues = self._cues(rule, precision, doc)
         return Match(rule.id, rule.title_in("en"), self.narrative(rule, target), target, rule.severity,
-                     self.explanation(rule, target, evidence, self.ui_lang), evidence, round(best, 3))
+                     self.explanation(rule, target, evidence, self.ui_lang), evidence, round(best, 3),
+                     round(precision, 3), cues)
+
+    def _cues(self, rule: Rule, precision: float, doc: Doc) -> tuple[float, tuple[Evidence, ...]]:
+        """A match's precision moved by the cue groups of its rule (engine/scoring.py: words anywhere
+        in the text), and the first word of each group present, as cues."""
+        classes = {c for h in doc.hits for c in h.entry.classes}
+        precision, seen = self.scoring.with_cues(rule.id, precision, classes)
+        found = []
+        for group in self.scoring.cues[rule.id]:
+            if not dict(seen).get(group.name):
+                continue
+            for h in doc.hits:
+                if not group.classes.isdisjoint(h.entry.classes):
+                    found.append(self._evidence(h, doc, role=group.name))
+                    break
+        return precision, tuple(found)
 
     def narrative(self, rule: Rule, target: str | None) -> str:
         """The narrative of a match: the rule's, or, for a rule whose narrative follows its target,
@@ -459,11 +500,13 @@ class Engine:
                     old = merged[key]
                     evs = {(e.start, e.end, e.role): e for e in old.evidence + shifted}
                     ev = tuple(sorted(evs.values(), key=lambda e: (e.start, e.end, e.role)))[:MAX_EVIDENCE_PER_MATCH]
+                    better = m if m.precision > old.precision else old
+                    cues = better.cues if better is old else tuple(_shift(e, offset) for e in m.cues)
                     merged[key] = Match(old.rule_id, old.title, old.narrative, old.target, old.severity,
-                                        old.explanation, ev, max(old.score, m.score))
+                                        old.explanation, ev, max(old.score, m.score), better.precision, cues)
                 else:
                     merged[key] = Match(m.rule_id, m.title, m.narrative, m.target, m.severity, m.explanation,
-                                        shifted, m.score)
+                                        shifted, m.score, m.precision, tuple(_shift(e, offset) for e in m.cues))
             for s in r.suppressed:
                 key = (s.rule_id, s.target, s.context)
                 if key not in supp:
@@ -474,7 +517,7 @@ class Engine:
         supp_list = [s for k, s in supp.items() if (k[0], k[1]) not in merged]
         supp_list.sort(key=lambda s: (s.evidence[0].start if s.evidence else 0, s.rule_id, s.context))
         return AnalysisResult(text, detected, tuple(matches), tuple(supp_list), tuple(dict.fromkeys(warnings)),
-                              chunks=len(starts))
+                              chunks=len(starts), min_score=self.min_score)
 
 
 def _last_break(text: str, i: int, lo: int) -> int | None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..schema.values import SEVERITY_RANK
+from .scoring import message_score
 
 SCHEMA_VERSION = "1.0"
 
@@ -51,7 +52,11 @@ class Match:
     severity: str
     explanation: str
     evidence: tuple[Evidence, ...]
-    score: float = 1.0
+    score: float = 1.0  # confidence in the evidence: the weakest evidence score of the best binding
+    precision: float = 1.0  # estimated share of such matches that are hate (engine/scoring.py)
+    # words elsewhere in the text that moved `precision` (role "support" or "against"), for the rules
+    # whose precision depends on them (the slur rule); not part of the rule's evidence
+    cues: tuple[Evidence, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -61,8 +66,10 @@ class Match:
             "target": self.target,
             "severity": self.severity,
             "score": self.score,
+            "precision": self.precision,
             "explanation": self.explanation,
             "evidence": [e.to_dict() for e in self.evidence],
+            "cues": [e.to_dict() for e in self.cues],
         }
 
 
@@ -100,11 +107,20 @@ class AnalysisResult:
     chunks: int = 1
     error: str | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    # the threshold `flagged` applies; the Engine sets its own (default: the calibrated one).  0.0,
+    # for a result built by hand, flags any match, as before scores existed.
+    min_score: float = 0.0
+
+    @property
+    def score(self) -> float:
+        """How likely the text is hate: noisy-OR of its matches' precisions, each rule once
+        (engine/scoring.py); 0.0 without matches."""
+        return message_score(self.matches)
 
     @property
     def flagged(self) -> bool:
-        """True when at least one rule matched."""
-        return bool(self.matches)
+        """True when at least one rule matched and the score reaches `min_score`."""
+        return bool(self.matches) and self.score >= self.min_score - 1e-9
 
     @property
     def severity(self) -> str | None:
@@ -129,6 +145,8 @@ class AnalysisResult:
         d: dict[str, Any] = {
             "schema": SCHEMA_VERSION,
             "flagged": self.flagged,
+            "score": self.score,
+            "min_score": self.min_score,
             "lang": self.lang,
             "severity": self.severity,
             "targets": self.targets,

@@ -176,7 +176,7 @@ class HtmlReport:
             "generated": self.generated,
             "version": __version__,
             "labels": {k: i18n.t(k, self.ui_lang) for k in REPORT_LABELS},
-            "roles": {k: i18n.role_name(k, self.ui_lang) for k in i18n.ROLE_NAMES},
+            "role_names": {k: i18n.role_name(k, self.ui_lang) for k in i18n.ROLE_NAMES},
             "names": self.names,
             "columns": self.columns,
             "text_key": self.text_key,

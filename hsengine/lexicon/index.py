@@ -180,7 +180,9 @@ class Lexicon:
         for word in spelling.split():
             negated.append(word in NEGATIVE_WORDS or entry.lang == "kk" and _negative_kazakh_verb(word))
             keys = {word}
-            if entry.lang == "ru":
+            if entry.match == "exact":
+                pass  # only the spellings listed: "это мерзко" is no "эти мерзкие"
+            elif entry.lang == "ru":
                 lemmas = russian.lemmas(word)
                 keys.update(lemmas)
                 for lemma in lemmas[:2]:
@@ -190,9 +192,6 @@ class Lexicon:
                 keys.update(kazakh.inflect(word))
             comps.append(frozenset(keys))
         return Phrase(entry, tuple(comps), tuple(negated))
-
-    def class_kind(self, class_id: str) -> str:
-        return self.classes[class_id].kind
 
     def classes_kind(self, entry: Entry, kinds: tuple[str, ...]) -> bool:
         """Has the entry a class of one of these kinds (attack, frame...)?"""

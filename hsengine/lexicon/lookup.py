@@ -121,10 +121,6 @@ class TokenAnalysis:
     # Russian one, used in Russian and mixed texts (see annotate)
     in_kazakh: "TokenAnalysis | None" = None
 
-    @property
-    def has_hits(self) -> bool:
-        return bool(self.hits)
-
 
 class _Uncacheable(Exception):
     """Carries an analysis that must not be cached (a rule regex timed out or was skipped)."""

@@ -62,8 +62,6 @@ VOICELESS = frozenset({T, D})
 
 # -- spellings -----------------------------------------------------------------------------------------
 FRONTING = str.maketrans("аыұоқғ", "еіүөкг")  # back spelling → front spelling
-BACK_LETTERS = frozenset("аыұоқғя")  # a suffix with one of these demands a back stem
-FRONT_LETTERS = frozenset("еіүөкг")
 KAZAKH_ONLY_LETTERS = "әғқңөұүһі"
 
 # Two-letter nouns a nominal ending may follow.  Nominal stems are otherwise at least three

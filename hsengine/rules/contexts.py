@@ -76,8 +76,18 @@ def _linked_clauses(doc: Doc, a: int, b: int, openers: frozenset[str]) -> bool:
     return True
 
 
-RHETORICAL_RU = frozenset({"разве", "неужели", "ли", "razve", "neuzheli", "neuzheli", "li"})
-QUESTION_PARTICLES_KK = frozenset({"ма", "ме", "ба", "бе", "па", "пе", "ma", "me", "ba", "be", "pa", "pe"})
+# Question particles are the lexicon's (class question_particle: разве, неужели, ли; Kazakh ма/ме...)
+_QUESTION_PARTICLE = frozenset({"question_particle"})
+
+
+def _particle_at(doc: Doc, i: int) -> bool:
+    """A Kazakh question particle is token i ("емес пе", "қуамыз ба")."""
+    return next(_hits_with(doc, _QUESTION_PARTICLE, "kk", i, i), None) is not None
+
+
+def _russian_particle_in(doc: Doc, lo: int, hi: int) -> bool:
+    """A Russian question particle (разве, неужели, ли) starts in tokens [lo, hi]."""
+    return next(_hits_with(doc, _QUESTION_PARTICLE, "ru", lo, hi), None) is not None
 
 
 def _rhetorical(doc: Doc, cue: DocHit) -> bool:
@@ -85,7 +95,7 @@ def _rhetorical(doc: Doc, cue: DocHit) -> bool:
     toks = doc.tokens
     nxt = cue.last + 1
     if cue.entry.lang == "kk":
-        return nxt < len(toks) and toks[nxt].text in QUESTION_PARTICLES_KK
+        return nxt < len(toks) and _particle_at(doc, nxt)
     sent = toks[cue.first].sent
     i = cue.first
     while i > 0 and toks[i - 1].sent == sent:
@@ -93,8 +103,7 @@ def _rhetorical(doc: Doc, cue: DocHit) -> bool:
     j = cue.last
     while j + 1 < len(toks) and toks[j + 1].sent == sent:
         j += 1
-    words = {t.text for t in toks[i : j + 1] if t.kind == "word"}
-    return bool(words & RHETORICAL_RU) and any("?" in t.text for t in toks[i : j + 1] if t.kind == "punct")
+    return _russian_particle_in(doc, i, j) and any("?" in t.text for t in toks[i : j + 1] if t.kind == "punct")
 
 
 def _hits_with(doc: Doc, classes: frozenset[str], lang: str | None = None, lo: int = 0, hi: int | None = None):
@@ -185,12 +194,12 @@ def _affirming_question(doc: Doc, b: Binding) -> Span | None:
         toks = doc.tokens
         if hit.entry.lang == "kk":
             nxt = hit.last + 1
-            if nxt < len(toks) and toks[nxt].text in QUESTION_PARTICLES_KK:
+            if nxt < len(toks) and _particle_at(doc, nxt):
                 return s
         else:
             sent = toks[hit.first].sent
-            words = {toks[i].text for i in _sentence_tokens(doc, sent) if toks[i].kind == "word"}
-            if words & RHETORICAL_RU and _is_question(doc, sent):
+            lo, hi = doc.sentence_range(sent, sent)
+            if _russian_particle_in(doc, lo, hi) and _is_question(doc, sent):
                 return s
     return None
 
@@ -238,7 +247,7 @@ def _negation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
                         words += 1
                         an = doc.analyses[j]
                         # "...қайтатын кез жетпеді ме?" asks rhetorically: the negation affirms
-                        rhetorical = j + 1 < len(toks) and toks[j + 1].text in QUESTION_PARTICLES_KK
+                        rhetorical = j + 1 < len(toks) and _particle_at(doc, j + 1)
                         if j not in evidence and _negated_verb(doc, j) and not an.hits and not rhetorical:
                             return Suppression(ctx.id, ctx.kind, Span(j, j, ctx.id, None),
                                                "a negated Kazakh verb follows the attack words")

@@ -13,6 +13,9 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
+from .loader import node_summary
+from .matcher import unbound_part
+
 if TYPE_CHECKING:  # pragma: no cover
     from ..engine.engine import Engine
     from .loader import Example, Rule
@@ -43,10 +46,23 @@ def _explain_miss(engine: "Engine", rule: "Rule", text: str, lang: str | None) -
         return f"suppressed by {s.context}{cue}"
     trace = engine.explain(text, lang)
     if rule.id in trace.skipped:
-        return "no word of these classes: " + "; ".join(trace.skipped[rule.id])
+        missing = trace.skipped[rule.id]
+        shown = [_shorten(m) for m in missing[:2]]
+        more = f" (and {len(missing) - 2} more such sets)" if len(missing) > 2 else ""
+        return "no word of these classes: " + "; ".join(shown) + more
     if trace.bindings.get(rule.id, 0) == 0:
-        return "the classes are present but the pattern did not bind (distance, order, scope or target)"
+        unbound = unbound_part(trace.doc, rule) if trace.doc is not None else None
+        if unbound is None:
+            return "the classes are present but the pattern did not bind (distance, order, scope or target)"
+        path, node, why = unbound
+        return f"the pattern did not bind: {path} {node_summary(node, engine.ruleset.regexes)} — {why}"
     return "bound but not reported (target not covered by the rule?)"
+
+
+def _shorten(alternatives: str, most: int = 8) -> str:
+    """`class:a | class:b | text:c ...` cut to its first alternatives."""
+    items = alternatives.split(" | ")
+    return " | ".join(items[:most]) + (f" | ... ({len(items) - most} more)" if len(items) > most else "")
 
 
 def run_rule_examples(engine: "Engine", rule: "Rule") -> list[ExampleOutcome]:
@@ -116,3 +132,27 @@ def check_examples(engine: "Engine") -> list[CoverageProblem]:
     """Every failing example, as problems with file and line (used by strict loading)."""
     return [CoverageProblem(o.file, o.line, f"[{o.rule_id}] {o.expected} example fails: {o.text!r} {o.message}")
             for o in run_examples(engine) if not o.passed]
+
+
+def fire_together(engine: "Engine") -> list[CoverageProblem]:
+    """Rules that fire on exactly the same texts among all the rules' examples: one of them may be
+    redundant, or their examples do not show what tells them apart (a warning of `validate`)."""
+    texts = {(ex.text, ex.lang) for rule in engine.rules for ex in (*rule.match_examples, *rule.no_match_examples)}
+    fired: dict[str, set[tuple[str, str | None]]] = {rule.id: set() for rule in engine.rules}
+    for text, lang in sorted(texts, key=lambda t: (t[0], t[1] or "")):
+        for rid in {m.rule_id for m in engine.analyze(text, lang).matches}:
+            fired[rid].add((text, lang))
+    groups: dict[frozenset, list[str]] = {}
+    for rid, got in fired.items():
+        if got:
+            groups.setdefault(frozenset(got), []).append(rid)
+    by_id = {rule.id: rule for rule in engine.rules}
+    problems = []
+    for got, rids in groups.items():
+        if len(rids) > 1:
+            first = by_id[rids[0]]
+            problems.append(CoverageProblem(
+                first.file, first.line,
+                f"rules {', '.join(rids)} fire together on every one of their examples ({len(got)} texts): "
+                "one may be redundant, or add examples that tell them apart"))
+    return problems

@@ -36,7 +36,7 @@ import regex
 
 from ..errors import ConfigError, Problem
 from ..lexicon.loader import MAX_WORD_LEN, iter_yaml_files, norm_word
-from ..schema.values import LANGS, REGISTERS, SEVERITIES, SEVERITY_RANK, UI_LANGS
+from ..schema.values import LANGS, REGISTERS, SEVERITIES, UI_LANGS
 from ..schema.yamlload import Loc, YamlProblem, YList, YMap, load_yaml_file
 
 STATUSES = ("stable", "experimental")
@@ -69,9 +69,63 @@ RULE_KEYS = {
     "author": "who wrote the rule",
     "note": "free text for maintainers",
 }
-ATOM_KEYS = ("class", "entry", "target", "register", "lemma", "text", "regex", "gram", "not_gram", "negated", "as")
+# The pattern language, key by key: what the reader below accepts, what `validate` suggests for a
+# misspelt key, and what docs/schema/*.schema.json and docs/pattern-language.md are generated from
+# (hsengine/tools/schema.py), so the three cannot drift apart.
+ATOM_KEYS = {
+    "class": "lexicon classes, one or a list: a hit of an entry of any of them (classes.yaml)",
+    "entry": "lexicon entry ids, one or a list: a hit of one of these entries",
+    "target": "target group ids, one or a list: a hit of an entry that names one of them (targets.yaml)",
+    "register": "neutral, pejorative or slur, one or a list: the register of the entry hit",
+    "lemma": "words, one or a list: the word's lemma (Russian) or stem (Kazakh) is one of them",
+    "text": "words, one or a list: the normalized word itself is one of them",
+    "regex": "a regular expression one normalized word must match (words of at most 64 characters)",
+    "gram": "grammemes, one or a list, any of which the word must show; a hit whose grammar is unknown "
+            "(transliterated, a typo) passes",
+    "not_gram": "grammemes, one or a list, none of which the word may show",
+    "negated": "true: the word must be negated (не-, -ма/-ме, емес); false: it must not be",
+    "as": "the evidence role of this part (lower_snake_case); the part naming the group: target",
+}
+SEQ_MAX_GAP = 3  # words allowed between neighbouring parts of a seq that gives no max_gap
+NODE_KEYS = {
+    "all": "every part, in any order, no two on the same words",
+    "seq": "every part, in this order",
+    "any": "at least one part",
+    "not": "only inside all/seq: this node must be absent from the match's window (within, or the sentence)",
+    "use": "a named pattern of patterns.yaml; the node's other keys (but as) fill the pattern's params",
+    "within": "all/seq: at most this many words from the first part to the last (default: no limit in the "
+              "rule's scope)",
+    "max_gap": f"seq only: at most this many words between neighbouring parts (default {SEQ_MAX_GAP})",
+    "clause": "all/seq: true — every part in one clause (no comma, dash or conjunction between)",
+    "sentence": "all/seq: true — every part in one sentence, and its not looked for there (in a rule of "
+                "scope text)",
+}
 COMBINATOR_KEYS = {"all": ("all", "within", "clause", "sentence"), "seq": ("seq", "max_gap", "within", "clause", "sentence"), "any": ("any",), "not": ("not",),
                    "use": ("use", "as")}
+EXAMPLE_KEYS = {
+    "text": "the example text",
+    "lang": "ru or kk: the language to analyze it as (default: detected)",
+    "evidence": "match only: words the match must show as evidence (each a substring of the text)",
+    "note": "why the example is here (negation, near miss, counter-speech...)",
+}
+CONTEXT_KEYS = {
+    "kind": "negation, cue, quotation, question or refutation: how the context finds its cue",
+    "names": "the context's name in en, ru and kk",
+    "description": "what the context is, a string or {en, ru, kk}",
+    "cues": "negation: list of {class, lang, before, after} — a cue word and how many words before/after "
+            "the attack it reaches",
+    "cue_classes": "cue, question, refutation: lexicon classes whose words are cues",
+    "scope": "sentence or text: where a cue is looked for",
+    "neighbor_sentences": "cue: how many sentences on either side also count (0 to 20)",
+    "morphological": "negation: true — a Kazakh negation suffix on the attack verb, or a negated Kazakh "
+                     "verb right after the attack words, is a cue too",
+    "clause_openers": "negation, refutation: words that open a subordinate clause (что, деп); they decide "
+                      "whether a cue before the attack words reaches them",
+    "frame_classes": "quotation: lexicon classes of the frame words that must stand outside the quotes",
+    "max_distance": "cue, refutation: at most this many words between the cue and the match's evidence",
+    "contrast": "refutation: words that turn from the claim (а, но, бірақ): a refutation word before the claim "
+                "does not reach across them",
+}
 MAX_EXPANDED_ATOMS = 500  # a rule with its named patterns expanded (hate.exclusion, the largest, has ~400)
 
 
@@ -288,10 +342,6 @@ class Rule:
 
     def title_in(self, ui_lang: str = "en") -> str:
         return self.title.get(ui_lang) or self.title["en"]
-
-    @property
-    def severity_rank(self) -> int:
-        return SEVERITY_RANK[self.severity]
 
 
 @dataclass(frozen=True, slots=True)
@@ -573,11 +623,9 @@ class _RuleReader:
         if not isinstance(spec, YMap):
             self.fail(loc, f"context {cid!r} must be a mapping")
             return None
-        known = {"kind", "description", "names", "cues", "cue_classes", "scope", "neighbor_sentences",
-                 "morphological", "clause_openers", "frame_classes", "max_distance", "contrast"}
         for k in spec:
-            if k not in known:
-                self.fail(spec.loc_of(k), f"unknown context field {k!r}", _suggest(k, known))
+            if k not in CONTEXT_KEYS:
+                self.fail(spec.loc_of(k), f"unknown context field {k!r}", _suggest(k, CONTEXT_KEYS))
         kind = spec.get("kind")
         if kind not in CONTEXT_KINDS:
             self.fail(spec.loc_of("kind"), f"context {cid!r}: kind must be one of {', '.join(CONTEXT_KINDS)}")
@@ -789,8 +837,8 @@ class _RuleReader:
                     self.fail(iloc, "an example is a string or {text, lang, evidence, note}")
                     continue
                 for k in item:
-                    if k not in ("text", "lang", "evidence", "note"):
-                        self.fail(item.loc_of(k), f"unknown example field {k!r}")
+                    if k not in EXAMPLE_KEYS:
+                        self.fail(item.loc_of(k), f"unknown example field {k!r}", _suggest(k, EXAMPLE_KEYS))
                 lang = item.get("lang")
                 if lang is not None and lang not in LANGS:
                     self.fail(item.loc_of("lang"), "example lang must be ru or kk")
@@ -866,7 +914,7 @@ class _RuleReader:
                 self.fail(v.loc_of("sentence"), "sentence must be true or false")
                 sentence = False
             if kind == "seq":
-                return AllOf(tuple(parts), tuple(absent), within, True, max_gap if max_gap is not None else 3, clause,
+                return AllOf(tuple(parts), tuple(absent), within, True, max_gap if max_gap is not None else SEQ_MAX_GAP, clause,
                              sentence)
             return AllOf(tuple(parts), tuple(absent), within, clause=clause, sentence=sentence)
         return self._atom(v, loc, rid)
@@ -895,7 +943,7 @@ class _RuleReader:
         before = len(self.problems)
         for k in v:
             if k not in ATOM_KEYS:
-                self.fail(v.loc_of(k), f"unknown pattern key {k!r}", _suggest(k, ATOM_KEYS + tuple(COMBINATOR_KEYS)))
+                self.fail(v.loc_of(k), f"unknown pattern key {k!r}", _suggest(k, (*ATOM_KEYS, *COMBINATOR_KEYS)))
 
         def str_set(key: str) -> frozenset[str] | None:
             if key not in v:
@@ -1134,7 +1182,7 @@ def render_pattern(node: Node, regexes: dict[str, Any], indent: str = "") -> lis
         parts = []
         for key, value in (("class", node.classes), ("entry", node.entries), ("target", node.targets),
                            ("register", node.registers), ("lemma", node.lemmas), ("text", node.texts),
-                           ("gram", node.gram)):
+                           ("gram", node.gram), ("not_gram", node.not_gram)):
             if value:
                 items = sorted(value)
                 parts.append(f"{key}: {items[0] if len(items) == 1 else '[' + ', '.join(items) + ']'}")
@@ -1163,3 +1211,14 @@ def render_pattern(node: Node, regexes: dict[str, Any], indent: str = "") -> lis
             lines += render_pattern(p, regexes, indent + "  ")
         return lines
     return [f"{indent}{node!r}"]
+
+
+def node_summary(node: Node, regexes: dict[str, Any]) -> str:
+    """One line for a node in a diagnostic: an atom as written, a combinator by its head and the
+    roles of its atoms (`seq (max_gap 3) [call, expulsion]`)."""
+    first = render_pattern(node, regexes)[0].strip()
+    if isinstance(node, Atom):
+        return first.removeprefix("- ")
+    roles = list(dict.fromkeys(a.role for a in atoms(node)))
+    shown = ", ".join(roles[:6]) + (", ..." if len(roles) > 6 else "")
+    return f"{first.rstrip(':')} [{shown}]"

@@ -10,10 +10,10 @@ product.  Each pattern node returns at most MAX_BINDINGS bindings per unit.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..lexicon.annotate import Doc, DocHit
-from .loader import AllOf, AnyOf, Atom, Node, Rule, requirements
+from .loader import SEQ_MAX_GAP, AllOf, AnyOf, Atom, Node, Rule, requirements
 
 MAX_BINDINGS = 32
 _SCAN_TOKENS = 400  # up to this many tokens, _tokens_with scans instead of indexing every feature
@@ -257,7 +257,7 @@ class Matcher:
             yield merged
 
     def _ordered(self, lists: list[list[Binding]], node: AllOf):
-        gap = node.max_gap if node.max_gap is not None else 3
+        gap = node.max_gap if node.max_gap is not None else SEQ_MAX_GAP
         for b0 in lists[0]:
             chain = [b0]
             for lst in lists[1:]:
@@ -362,3 +362,69 @@ def units(doc: Doc, rule: Rule, matcher: Matcher) -> list[tuple[int, int]]:
     if wanted is None:
         return list(spans.values())
     return [spans[s] for s in sorted(wanted)]
+
+
+# -- diagnostics: which part of a pattern did not bind ----------------------------------------------
+def _kind(node: AllOf) -> str:
+    return "seq" if node.ordered else "all"
+
+
+def _unbound(m: Matcher, node: Node, lo: int, hi: int, path: str) -> tuple[int, str, Node, str] | None:
+    """(progress, path, node, reason) of the node that keeps `node` from binding in [lo, hi]; progress
+    counts the parts that did bind on the way, so that of the alternatives of an `any` the one that
+    came nearest is the one named."""
+    if m.bindings(node, lo, hi):
+        return None
+    if isinstance(node, Atom):
+        return 0, path, node, "no word matches it"
+    if isinstance(node, AnyOf):
+        best = None
+        for i, part in enumerate(node.parts):
+            got = _unbound(m, part, lo, hi, f"{path}.any[{i}]")
+            if got is not None and (best is None or got[0] > best[0]):
+                best = got
+        return best if best is not None and best[0] > 0 else (0, path, node, "none of its parts matches")
+    bound = [bool(m.bindings(p, lo, hi)) for p in node.parts]
+    for i, part in enumerate(node.parts):
+        if not bound[i]:
+            got = _unbound(m, part, lo, hi, f"{path}.{_kind(node)}[{i}]")
+            return None if got is None else (got[0] + sum(bound), *got[1:])
+    progress = len(node.parts)
+    # every part binds alone: they do not bind together; the first constraint whose relaxation binds
+    loose = replace(node, absent=())
+    if m.bindings(loose, lo, hi):
+        return progress, path, node, "a part it says must be absent (not) is there"
+    relaxations = []
+    if node.within is not None:
+        relaxations.append((replace(loose, within=None), f"its parts are more than {node.within} words apart (within)"))
+    if node.ordered:
+        gap = node.max_gap if node.max_gap is not None else SEQ_MAX_GAP
+        relaxations.append((replace(loose, max_gap=200, within=None),
+                            f"more than {gap} words stand between neighbouring parts (max_gap)"))
+        relaxations.append((replace(loose, ordered=False, max_gap=None, within=None), "its parts are not in this order"))
+    if node.clause:
+        relaxations.append((replace(loose, clause=False), "its parts are not in one clause (clause: true)"))
+    if node.sentence:
+        relaxations.append((replace(loose, sentence=False), "its parts are not in one sentence (sentence: true)"))
+    for relaxed, why in relaxations:
+        if m.bindings(relaxed, lo, hi):
+            return progress, path, node, why
+    return progress, path, node, ("its parts are all present but never together (they overlap, or a contrast "
+                                  "', а ...' puts the group on one side and the rest on the other)")
+
+
+def unbound_part(doc: Doc, rule: Rule) -> tuple[str, Node, str] | None:
+    """Why a rule's pattern does not bind in a document: the path of the deepest node that binds in
+    no scope unit (pattern.all[1].seq[0]), the node, and the reason; None when it binds."""
+    if not doc.tokens:
+        return None
+    m = Matcher(doc)
+    ranges = [(0, len(doc.tokens) - 1)] if rule.scope == "text" else list(doc.sentence_spans.values())
+    best: tuple[int, str, Node, str] | None = None
+    for lo, hi in ranges:
+        got = _unbound(m, rule.pattern, lo, hi, "pattern")
+        if got is None:
+            return None
+        if best is None or got[0] > best[0]:
+            best = got
+    return None if best is None else best[1:]

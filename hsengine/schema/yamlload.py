@@ -199,6 +199,30 @@ def _convert(node: yaml.Node, file: str) -> Any:
 LARGE_TEXT = 256 * 1024  # documents longer than this have their values counted before composing
 
 
+_SYNTAX_HINTS = (  # (part of libyaml's reason, what usually causes it)
+    ("mapping values are not allowed", "a value contains ': ' — put it in quotes: text: \"Он сказал: уезжайте\""),
+    ("expected ',' or '}'", "a {...} is not closed, or a value in it contains , : { } [ ] or ? — put that value in quotes"),
+    ("expected ',' or ']'", "a [...] is not closed, or an item in it contains , : { } [ ] — put that item in quotes"),
+    ("did not find expected key", "the indentation is off: keys of one mapping must start in the same column"),
+    ("did not find expected '-'", "the indentation is off: items of one list must start in the same column"),
+    ("found character that cannot start any token", "a value starts with @ or ` — put it in quotes"),
+    ("found undefined alias", "a value starts with * — put it in quotes"),
+    ("found unexpected end of stream", "a quotation mark is not closed"),
+    ("could not find expected ':'", "a key has no ': ' after it, or a quoted value is not closed"),
+)
+
+
+def _syntax_hint(reason: str, text: str, line: int, col: int) -> str:
+    lines = text.splitlines()
+    where = lines[line - 1][: col] if 0 < line <= len(lines) else ""
+    if "\t" in where:
+        return "indent with spaces, never tabs"
+    for needle, hint in _SYNTAX_HINTS:
+        if needle in reason:
+            return hint
+    return "check the indentation (spaces, same column per level) and quote values that contain ': ' or ' #'"
+
+
 def load_yaml_text(text: str, file: str = "<string>") -> Any:
     """Parse one YAML document safely; raise YamlProblem naming file and line on any problem."""
     try:
@@ -209,7 +233,11 @@ def load_yaml_text(text: str, file: str = "<string>") -> Any:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         reason = exc.problem or exc.context or "invalid YAML"
-        raise YamlProblem(Problem(file, line, col, f"YAML syntax error: {reason}")) from None
+        hint = _syntax_hint(reason, text, line, col)
+        opened = exc.context_mark if exc.problem_mark is not None else None
+        if opened is not None and exc.context and opened.line + 1 != line:
+            hint += f" ({exc.context}, line {opened.line + 1})"
+        raise YamlProblem(Problem(file, line, col, f"YAML syntax error: {reason}", hint)) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(Problem(file, 1, 1, f"YAML error: {exc}")) from None
     if node is None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..paths import SOURCE_CHECKOUT
+from ..schema.values import LANGS
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..engine.engine import Engine
@@ -19,10 +20,6 @@ CATALOGUE_PATH = SOURCE_CHECKOUT / "docs" / "rules.md" if SOURCE_CHECKOUT else N
 
 MIN_ENTRIES = 600
 MIN_RULES = 40
-
-
-def _example_lang(engine: "Engine", ex) -> str:
-    return ex.lang or engine.analyze(ex.text).lang
 
 
 def stats(engine: "Engine") -> dict[str, Any]:
@@ -39,14 +36,14 @@ def stats(engine: "Engine") -> dict[str, Any]:
         targets_in_rules.update(r.targets or ())
     narratives = sorted(engine.ruleset.narratives)
     missing_narrative_langs = [
-        f"{n}:{lang}" for n in narratives for lang in ("ru", "kk") if by_narrative[n][lang] == 0
+        f"{n}:{lang}" for n in narratives for lang in LANGS if by_narrative[n][lang] == 0
     ]
     target_langs: dict[str, set[str]] = defaultdict(set)
     for e in engine.lexicon.entries.values():
         if e.target:
             target_langs[e.target].add(e.lang)
     missing_target_langs = [
-        f"{t}:{lang}" for t in sorted(engine.lexicon.targets) for lang in ("ru", "kk") if lang not in target_langs[t]
+        f"{t}:{lang}" for t in sorted(engine.lexicon.targets) for lang in LANGS if lang not in target_langs[t]
     ]
     examples = sum(len(r.match_examples) + len(r.no_match_examples) for r in rules)
     return {
@@ -132,16 +129,66 @@ def build_catalogue(engine: "Engine") -> str:
         if not rules:
             out.append("_No rules yet._")
             continue
-        out += ["| rule | severity | langs | targets | description | example |", "|---|---|---|---|---|---|"]
+        out += ["| rule | severity | precision (texts) | langs | targets | description | example |",
+                "|---|---|---|---|---|---|---|"]
         for r in rules:
             targets = "any" if r.targets is None else ", ".join(r.targets)
             example = r.match_examples[0].text if r.match_examples else ""
             out.append(
-                f"| `{r.id}`<br>{_md_escape(r.title_in('en'))} | {r.severity} | {', '.join(r.langs)} | "
-                f"{_md_escape(targets)} | {_md_escape(r.description)} | {_md_escape(example)} |"
+                f"| `{r.id}`<br>{_md_escape(r.title_in('en'))} | {r.severity} | {_precision_cell(engine, r)} | "
+                f"{', '.join(r.langs)} | {_md_escape(targets)} | {_md_escape(r.description)} | {_md_escape(example)} |"
             )
     out += _patterns_and_contexts(engine)
+    out += _entry_precision_section(engine)
     return "\n".join(out) + "\n"
+
+
+def _precision_cell(engine: "Engine", rule) -> str:
+    """The rule's estimated precision and the texts it rests on, or the prior it falls back to."""
+    est = engine.scoring.rules.get(rule.id)
+    if est is None:
+        return f"{engine.scoring.prior(rule.severity):.2f} (prior)"
+    return f"{est.precision:.2f} ({_count(est.n)})"
+
+
+def _count(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else f"{n:.1f}"
+
+
+def _entry_precision_section(engine: "Engine") -> list[str]:
+    """Per-entry estimates of the rules that rest on one word (the slur rule)."""
+    sc = engine.scoring
+    out = ["", "## Scores", "",
+           f"Each rule's *precision* is the share of texts it fired on that annotators judged hateful, smoothed "
+           f"towards a prior by severity, with the number of texts it rests on (`hsengine calibrate`, "
+           f"`hsengine/data/precision.yaml`; see docs/evaluation.md). A message's score is the noisy-OR of its "
+           f"matches' precisions, each rule counted once; a message is flagged at score ≥ "
+           f"**{engine.min_score:.2f}** (the default threshold; `--min-score` sets another). A rule marked "
+           f"\"prior\" has no estimate yet and flags alone."]
+    for rid, per in sorted(sc.entries.items()):
+        if not per:
+            continue
+        out += ["", f"### `{rid}`: precision per matched entry", "",
+                "Below the threshold, the entry alone does not flag a message (its matches are still reported).", "",
+                "| entry | lemma | register | precision | texts | hateful | alone flags |", "|---|---|---|---:|---:|---:|---|"]
+        for eid, est in sorted(per.items(), key=lambda kv: (-kv[1].precision, kv[0])):
+            entry = engine.lexicon.entries.get(eid)
+            lemma = entry.lemma if entry is not None else "?"
+            register = entry.register if entry is not None else "?"
+            bare = round(sc.with_cues(rid, est.precision, ())[0], 3)
+            flags = "yes" if bare >= engine.min_score - 1e-9 else "**no**"
+            out.append(f"| `{eid}` | {_md_escape(lemma)} | {register} | {est.precision:.3f} | {_count(est.n)} | "
+                       f"{_count(est.hateful)} | {flags} |")
+    for rid, groups in sorted(sc.cues.items()):
+        out += ["", f"### `{rid}`: cues elsewhere in the message", "",
+                "A match's precision is moved by these words anywhere in the message (log-odds shift when "
+                "present / absent); the column above is before cues, \"alone flags\" after the shift of a "
+                "message with none of them.", "",
+                "| cue group | classes | shift present | shift absent |", "|---|---|---:|---:|"]
+        for g in groups:
+            out.append(f"| {g.name} | {', '.join(f'`{c}`' for c in sorted(g.classes))} | {g.present:+.3f} | "
+                       f"{g.absent:+.3f} |")
+    return out
 
 
 def _patterns_and_contexts(engine: "Engine") -> list[str]:
@@ -170,7 +217,3 @@ def _patterns_and_contexts(engine: "Engine") -> list[str]:
     for cid, ctx in rs.contexts.items():
         out.append(f"| `{cid}` | {ctx.kind} | {_md_escape(ctx.description)} |")
     return out
-
-
-def catalogue_is_current(engine: "Engine", path: Path | None = CATALOGUE_PATH) -> bool:
-    return path is not None and path.exists() and path.read_text(encoding="utf-8") == build_catalogue(engine)

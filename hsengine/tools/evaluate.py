@@ -16,20 +16,24 @@ the rules add: the baseline's recall is the ceiling of what the lexicon can reac
 is what "flag every mention" would give.
 
     >>> from hsengine import Engine
-    >>> items = [LabelledText("все китайцы — тараканы", True), LabelledText("китайский чай вкусный", False)]
+    >>> items = [LabelledText("все китайцы — тараканы", True), LabelledText("китайцы пьют зелёный чай", False)]
     >>> report = evaluate(Engine(), items)
-    >>> report.overall["baseline"].tp + report.overall["baseline"].fp
-    2
+    >>> b = report.overall["baseline"]      # it flags both: a group is named in each
+    >>> (b.tp, b.fp)
+    (1, 1)
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as _dt
+import functools
+import hashlib
 import html
 import json
 import os
 import re
+import sys
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -40,6 +44,7 @@ import yaml
 
 from ..errors import HsengineError
 from ..paths import BUNDLED_FUNCTIONAL, BUNDLED_KK_DEV, PACKAGE_DIR
+from ..schema.values import LANGS
 
 # --------------------------------------------------------------------------------------------
 # Inputs
@@ -272,15 +277,23 @@ def _jsonl_rows(path: Path) -> Iterator[dict]:
 
 
 def _csv_rows(path: Path, delimiter: str | None) -> Iterator[dict]:
-    with path.open(encoding="utf-8-sig", newline="") as f:
-        if delimiter is None:
-            sample = f.read(8192)
-            f.seek(0)
-            try:
-                delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
-            except csv.Error:
-                delimiter = ","
-        yield from csv.DictReader(f, delimiter=delimiter)
+    """The records of a CSV file as {column: value}, read by the command line's own CSV reader
+    (io/readers.py: encoding, delimiter and broken-quote handling alike); a row it cannot read is
+    a LabelError, an empty line is skipped."""
+    from ..io.readers import InputProblem, open_input
+
+    try:
+        # column "1": any file has a first column; this reader needs no text column of its own
+        source = open_input(str(path), fmt="csv", column="1", delimiter=delimiter, max_chars=sys.maxsize)
+    except InputProblem as exc:
+        raise LabelError(f"{exc.message}" + (f" ({exc.hint})" if exc.hint else "")) from None
+    with source:
+        for row in source:
+            problem = row.error or next((n for n in row.notes if n.startswith("invalid UTF-8")), None)
+            if problem:  # labels on garbled text would measure nothing
+                raise LabelError(f"{path}:{row.line}: {problem}")
+            if "empty row" not in row.notes:
+                yield row.fields
 
 
 # -- named data sets -------------------------------------------------------------------------
@@ -293,34 +306,21 @@ DATASETS: dict[str, str] = {
     "kk_youtube_silver": "3,004 Kazakh YouTube comments, hate column — GPT-4.1-mini labels (silver, not gold)",
     "ru_toxic_2ch_pikabu": "2ch/Pikabu comments labelled NON-toxic (9.6k): false-positive check only, all non-hateful",
     "snlp_sensitive_appropriate": "s-nlp texts on racism/religion topics judged appropriate: false-positive check only",
+    "ruethnohate_calibrate": "the RuEthnoHate dev half's calibration half (text ids by hash, see ruethnohate_half): "
+                             "precision estimates and the default threshold are fitted here",
+    "ruethnohate_report": "the RuEthnoHate dev half's report half: never used to fit scores; figures are quoted from it",
     "kk_dev": "our hand-labelled Kazakh YouTube comments (tests/data/kk_dev), dev split: error analysis allowed",
     "kk_dev_test": "our hand-labelled Kazakh YouTube comments, test split: final figures only, never tuned on",
 }
 
-# RuEthnoHate `ethnic_group` lemmas -> hsengine target ids (groups not listed: other_ethnic)
-ETHNIC_GROUP_TARGETS: dict[str, str] = {
-    **dict.fromkeys(["русский", "россиянин", "великоросс", "славянин", "кацап", "москаль", "русак"], "russian"),
-    **dict.fromkeys(["украинец", "хохол", "малорос", "западенец", "укроп", "салоед"], "ukrainian"),
-    **dict.fromkeys(["еврей", "жид", "иудей"], "jewish"),
-    **dict.fromkeys(["казах"], "kazakh"),
-    **dict.fromkeys(["узбек"], "uzbek"),
-    **dict.fromkeys(["таджик"], "tajik"),
-    **dict.fromkeys(["киргиз"], "kyrgyz"),
-    **dict.fromkeys(["китаец"], "chinese"),
-    **dict.fromkeys(["дунганин", "дунган"], "dungan"),
-    **dict.fromkeys(["уйгур"], "uyghur"),
-    **dict.fromkeys(["кореец"], "korean"),
-    **dict.fromkeys(["татарин"], "tatar"),
-    **dict.fromkeys(["цыган"], "roma"),
-    **dict.fromkeys(["американец"], "western"),
-    **dict.fromkeys(["негр", "черномазый", "африканец"], "black"),
-    **dict.fromkeys(["чурка", "среднеазиат", "азиат", "туркмен"], "central_asian"),
-    **dict.fromkeys(["гастарбайтер", "мигрант"], "migrant"),
-    **dict.fromkeys(["чеченец", "азербайджанец", "армянин", "дагестанец", "ингуш", "осетин", "грузин",
-                     "аварец", "кавказец", "хач", "лезгин", "балкарец", "кумык", "карачаевец", "адыг",
-                     "черкес", "кабардинец", "абхаз", "даргинец", "вайнах", "горец", "черножопый"],
-                    "caucasian"),
-}
+@functools.lru_cache(maxsize=1)
+def ethnic_group_targets() -> dict[str, str]:
+    """RuEthnoHate `ethnic_group` lemma -> hsengine target id (groups not listed: other_ethnic), from
+    the data file hsengine/data/ruethnohate_targets.yaml, which maintainers edit."""
+    doc = yaml.safe_load((PACKAGE_DIR / "data" / "ruethnohate_targets.yaml").read_text(encoding="utf-8"))
+    return {lemma: target for target, lemmas in doc["targets"].items() for lemma in lemmas}
+
+
 _B_TAG = re.compile(r"</?b>", re.IGNORECASE)
 # RuEthnoHate texts also carry the source site's markup: line breaks and coloured <font> spans
 _MARKUP = re.compile(r"<(?:br|/?font|/?a|/?i|/?u|/?p|/?span)\b[^>]*>", re.IGNORECASE)
@@ -369,9 +369,20 @@ def _load_ruethnohate(base: Path) -> list[LabelledText]:
         negative = [g for g, c in gs if c == -1]
         hateful = bool(negative)
         group = negative[0] if negative else gs[0][0]
-        items.append(LabelledText(text, hateful, "ru", target=ETHNIC_GROUP_TARGETS.get(group, "other_ethnic"),
+        items.append(LabelledText(text, hateful, "ru", target=ethnic_group_targets().get(group, "other_ethnic"),
                                   id=f"ruethnohate:{tid}"))
     return items
+
+
+def ruethnohate_half(item_id: str) -> str:
+    """'calibrate' or 'report': a fixed split of RuEthnoHate dev texts by the parity of the SHA-256
+    of the item id ("ruethnohate:<text_id>"), so the halves never change and never overlap."""
+    digest = hashlib.sha256(item_id.encode("utf-8")).digest()
+    return "calibrate" if digest[-1] % 2 == 0 else "report"
+
+
+def _ruethnohate_split(base: Path, half: str) -> list[LabelledText]:
+    return [it for it in _load_ruethnohate(base) if ruethnohate_half(it.id or "") == half]
 
 
 def _load_ru_hate_multilabel_small(base: Path) -> list[LabelledText]:
@@ -469,6 +480,8 @@ _LOADERS: dict[str, Callable[[Path], list[LabelledText]]] = {
     "kk_dev": lambda base: _load_kk_dev(base, "dev"),
     "kk_dev_test": lambda base: _load_kk_dev(base, "test"),
     "ruethnohate": _load_ruethnohate,
+    "ruethnohate_calibrate": lambda base: _ruethnohate_split(base, "calibrate"),
+    "ruethnohate_report": lambda base: _ruethnohate_split(base, "report"),
     "ru_hate_multilabel_small": _load_ru_hate_multilabel_small,
     "rtplx_ru": lambda base: _rtplx(base, False),
     "rtplx_ru_cultural": lambda base: _rtplx(base, True),
@@ -585,6 +598,7 @@ class Outcome:
     targets: tuple[str, ...] = ()
     suppressed: tuple[str, ...] = ()  # "rule_id:context"
     error: str | None = None
+    score: float = 0.0  # the message score (engine/scoring.py); `flagged` is score >= the engine's min_score
 
     @property
     def passed(self) -> bool:
@@ -595,7 +609,7 @@ class Outcome:
             "id": self.item.id, "hateful": self.item.hateful, "flagged": self.flagged, "baseline": self.baseline,
             "lang": self.lang, "functionality": self.item.functionality, "target": self.item.target,
             "rules": list(self.rules), "narratives": list(self.narratives), "targets": list(self.targets),
-            "suppressed": list(self.suppressed), "error": self.error,
+            "suppressed": list(self.suppressed), "error": self.error, "score": self.score,
         }
 
 
@@ -616,6 +630,7 @@ class EvalReport:
     by_tag: dict[str, dict[str, dict[str, Metrics]]] = field(default_factory=dict)  # tag -> value -> system -> metrics
     # with a reference labeller: "reference" = the reference judged against gold, "engine_vs_reference"
     reference: dict[str, Metrics] = field(default_factory=dict)
+    sweep: list[dict[str, Any]] = field(default_factory=list)  # threshold_sweep rows, when asked for
 
     @property
     def failures(self) -> list[Outcome]:
@@ -648,6 +663,8 @@ class EvalReport:
                            for tag, vals in self.by_tag.items()}
         if self.reference:
             d["reference"] = {k: dict(m.to_dict(), kappa=_r(cohen_kappa(m))) for k, m in self.reference.items()}
+        if self.sweep:
+            d["sweep"] = self.sweep
         if include_outcomes:
             d["outcomes"] = [o.to_dict() for o in self.outcomes]
         return d
@@ -699,14 +716,14 @@ def evaluate(engine, items: Sequence[LabelledText], *, jobs: int = 1, force_lang
     started = time.perf_counter()
     items = list(items)
     if force_lang:
-        results = [engine.analyze_safely(it.text, it.lang if it.lang in ("ru", "kk") else None) for it in items]
+        results = [engine.analyze_safely(it.text, it.lang if it.lang in LANGS else None) for it in items]
     else:
         results = _analyze_all(engine, [it.text for it in items], jobs)
     engine_seconds = time.perf_counter() - started
     baseline = KeywordBaseline(engine)
     outcomes: list[Outcome] = []
     for it, r in zip(items, results):
-        lang_hint = it.lang if force_lang and it.lang in ("ru", "kk") else None
+        lang_hint = it.lang if force_lang and it.lang in LANGS else None
         try:
             base = baseline(it.text, lang_hint) if r.error is None else False
         except Exception:  # noqa: BLE001 - the baseline must not lose the run
@@ -714,10 +731,11 @@ def evaluate(engine, items: Sequence[LabelledText], *, jobs: int = 1, force_lang
         outcomes.append(Outcome(
             item=it, flagged=r.flagged, baseline=base, lang=it.lang or r.lang,
             rules=tuple(r.rule_ids), narratives=tuple(r.narratives), targets=tuple(r.targets),
-            suppressed=tuple(f"{s.rule_id}:{s.context}" for s in r.suppressed), error=r.error,
+            suppressed=tuple(f"{s.rule_id}:{s.context}" for s in r.suppressed), error=r.error, score=r.score,
         ))
     report = tabulate(outcomes)
     report.meta.update(engine_meta(engine))
+    report.meta["min_score"] = getattr(engine, "min_score", None)
     report.meta["seconds"] = round(time.perf_counter() - started, 2)
     report.meta["engine_seconds"] = round(engine_seconds, 2)
     report.meta["errors"] = sum(1 for o in outcomes if o.error)
@@ -783,6 +801,22 @@ def tabulate(outcomes: Sequence[Outcome]) -> EvalReport:
         by_tag={t: dict(sorted(v.items())) for t, v in sorted(by_tag.items())},
         reference=reference if reference["reference"].n else {},
     )
+
+
+SWEEP_THRESHOLDS = (0.0, 0.5, 0.55, 0.6, 0.62, 0.64, 0.65, 0.66, 0.68, 0.7, 0.72, 0.75, 0.78, 0.8, 0.85, 0.9, 0.95)
+
+
+def threshold_sweep(outcomes: Sequence[Outcome], thresholds: Iterable[float] = SWEEP_THRESHOLDS,
+                    ) -> list[dict[str, Any]]:
+    """Precision, recall, F1 and false-positive rate if texts were flagged at score >= t, per t.
+    A text without matches has score 0 and is never flagged (also at t = 0)."""
+    rows = []
+    for t in thresholds:
+        m = Metrics()
+        for o in outcomes:
+            m.add(o.item.hateful, o.error is None and o.score > 0 and o.score >= t - 1e-9)
+        rows.append({"threshold": t, **m.to_dict()})
+    return rows
 
 
 def cohen_kappa(m: Metrics) -> float | None:
@@ -895,6 +929,8 @@ def format_report(report: EvalReport, fmt: str = "text", *, failures: int = 0) -
     if meta:
         head += (f"; measured {meta.get('date', '?')} on {meta.get('lexicon_entries', '?')} lexicon entries "
                  f"and {meta.get('rules', '?')} rules; {meta.get('seconds', '?')} s")
+        if meta.get("min_score") is not None:
+            head += f"; flagged at score ≥ {meta['min_score']:.2f}"
         if meta.get("source"):
             head = f"{meta['source']}: " + head
     parts.append(head)
@@ -933,6 +969,16 @@ def format_report(report: EvalReport, fmt: str = "text", *, failures: int = 0) -
             rows.append([label, str(m.n), str(m.tp), str(m.fp), str(m.fn), str(m.tn), _f(agree), _f(cohen_kappa(m))])
         parts.append(_table(["", "n", "both hateful", "only 2nd", "only 1st", "neither", "agreement", "kappa"],
                             rows, fmt))
+    if report.sweep:
+        parts.append(h("Precision and recall over score thresholds (flagged = score ≥ threshold)"))
+        rows = []
+        for row in report.sweep:
+            used = meta.get("min_score")
+            mark = " (used)" if used is not None and abs(row["threshold"] - used) < 1e-9 else ""
+            rows.append([f"{row['threshold']:.2f}{mark}",
+                         str(row["tp"]), str(row["fp"]), str(row["fn"]), _f(row["precision"]), _f(row["recall"]),
+                         _f(row["f1"]), _f(row["fpr"])])
+        parts.append(_table(["threshold", "TP", "FP", "FN", "P", "R", "F1", "FPR"], rows, fmt))
     if report.by_narrative:
         parts.append(h("By gold narrative (engine)"))
         rows = _metric_rows((n, {"engine": m}) for n, m in report.by_narrative.items())
@@ -958,11 +1004,18 @@ def format_report(report: EvalReport, fmt: str = "text", *, failures: int = 0) -
 
 def run(engine, *, paths: Sequence[Path | str] = (), dataset: str | Sequence[str] | None = None,
         functional: bool = False, fmt: str = "text", text_field: str = "text", label_field: str = "label",
-        jobs: int = 1, failures: int = 0, limit: int | None = None) -> tuple[str, int]:
+        jobs: int = 1, failures: int = 0, limit: int | None = None, min_score: float | None = None,
+        sweep: bool = False) -> tuple[str, int]:
     """Evaluate and render; returns (output, exit code): 0 ok, 2 input error (message as output).
 
-    With neither paths, dataset nor functional, the functional suite is used.
+    With neither paths, dataset nor functional, the functional suite is used.  `min_score` flags at
+    another threshold than the engine's; `sweep` adds precision and recall over thresholds.
     """
+    if min_score is not None:
+        try:
+            engine = engine.with_min_score(min_score)
+        except ValueError as exc:
+            return f"error: {exc}\n", 2
     if fmt not in ("text", "markdown", "json"):
         return f"error: unknown format {fmt!r}: use text, markdown or json\n", 2
     sources: list[tuple[str, list[LabelledText]]] = []
@@ -985,6 +1038,9 @@ def run(engine, *, paths: Sequence[Path | str] = (), dataset: str | Sequence[str
             return f"error: {name} has no labelled texts\n", 2
         report = evaluate(engine, items, jobs=jobs)
         report.meta["source"] = name
+        if sweep:
+            thresholds = sorted({*SWEEP_THRESHOLDS, *([engine.min_score] if hasattr(engine, "min_score") else [])})
+            report.sweep = threshold_sweep(report.outcomes, thresholds)
         if fmt == "json":
             json_out[name] = json.loads(format_report(report, "json", failures=failures))
         else:
@@ -997,5 +1053,5 @@ def run(engine, *, paths: Sequence[Path | str] = (), dataset: str | Sequence[str
 __all__ = [
     "DATASETS", "DatasetMissing", "EvalReport", "KeywordBaseline", "LabelError", "LabelledText", "Metrics",
     "Outcome", "PassRate", "data_root", "engine_meta", "evaluate", "format_report", "functional_table", "load_dataset",
-    "load_functional", "load_labelled_file", "parse_label", "run", "tabulate",
+    "load_functional", "load_labelled_file", "parse_label", "ruethnohate_half", "run", "tabulate", "threshold_sweep",
 ]

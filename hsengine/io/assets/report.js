@@ -13,7 +13,7 @@
   var ITEMS = ALL.filter(function (it) { return it.m.length > 0; });
   var SUPPRESSED = ALL.filter(function (it) { return it.u && it.u.length; });
   var COLS = META.roles || {};  // {channel, author, date}: input columns, when their names say so
-  var L = META.labels || {}, NAMES = META.names || {}, ROLES = META.roles || {};
+  var L = META.labels || {}, NAMES = META.names || {}, ROLES = META.role_names || {};
   var SEV = ["low", "medium", "high", "critical"];
   var RANK = { low: 0, medium: 1, high: 2, critical: 3 };
 
