@@ -2,14 +2,18 @@
 
 A refactoring (a module moved, a speed-up) must not change what the engine says.  This script
 writes one JSON line per text — the functional suites (held-out part included), every rule
-example, and the benchmark corpus — and compares two such files, listing what differs.
+example, the construction suite (tests/construction), the benchmark corpus, the monitor corpus
+(benchmarks/monitor_corpus.py: every message names a group) and, with `--data`, the texts of a
+JSON-lines file (e.g. labelled data kept outside the repository) — and compares two such files,
+listing what differs.
 
     PYTHONPATH=. python -m benchmarks.snapshot write before.jsonl            # on the old code
     PYTHONPATH=. python -m benchmarks.snapshot write after.jsonl             # on the new code
     PYTHONPATH=. python -m benchmarks.snapshot diff before.jsonl after.jsonl # differences, if any
 
 Options of `write`: `--corpus N` messages of the benchmark corpus (default 20,000, seed 0),
-`--no-corpus`.  Exit code of `diff`: 0 when identical, 1 when something differs.
+`--no-corpus`, `--monitor N` messages of the monitor corpus (default 5,000, seed 0),
+`--no-construction`, `--data FILE.jsonl` (its "text" field; repeatable).  Exit code of `diff`: 0 when identical, 1 when something differs.
 """
 
 from __future__ import annotations
@@ -25,7 +29,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def texts(corpus: int) -> Iterator[tuple[str, str, str | None]]:
+def texts(corpus: int, monitor: int = 0, construction: bool = False,
+          data: list[Path] | tuple = ()) -> Iterator[tuple[str, str, str | None]]:
     """(id, text, forced lang) of every snapshot text, in a fixed order."""
     functional = ROOT / "tests" / "functional"
     for path in sorted(functional.glob("*.yaml")) + sorted((functional / "heldout").glob("*.yaml")):
@@ -43,15 +48,31 @@ def texts(corpus: int) -> Iterator[tuple[str, str, str | None]]:
 
         for i, m in enumerate(generate(corpus, 0)):
             yield f"corpus:{i}", m.text, None
+    if monitor:
+        from benchmarks.monitor_corpus import generate as generate_monitor
+
+        for i, m in enumerate(generate_monitor(monitor, 0)):
+            yield f"monitor:{i}", m.text, None
+    if construction:
+        from tests.construction.generator import generate as generate_cases
+
+        for i, c in enumerate(generate_cases()):
+            yield f"construction:{i}", c.text, None
+    for path in data:
+        with Path(path).open(encoding="utf-8") as fh:
+            for i, line in enumerate(fh):
+                if line.strip():
+                    yield f"data:{Path(path).name}:{i}", json.loads(line)["text"], None
 
 
-def write(path: Path, corpus: int) -> int:
+def write(path: Path, corpus: int, monitor: int = 0, construction: bool = False,
+          data: list[Path] | tuple = ()) -> int:
     from hsengine import Engine
 
     engine = Engine()
     n = 0
     with path.open("w", encoding="utf-8") as out:
-        for key, text, lang in texts(corpus):
+        for key, text, lang in texts(corpus, monitor, construction, data):
             result = engine.analyze(text, lang)
             out.write(json.dumps({"id": key, "result": result.to_dict(include_text=True)}, ensure_ascii=False,
                                  sort_keys=True) + "\n")
@@ -91,13 +112,17 @@ def main(argv: list[str] | None = None) -> int:
     w.add_argument("path", type=Path)
     w.add_argument("--corpus", type=int, default=20_000)
     w.add_argument("--no-corpus", action="store_true")
+    w.add_argument("--monitor", type=int, default=5_000)
+    w.add_argument("--no-construction", action="store_true")
+    w.add_argument("--data", type=Path, action="append", default=[])
     d = sub.add_parser("diff")
     d.add_argument("before", type=Path)
     d.add_argument("after", type=Path)
     d.add_argument("--show", type=int, default=20)
     args = ap.parse_args(argv)
     if args.cmd == "write":
-        n = write(args.path, 0 if args.no_corpus else args.corpus)
+        n = write(args.path, 0 if args.no_corpus else args.corpus, args.monitor, not args.no_construction,
+                  args.data)
         print(f"wrote {n} results to {args.path}")
         return 0
     return diff(args.before, args.after, args.show)

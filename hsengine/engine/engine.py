@@ -10,6 +10,7 @@ relevant lexicon hit costs little more than tokenizing it.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -165,6 +166,7 @@ class Engine:
         """The rules, their index and the word analyzer, over the compiled lexicon and rule set."""
         self.rules: list[Rule] = list(self.ruleset.rules)
         self._rule_index: tuple | None = None  # built on first use, see _candidates
+        self._node_requirements: dict[int, tuple] = {}  # for the matcher: see Matcher._impossible
         o = self.options
         self.analyzer = TokenAnalyzer(self.lexicon, self._vocabulary(), fuzzy=o["fuzzy"],
                                       deobfuscate=o["deobfuscate"], cache_size=o["cache_size"],
@@ -183,6 +185,7 @@ class Engine:
         state = self.__dict__.copy()
         analyzer = state.pop("analyzer")
         state["_rule_index"] = None
+        state.pop("_node_requirements", None)  # keyed by object ids: rebuilt with the rules
         state["_vocab_skeletons"] = analyzer._vocab_skeletons
         return state
 
@@ -209,6 +212,7 @@ class Engine:
             compiled = cache.load(key, _is_compiled_set) if key and use_cache else None
             if compiled is not None:
                 self.compiled_from_cache = True
+                _persist_fuzzy(compiled[0], key)
                 return compiled
         self.compiled_from_cache = False
         lexicon = Lexicon(read_lexicon(self.lexicon_paths, lexicon_registries()))
@@ -217,6 +221,7 @@ class Engine:
         skeletons = TokenAnalyzer.build_vocab_skeletons(_vocabulary_of(ruleset.rules, ruleset))
         if key:
             cache.store(key, (lexicon, ruleset, skeletons))
+            _persist_fuzzy(lexicon, key)
         return lexicon, ruleset, skeletons
 
     def _vocabulary(self) -> RuleVocabulary:
@@ -344,7 +349,7 @@ class Engine:
                 if all(not req.isdisjoint(features) for req in rules[i].requirements)]
 
     def _evaluate(self, text: str, doc: Doc, rules: list[Rule], trace: Trace | None) -> AnalysisResult:
-        matcher = Matcher(doc)
+        matcher = Matcher(doc, self._node_requirements)
         contexts = self.ruleset.contexts
         matched: dict[tuple[str, str | None], list[Binding]] = defaultdict(list)
         suppressed: dict[tuple[str, str | None, str], tuple[Binding, Suppression]] = {}
@@ -635,6 +640,20 @@ def _vocabulary_of(rules: Sequence[Rule], ruleset: RuleSet) -> RuleVocabulary:
         tuple((fid, p) for fid, p in items if fid not in on_words and fid not in gates),
         tuple((fid, p, frozenset(gates[fid])) for fid, p in items if fid in gates and fid not in on_words),
     )
+
+
+def _is_fuzzy_index(obj: object) -> bool:
+    return isinstance(obj, dict) and all(type(v) in (str, tuple) for v in itertools.islice(obj.values(), 100))
+
+
+def _persist_fuzzy(lexicon: Lexicon, key: str) -> None:
+    """Keep the lexicon's typo index on disk with the compiled set it belongs to (same key)."""
+    from functools import partial
+
+    from .. import cache
+
+    lexicon.fuzzy.persist = (partial(cache.load, key, _is_fuzzy_index, kind="fuzzy"),
+                             partial(cache.store, key, kind="fuzzy"))
 
 
 def _shape(obj: object) -> dict[str, type]:

@@ -306,11 +306,27 @@ def _phrase_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], lexi
     """Multi-word entries: consecutive words whose keys match each component in turn."""
     out: list[DocHit] = []
     words = [i for i, a in enumerate(analyses) if a is not None]
+    present: set[str] = set()
+    for i in words:
+        if analyses[i].phrase_keys:
+            present |= analyses[i].phrase_keys
+    if not present:
+        return out
+    # a phrase whose some word occurs nowhere in the message cannot match: most phrases start
+    # with a common word (не, в, олар), so this is decided once per message, not per word
+    possible: dict[int, bool] = {}
     for pos, i in enumerate(words):
         a = analyses[i]
         if not a.phrase_keys:
             continue
-        candidates = {id(p): p for k in a.phrase_keys for p in lexicon.phrases.get(k, ())}
+        candidates = {}
+        for k in a.phrase_keys:
+            for p in lexicon.phrases.get(k, ()):
+                ok = possible.get(id(p))
+                if ok is None:
+                    ok = possible[id(p)] = all(not c.isdisjoint(present) for c in p.components)
+                if ok:
+                    candidates[id(p)] = p
         for phrase in candidates.values():
             n = len(phrase.components)
             if pos + n > len(words):

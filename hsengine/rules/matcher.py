@@ -13,9 +13,10 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from ..lexicon.annotate import Doc, DocHit
-from .loader import SEQ_MAX_GAP, AllOf, AnyOf, Atom, Node, Rule
+from .loader import SEQ_MAX_GAP, AllOf, AnyOf, Atom, Node, Rule, requirements
 
 MAX_BINDINGS = 32
+_SCAN_TOKENS = 400  # up to this many tokens, _tokens_with scans instead of indexing every feature
 NEIGHBOURS = 4  # occurrences examined on each side of the pivot when choosing the nearest
 
 
@@ -90,11 +91,14 @@ class Matcher:
     look only at the tokens that carry one of their features) and sliced per sentence with a
     binary search, so a long message costs about as much as its sentences put together."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, node_requirements: dict[int, tuple] | None = None):
         self.doc = doc
         self._spans: dict[int, tuple[list[Span], list[int]]] = {}
         self._feature_tokens: dict[str, list[int]] | None = None
         self._sentences: dict[int, frozenset[int] | None] = {}
+        # id(node) -> (node, its requirement clauses), shared by the matchers of one rule set (the
+        # Engine keeps it; the node is held so that its id stays its own)
+        self._node_requirements = node_requirements if node_requirements is not None else {}
 
     # -- atoms ----------------------------------------------------------------------------
     def _all_spans(self, atom: Atom) -> tuple[list[Span], list[int]]:
@@ -127,6 +131,9 @@ class Matcher:
 
     def _tokens_with(self, features: frozenset[str]) -> list[int]:
         """Word tokens carrying any of these (lemma/text/regex) features, in order."""
+        analyses = self.doc.analyses
+        if len(analyses) <= _SCAN_TOKENS:  # a message: one C-level test per token beats an index
+            return [i for i, a in enumerate(analyses) if a is not None and not features.isdisjoint(a.features)]
         index = self._feature_tokens
         if index is None:
             index = {}
@@ -155,6 +162,8 @@ class Matcher:
         result: frozenset[int] | None
         if isinstance(node, Atom):
             result = frozenset(toks[s.first].sent for s in self._all_spans(node)[0])
+        elif self._impossible(node):
+            result = frozenset()  # a feature the subtree needs is absent from the whole message
         elif isinstance(node, AnyOf):
             parts = [self.sentences(p) for p in node.parts]
             result = None if any(p is None for p in parts) else frozenset().union(*parts)
@@ -169,10 +178,24 @@ class Matcher:
         self._sentences[key] = result
         return result
 
+    def _impossible(self, node: Node) -> bool:
+        """Does some requirement clause of the node (what any binding of it needs among the
+        message's features) miss the message?  Then none of its parts need be looked at."""
+        got = self._node_requirements.get(id(node))
+        if got is None:
+            got = self._node_requirements[id(node)] = (node, tuple(requirements(node)))
+        features = self.doc.features
+        for clause in got[1]:
+            if clause.isdisjoint(features):
+                return True
+        return False
+
     # -- nodes ----------------------------------------------------------------------------
     def bindings(self, node: Node, lo: int, hi: int) -> list[Binding]:
         if isinstance(node, Atom):
             return [Binding((s,), s.first, s.last) for s in self.atom_spans(node, lo, hi)[: MAX_BINDINGS * 4]]
+        if self._impossible(node):
+            return []
         if isinstance(node, AnyOf):
             out: list[Binding] = []
             for part in node.parts:

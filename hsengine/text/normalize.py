@@ -201,10 +201,40 @@ def _slow_normalize(text: str) -> NormalizedText:
     return _fold_scripts(text, "".join(out), starts, ends, edits)
 
 
+# ASCII and Cyrillic letters without the Cyrillic combining marks (U+0483-0489): each of these
+# characters is a cluster of its own when no mark follows, is NFKC- and NFC-stable, and lower-
+# cases to one character that is no mark (checked for every one of them), so a run of them folds
+# exactly as it would cluster by cluster: lower case, ё → е, exotic letters folded, no edit.
+_PLAIN_RUN = regex.compile(r"[\x00-\x7f\u0400-\u0482\u048a-\u04ff]{8,}")
+
+
 def _fold_clusters(text: str, lo: int, hi: int, out: list[str], starts: list[int], ends: list[int],
                    edits: list[Edit], pos: int) -> int:
     """Fold text[lo:hi] cluster by cluster (a base and its marks), appending to the output
-    lists; `pos` is the normalized length so far, the new one is returned."""
+    lists; `pos` is the normalized length so far, the new one is returned.  Runs of plain ASCII
+    and Cyrillic characters between the clusters that need it are folded as a whole (a message
+    with one emoji and its variation selector took 4 ms cluster by cluster)."""
+    at = lo
+    for run in _PLAIN_RUN.finditer(text, lo, hi):
+        a, b = run.span()
+        if b < hi and _ANY_MARK.match(text, b):
+            b -= 1  # the last character is the base of the marks that follow
+        if b - a < 8:
+            continue
+        pos = _fold_cluster_by_cluster(text, at, a, out, starts, ends, edits, pos)
+        piece = text[a:b].lower().replace("ё", "е").translate(_EXOTIC)
+        out.append(piece)
+        starts.extend(range(a, b))
+        ends.extend(range(a + 1, b + 1))
+        pos += b - a
+        at = b
+    return _fold_cluster_by_cluster(text, at, hi, out, starts, ends, edits, pos)
+
+
+def _fold_cluster_by_cluster(text: str, lo: int, hi: int, out: list[str], starts: list[int], ends: list[int],
+                             edits: list[Edit], pos: int) -> int:
+    if lo >= hi:
+        return pos
     for m in _CLUSTER.finditer(text, lo, hi):
         cluster = m.group()
         a, b = m.span()
@@ -260,6 +290,8 @@ def _fold_scripts(
     replacements: list[tuple[int, int, str]] = []  # (start, end, new) in `folded`
     for m in _WORDISH.finditer(folded):
         word = m.group()
+        if word.isascii() or ("ь" not in word and "ъ" not in word and _LATIN_LETTER.search(word) is None):
+            continue  # no Cyrillic letter, or only Cyrillic without a ы digraph: nothing to fold
         n_cyr = len(_CYRILLIC_LETTER.findall(word))
         if n_cyr == 0:
             continue

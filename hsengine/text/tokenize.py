@@ -11,6 +11,7 @@ commas, semicolons, colons and brackets.  Quotations are paired marks (« », �
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 import regex
@@ -88,21 +89,30 @@ def script_of(word: str) -> str:
     return "other"
 
 
+@lru_cache(maxsize=1 << 13)
+def _word_shape(word: str) -> tuple[str, bool]:
+    """(script, obfuscated) of a word; cached, as words repeat (Zipf) and each costs three searches.
+    The frequent words are enough: each entry holds its word alive (~150 bytes)."""
+    return script_of(word), _HAS_NON_LETTER.search(word) is not None
+
+
 def tokenize(norm: NormalizedText, merges: Sequence[Merge] = ()) -> list[Token]:
     """Tokens of the normalized text, with original offsets, sentence, clause and quote ids."""
     text = norm.text
     tokens: list[Token] = []
-    to_original = norm.to_original
+    to_original = None if norm.is_identity else norm.to_original  # most messages: offsets unchanged
+    append = tokens.append
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup
         ns, ne = m.span()
-        s, e = to_original(ns, ne)
+        s, e = to_original(ns, ne) if to_original is not None else (ns, ne)
         word = m.group()
-        tok = Token(len(tokens), word, s, e, ns, ne, kind)
         if kind == "word":
-            tok.script = script_of(word)
-            tok.obfuscated = _HAS_NON_LETTER.search(word) is not None
-        tokens.append(tok)
+            script, obfuscated = _word_shape(word) if len(word) <= 64 else \
+                (script_of(word), _HAS_NON_LETTER.search(word) is not None)
+            append(Token(len(tokens), word, s, e, ns, ne, kind, script, obfuscated))
+        else:
+            append(Token(len(tokens), word, s, e, ns, ne, kind))
     if merges:
         tokens = _apply_merges(tokens, merges, norm)
     _segment(tokens, norm)
