@@ -229,3 +229,25 @@ if given is not None:
         if is_latin_word(word) and word.strip("'"):
             assert readings and all(r for r in readings)
         assert skeleton(word).isascii()
+
+
+@pytest.mark.parametrize(
+    "latin, reaches",
+    [
+        # an ordinary Russian word typed in Latin reaches only what that word reaches, never an
+        # entry whose skeleton it shares (и/ы/й and doubled letters merge in the skeleton)
+        ("isklyuchenii", set()),  # исключении "in the exception", not исключены
+        ("vrunij", set()),  # вруний (of врунья), not вруны
+        ("poddonku", set()),  # поддонку "to the tray", not подонку
+        ("rejusche", set()),  # режуще "piercingly", not a form of резать
+        # slurs and attack words typed in Latin are still found
+        ("zhidy", {"ru.jewish.zhid"}),
+        ("jidy", {"ru.jewish.zhid"}),
+        ("kitajcy", {"ru.chinese.kitaets"}),
+        ("hohly", {"ru.ukrainian.khokhol"}),
+        ("shurshit", {"kk.chinese.shurshit"}),  # Kazakh шүршіт, though шуршит is Russian
+        ("kytailar", {"kk.chinese.qytai"}),
+    ],
+)
+def test_latin_words_that_read_as_russian_words(engine, latin: str, reaches: set[str]) -> None:
+    assert {h.entry.id for h in engine.analyzer.analyze(latin).hits} == reaches

@@ -29,7 +29,7 @@ from . import regex_budget
 from .index import Lexicon
 from .loader import Entry
 from ..morphology import kazakh, kazakh_words, russian
-from ..morphology.translit import kazakh_latin_to_cyrillic, skeleton, skeleton_variants
+from ..morphology.translit import kazakh_latin_to_cyrillic, russian_latin_readings, skeleton, skeleton_variants
 from ..text.tokenize import script_of
 
 KK_FUZZY_STEM = 4  # a typo inside a Kazakh stem is tolerated only from this stem length
@@ -64,6 +64,7 @@ PLURAL_PRONOUNS = frozenset(
     "oni ih ikh ix im imi nih nikh nix olar olardy olardyn olardyñ olarga olarğa olardan olarda".split()
 )
 
+_SOFTENABLE = frozenset("бвдзлмнпрстфц")  # consonants a Russian word may end in with ь
 SCORES = {"exact": 1.0, "lemma": 1.0, "stem": 0.95, "keyboard": 0.93, "translit": 0.9}
 MAX_KEYBOARD_READINGS = 4  # standard spellings tried for one word typed on a Russian keyboard
 DEOBFUSCATION_PENALTY = 0.05
@@ -446,6 +447,7 @@ class TokenAnalyzer:
                 self._add(hits, ((e, "lemma") for e in lex.ru_lemma.get(lemma, ())), gram=gram)
             stems = self._kazakh(word, hits, guarded, how="stem")
         elif script == "latn":
+            listed = set(hits)  # the word itself listed as a spelling (zhid): kept whatever follows
             stem_list: list[str] = []
             known_kazakh = False
             for cyr in kazakh_latin_to_cyrillic(word):
@@ -457,10 +459,39 @@ class TokenAnalyzer:
             stems = tuple(dict.fromkeys(stem_list))
             # the skeleton is the fallback for words no reading explains: a Latin word that reads
             # as an ordinary Kazakh word (quattyng = қуаттың) keeps only what its stems found
-            if not known_kazakh:
-                for key in skeleton_variants(word):
-                    self._add(hits, ((e, "translit") for e in lex.skeleton.get(key, ())))
+            skeletal = [] if known_kazakh else [e for key in skeleton_variants(word) for e in lex.skeleton.get(key, ())]
+            read_russian = [k for k, h in hits.items() if k not in listed and h.entry.lang == "ru"]
+            if skeletal or read_russian:
+                # the skeleton and the letter-by-letter readings merge и/ы/й, е/э and doubled
+                # letters: a Latin word that reads as an ordinary Russian word (isklyuchenii =
+                # исключении) reaches only the Russian entries that word reaches, never a
+                # neighbour of its spelling (исключены), and the skeleton adds no Kazakh ones
+                allowed = self._russian_reading_entries(word)
+                if allowed is not None:
+                    for k in read_russian:
+                        if k not in allowed:
+                            del hits[k]
+                    skeletal = [e for e in skeletal if e.id in allowed]
+                self._add(hits, ((e, "translit") for e in skeletal))
         return lemmas, stems
+
+    def _russian_reading_entries(self, word: str) -> frozenset[str] | None:
+        """Ids of the entries reached by the likeliest Russian reading of a Latin word that is a
+        word (of pymorphy3's dictionary or of the lexicon); None when no reading is one.  Only the
+        likeliest: ubyvavshi is убывавши, not убивавши, though y may also stand for и."""
+        lex = self.lexicon
+        for reading in russian_latin_readings(word):
+            # Latin drops the final soft sign more often than not (izbivat = избивать)
+            for spelling in (reading, reading + "ь") if reading[-1] in _SOFTENABLE else (reading,):
+                listed = lex.surface.get(spelling, ())
+                known = russian.is_known(spelling)
+                if listed or known:
+                    allowed = {e.id for e, _how in listed}
+                    if known:
+                        for lemma, _gram in russian.parses(spelling):
+                            allowed.update(e.id for e in lex.ru_lemma.get(lemma, ()))
+                    return frozenset(allowed)
+        return None
 
     def _kazakh(self, word: str, hits: dict[str, Hit], guarded: bool, how: str) -> tuple[str, ...]:
         """Kazakh stems of a Cyrillic word; stripping stops at a guard word (жиде never → жид)."""

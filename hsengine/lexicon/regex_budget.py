@@ -131,7 +131,45 @@ def is_tame(pattern: Any) -> bool:
     return got
 
 
-FAST_CHUNK = 4  # tame searches timed together on the wall clock (cheap to read, unlike thread time)
+FAST_CHUNK = 16  # tame searches timed together on the wall clock (cheap to read, unlike thread time)
+_Plan = tuple[tuple[tuple[tuple[regex.Pattern[str], tuple[str, ...]], ...], bool], ...]
+_plans: dict[tuple[tuple[str, regex.Pattern[str]], ...], _Plan] = {}
+
+
+def _plan(regexes: tuple[tuple[str, regex.Pattern[str]], ...]) -> _Plan:
+    """The searches `regexes` need: one per distinct pattern (rules share patterns: the same
+    verb ending serves a dozen of them), in chunks of FAST_CHUNK tame ones or untame singles."""
+    got = _plans.get(regexes)
+    if got is not None:
+        return got
+    fids: dict[tuple[str, int], list[str]] = {}
+    compiled: dict[tuple[str, int], regex.Pattern[str]] = {}
+    for fid, pattern in regexes:
+        # a compiled pattern is known by its text and flags; anything else only by itself
+        key = (pattern.pattern, pattern.flags) if isinstance(pattern, regex.Pattern) else ("", id(pattern))
+        fids.setdefault(key, []).append(fid)
+        compiled.setdefault(key, pattern)
+    chunks: list[tuple[tuple[tuple[regex.Pattern[str], tuple[str, ...]], ...], bool]] = []
+    tame: list[tuple[regex.Pattern[str], tuple[str, ...]]] = []
+    for key, pattern in compiled.items():
+        item = (pattern, tuple(fids[key]))
+        if is_tame(pattern):
+            tame.append(item)
+            if len(tame) == FAST_CHUNK:
+                chunks.append((tuple(tame), True))
+                tame = []
+        else:
+            chunks.append(((item,), False))
+    if tame:
+        chunks.append((tuple(tame), True))
+    plan = tuple(chunks)
+    if len(_plans) < 256:
+        _plans[regexes] = plan
+    return plan
+
+
+def _expand(chunk: tuple[tuple[regex.Pattern[str], tuple[str, ...]], ...]) -> list[tuple[str, regex.Pattern[str]]]:
+    return [(fid, pattern) for pattern, fids in chunk for fid in fids]
 
 
 def search_all(regexes: Iterable[tuple[str, regex.Pattern[str]]], word: str) -> tuple[set[str], list[str]]:
@@ -139,37 +177,35 @@ def search_all(regexes: Iterable[tuple[str, regex.Pattern[str]]], word: str) -> 
     those whose answer is not known.  The same as `search` on each, with one clock reading per
     search (a word's analysis runs a dozen regexes or more: this is on the path of every new word).
 
-    Fast path for a short word: tame patterns (`is_tame`) run without the regex module's timeout,
-    FAST_CHUNK at a time, timed on the wall clock.  A group that took at most CHARGE_FLOOR of wall
-    time used no more CPU than that, so none of its searches would have been booked; a group that
-    took longer (slow, or only preempted) is run again the measured way, as is everything once a
-    regex of the text is over its budget.  Answers, timeouts, charges and warnings are therefore
-    what the measured way gives."""
+    Fast path for a short word: each distinct tame pattern (`is_tame`) runs once, without the
+    regex module's timeout, FAST_CHUNK at a time, timed on the wall clock.  A group that took at
+    most CHARGE_FLOOR of wall time used no more CPU than that, so none of its searches would have
+    been booked; a group that took longer (slow, or only preempted) is run again the measured way,
+    as is everything once a regex of the text is over its budget.  Answers, timeouts, charges and
+    warnings are therefore what the measured way gives."""
     budget = current()
     found: set[str] = set()
     problems: list[str] = []
+    regexes = tuple(regexes)
     if len(word) > FAST_WORD:
         _search_measured(regexes, word, budget, found, problems)
         return found, problems
-    regexes = tuple(regexes)
     wall = time.perf_counter
-    n = len(regexes)
-    i = 0
-    while i < n:
+    plan = _plan(regexes)
+    for i, (chunk, tame) in enumerate(plan):
         if budget is not None and budget.disabled:
-            _search_measured(regexes[i:], word, budget, found, problems)
+            _search_measured([item for part, _ in plan[i:] for item in _expand(part)], word, budget, found, problems)
             break
-        part = regexes[i:i + FAST_CHUNK]
-        i += FAST_CHUNK
-        if not all(is_tame(p) for _, p in part):
-            _search_measured(part, word, budget, found, problems)
+        if not tame:
+            _search_measured(_expand(chunk), word, budget, found, problems)
             continue
         t0 = wall()
-        hits = [fid for fid, pattern in part if pattern.search(word) is not None]
+        hits = [fids for pattern, fids in chunk if pattern.search(word) is not None]
         if wall() - t0 <= CHARGE_FLOOR:
-            found.update(hits)
+            for fids in hits:
+                found.update(fids)
         else:
-            _search_measured(part, word, budget, found, problems)
+            _search_measured(_expand(chunk), word, budget, found, problems)
     return found, problems
 
 

@@ -48,7 +48,7 @@ from functools import lru_cache
 import re
 import unicodedata
 
-__all__ = ["MAX_READINGS", "is_latin_word", "kazakh_latin_to_cyrillic", "skeleton"]
+__all__ = ["MAX_READINGS", "is_latin_word", "kazakh_latin_to_cyrillic", "russian_latin_readings", "skeleton"]
 
 MAX_READINGS = 5
 
@@ -263,6 +263,54 @@ def kazakh_latin_to_cyrillic(word: str) -> tuple[str, ...]:
 
 
 _STRIP_APOSTROPHES = str.maketrans("", "", _APOSTROPHES)
+
+
+# ---------------------------------------------------------------------------------------
+# Russian Latin → Cyrillic
+# ---------------------------------------------------------------------------------------
+# Russian typed in Latin follows no one scheme (GOST, ISO, passport, chat): each unit lists
+# the Cyrillic it may stand for, likeliest first.  Used to ask "is this Latin word an ordinary
+# Russian word?" before trusting the lossy skeleton.
+MAX_RUSSIAN_READINGS = 64
+_RU_UNIT = re.compile(r"shch|sch|sh|zh|ch|kh|ts|tc|tz|ya|ja|ia|yu|ju|iu|ye|je|yo|jo|.", re.DOTALL)
+# fmt: off
+_RU_OPTIONS = {
+    "shch": ("щ",), "sch": ("щ",), "sh": ("ш",), "zh": ("ж",), "ch": ("ч",), "kh": ("х",),
+    "ts": ("ц", "тс"), "tc": ("ц", "тс"), "tz": ("ц",),
+    "ya": ("я",), "ja": ("я", "жа"), "ia": ("я", "ия"), "yu": ("ю",), "ju": ("ю", "жу"), "iu": ("ю", "иу"),
+    "ye": ("е", "ые"), "je": ("е", "э", "же"), "yo": ("е", "йо"), "jo": ("е", "йо", "жо"),
+    "a": ("а",), "b": ("б",), "v": ("в",), "g": ("г",), "d": ("д",), "z": ("з",), "k": ("к",),
+    "l": ("л",), "m": ("м",), "n": ("н",), "o": ("о",), "p": ("п",), "r": ("р",), "s": ("с",),
+    "t": ("т",), "u": ("у",), "f": ("ф",), "e": ("е", "э"), "i": ("и", "й", "ы"),
+    "y": ("ы", "й", "и"), "j": ("й", "ж"), "h": ("х",), "x": ("кс", "х"), "c": ("ц", "к", "ч"),
+    "w": ("в", "ш"), "q": ("к",), "'": ("ь", "ъ", ""), "’": ("ь", "ъ", ""), "`": ("ь", ""),
+}
+# fmt: on
+
+
+@lru_cache(maxsize=1 << 14)
+def russian_latin_readings(word: str) -> tuple[str, ...]:
+    """Cyrillic readings of a word that may be Russian typed in Latin, likeliest first.
+
+    At most ``MAX_RUSSIAN_READINGS``; empty when a letter has no Russian reading.
+
+    >>> russian_latin_readings("vrunij")[:2]
+    ('вруний', 'вруниж')
+    >>> "исключении" in russian_latin_readings("isklyuchenii")
+    True
+    """
+    if not isinstance(word, str) or not word.isascii() or not is_latin_word(word):
+        return ()
+    options = []
+    for unit in _RU_UNIT.findall(word.lower()):
+        choice = _RU_OPTIONS.get(unit)
+        if choice is None:
+            return ()
+        options.append(choice)
+    readings = [""]
+    for choice in options:  # breadth first, likeliest first, capped at every step
+        readings = [r + c for r in readings for c in choice][:MAX_RUSSIAN_READINGS]
+    return tuple(dict.fromkeys(readings))
 
 # ---------------------------------------------------------------------------------------
 # Skeleton
