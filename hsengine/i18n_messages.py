@@ -829,6 +829,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": 'сигнал',
         "kk": 'белгі',
     },
+    'the pattern did not bind: {path} {node} — {why}': {
+        "ru": 'шаблон не привязался: {path} {node} — {why}',
+        "kk": 'үлгі байланыспады: {path} {node} — {why}',
+    },
     'the classes are present but the pattern did not bind (distance, order, scope, grammar or target)': {
         "ru": 'классы есть, но шаблон не привязался (расстояние, порядок, область, грамматика или цель)',
         "kk": 'сыныптар бар, бірақ үлгі байланыспады (қашықтық, рет, аумақ, грамматика не нысана)',

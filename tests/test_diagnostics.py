@@ -87,3 +87,24 @@ def test_validate_warns_and_still_passes(folders):
 @pytest.mark.slow  # every example of every rule
 def test_the_bundled_rules_are_told_apart_by_their_examples():
     assert fire_together(Engine()) == []
+
+
+def test_explain_names_the_part_of_the_pattern_that_did_not_bind(engine) -> None:
+    """`hsengine explain` says, of each rule that was considered and did not bind, which part of
+    its pattern failed and why — as the examples do (JSON "unbound", and the printed trace)."""
+    text = "Китайцы пришли. Зюзябры живут в лесу."
+    data = engine.explain(text).to_dict()
+    rules = {r["rule"]: r for r in data["rules"]}
+    got = rules["xenophobia.test_one"]
+    assert got["outcome"] == "no_binding"
+    # in each sentence one part is missing; the trace names the attack atom, which no word matches
+    assert got["unbound"] == {"path": "pattern.seq[1]", "node": "{entry: ru.testdiag.zyuzyabra, gram: nomn, as: attack}",
+                              "why": "no word matches it"}
+    assert all("unbound" not in r for r in data["rules"] if r["outcome"] != "no_binding")
+
+
+def test_explain_prints_the_unbound_part(folders) -> None:
+    lex, rules = folders
+    out = CliRunner().invoke(app, ["--lexicon", str(BUNDLED_LEXICON), "--lexicon", str(lex), "--rules", str(rules),
+                                   "explain", "Китайцы пришли. Зюзябры живут в лесу."]).stdout
+    assert "the pattern did not bind: pattern.seq[1] {entry: ru.testdiag.zyuzyabra" in out

@@ -306,7 +306,11 @@ def print_trace(engine: "Engine", data: dict[str, Any], ui: str, verbose: bool =
             reason = reasons.get(sup["context"], sup["reason"])
             console.print(Text(f"    {i18n.t('suppressed_by', ui)} {contexts.get(sup['context'], sup['context'])}"
                                f"{cue}: {reason} ({i18n.t('evidence', ui)}: {ev})", style="yellow"))
-        if r["outcome"] == "no_binding":
+        if r["outcome"] == "no_binding" and r.get("unbound"):
+            u = r["unbound"]
+            console.print(Text("    " + tr("the pattern did not bind: {path} {node} — {why}", ui,
+                                           path=u["path"], node=u["node"], why=u["why"]), style="dim"), overflow="fold")
+        elif r["outcome"] == "no_binding":
             console.print(Text("    " + tr("the classes are present but the pattern did not bind "
                                            "(distance, order, scope, grammar or target)", ui), style="dim"))
 

@@ -54,6 +54,8 @@ class Trace:
     skipped: dict[str, list[str]] = field(default_factory=dict)  # rule -> missing requirement sets
     bindings: dict[str, int] = field(default_factory=dict)
     result: AnalysisResult | None = None
+    # rule -> the part of its pattern that did not bind {path, node, why}, for rules with no binding
+    unbound: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """The decision trace as plain data (what `explain --json` prints)."""
@@ -85,8 +87,11 @@ class Trace:
             supp = [s for s in result.suppressed if s.rule_id == rid]
             outcome = "fired" if fired else "suppressed" if supp else "no_binding" if not trace.bindings.get(rid) \
                 else "target_not_covered"
-            rules.append({"rule": rid, "bindings": trace.bindings.get(rid, 0), "outcome": outcome,
-                          "matches": [m.to_dict() for m in fired], "suppressed": [s.to_dict() for s in supp]})
+            item = {"rule": rid, "bindings": trace.bindings.get(rid, 0), "outcome": outcome,
+                    "matches": [m.to_dict() for m in fired], "suppressed": [s.to_dict() for s in supp]}
+            if rid in trace.unbound:
+                item["unbound"] = trace.unbound[rid]
+            rules.append(item)
         return {
             "text": result.text,
             "normalized": norm.text if norm is not None else None,
@@ -268,6 +273,17 @@ class Engine:
         trace = Trace()
         with regex_budget.text_budget() as budget:
             trace.result = _with_warnings(self._analyze(text[: self.max_text_length], lang, trace), budget.warnings)
+        if trace.doc is not None:
+            from ..rules.loader import node_summary
+            from ..rules.matcher import unbound_part
+
+            for rid in trace.considered:
+                if not trace.bindings.get(rid):
+                    got = unbound_part(trace.doc, self.rule(rid))
+                    if got is not None:
+                        path, node, why = got
+                        trace.unbound[rid] = {"path": path, "node": node_summary(node, self.ruleset.regexes),
+                                              "why": why}
         return trace
 
     def analyze_many(self, texts: Iterable[str], lang: str | None = None, *, jobs: int = 1,

@@ -14,16 +14,15 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..text import deobfuscate, langid
-from .index import NEGATIVE_WORDS, Lexicon
+from .index import Lexicon
 from .loader import Entry
-from .lookup import PLURAL_PRONOUNS, Hit, TokenAnalysis, TokenAnalyzer
+from .lookup import Hit, TokenAnalysis, TokenAnalyzer
 from ..morphology import kazakh, kazakh_words, russian
 from ..text.normalize import NormalizedText
 from ..text.tokenize import Merge, Token, tokenize
 
 
 _HYPHENS = {"-", "‐", "–"}
-CONTRAST_WORDS = frozenset({"а", "но", "однако", "зато", "бірақ", "ал", "алайда", "әйтсе", "дегенмен"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +48,7 @@ class Doc:
     lang: str
     features: set[str] = field(default_factory=set)
     errors: list[str] = field(default_factory=list)
+    contrast_words: frozenset[str] = frozenset()  # the lexicon's `contrast` class (а, но; бірақ, ал)
     _sentences: list[tuple[int, int]] | None = None
     _word_prefix: list[int] | None = None
     _contrast_prefix: list[int] | None = None
@@ -102,7 +102,7 @@ class Doc:
             n = 0
             toks = self.tokens
             for i, t in enumerate(toks):
-                if (t.kind == "word" and t.text in CONTRAST_WORDS and i
+                if (t.kind == "word" and t.text in self.contrast_words and i
                         and toks[i - 1].kind == "punct" and toks[i - 1].text in {",", ";", "—", "-"}):
                     n += 1
                 prefix.append(n)
@@ -270,7 +270,7 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
     hits.extend(_compound_verb_hits(tokens, analyses, hits, lexicon))
     hits.extend(_pronoun_hits(tokens, analyses, hits, lexicon))
     hits.sort(key=lambda h: (h.first, h.last, h.entry.id))
-    return Doc(norm, tokens, analyses, hits, doc_lang, features, errors)
+    return Doc(norm, tokens, analyses, hits, doc_lang, features, errors, lexicon.contrast_words)
 
 
 def keep_hit(hit: Hit, analysis: TokenAnalysis, doc_lang: str) -> bool:
@@ -343,7 +343,7 @@ def _phrase_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], lexi
             # болмайды, but "сенуге болады" is trust, not distrust ("көргім келеді" is no aversion);
             # жұмысқа алмаймын meets "жұмысқа алма", жұмысқа алыңдар does not
             if any(own and not (analyses[j].negated or analyses[j].verb_negated
-                                or not NEGATIVE_WORDS.isdisjoint(analyses[j].phrase_keys))
+                                or not lexicon.negative_words.isdisjoint(analyses[j].phrase_keys))
                    for j, own in zip(idx, phrase.negated_lemma)):
                 continue
             entry = phrase.entry
@@ -390,9 +390,9 @@ def _compound_verb_hits(tokens: list[Token], analyses: list[TokenAnalysis | None
 PRONOUN_REACH = 2  # sentences back a pronoun may look for its group
 
 
-def _is_pronoun(analysis: TokenAnalysis) -> bool:
+def _is_pronoun(analysis: TokenAnalysis, pronouns: frozenset[str]) -> bool:
     """A Latin spelling of a plural pronoun (olardyng → олардың): its Kazakh readings tell."""
-    return any(s in PLURAL_PRONOUNS for s in analysis.stems[:4])
+    return any(s in pronouns for s in analysis.stems[:4])
 
 
 def _pronoun_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hits: list[DocHit],
@@ -410,7 +410,8 @@ def _pronoun_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hit
             k += 1
         if k < 0 or tok.kind != "word":
             continue
-        if tok.text not in PLURAL_PRONOUNS and not (analyses[tok.index] and _is_pronoun(analyses[tok.index])):
+        pronouns = lexicon.plural_pronouns
+        if tok.text not in pronouns and not (analyses[tok.index] and _is_pronoun(analyses[tok.index], pronouns)):
             continue
         # the subject is usually named first: take the first mention in the latest clause (or
         # sentence) that names a group — not a predicate noun ("сопылар мүшрік емес, олар ...")

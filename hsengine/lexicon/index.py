@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .fuzzy import FuzzyIndex
 from .loader import ClassInfo, Entry, LexiconSource, TargetInfo
+from ..text.langid import LanguageWords
 from ..morphology import kazakh, russian
 from ..morphology.translit import skeleton
 
@@ -14,8 +15,6 @@ from ..morphology.translit import skeleton
 # words (не, емес, надо) are short and common: they are matched only as written.
 FUZZY_KINDS = ("target", "attack", "frame")
 MIN_SKELETON_LEN = 4
-# Words that carry negation themselves, so a phrase containing them is negative by definition.
-NEGATIVE_WORDS = frozenset({"не", "нет", "нельзя", "ни", "емес", "жоқ", "болмайды", "болмас", "жарамайды"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +57,17 @@ class Lexicon:
             for w in g.words:
                 guard_langs[w].add(g.lang)
         self.guards = {w: frozenset(langs) for w, langs in guard_langs.items()}
+        lists: dict[str, set[str]] = defaultdict(set)
+        for lw in src.language_words:
+            lists[lw.lang + ("_latin" if lw.script == "latn" else "")].update(lw.words)
+        self.language_words = LanguageWords(**{k: frozenset(v) for k, v in lists.items()})
+        # closed word classes the mechanisms consult by the word: pronouns that refer back to a
+        # group, clause-opening contrasts, and the words that carry negation themselves (a phrase
+        # containing one is negative by definition; a cessation word such as хватит negates the
+        # act that follows, it is not negative itself)
+        self.plural_pronouns = self.spellings_of(src.entries, "plural_pronoun")
+        self.contrast_words = self.spellings_of(src.entries, "contrast")
+        self.negative_words = self.spellings_of(src.entries, "negation", unless="cessation")
 
         surface: dict[str, dict[str, tuple[Entry, str]]] = defaultdict(dict)
         ru_lemma: dict[str, dict[str, Entry]] = defaultdict(dict)
@@ -165,6 +175,12 @@ class Lexicon:
             by_len[len(form)].append(form)
         self.forms_by_length = {k: tuple(sorted(v)) for k, v in by_len.items()}
 
+    @staticmethod
+    def spellings_of(entries, cls: str, unless: str | None = None) -> frozenset[str]:
+        """Every one-word spelling and form of the entries of class `cls` (not also of `unless`)."""
+        return frozenset(w for e in entries if cls in e.classes and unless not in e.classes
+                         for w in (*e.spellings, *e.forms) if " " not in w)
+
     def reachable_loosely(self, entry: Entry) -> bool:
         """May this entry be matched through a typo, a transliteration or a de-obfuscation?"""
         known = self._loose.get(entry.id)
@@ -178,7 +194,7 @@ class Lexicon:
         comps = []
         negated = []
         for word in spelling.split():
-            negated.append(word in NEGATIVE_WORDS or entry.lang == "kk" and _negative_kazakh_verb(word))
+            negated.append(word in self.negative_words or entry.lang == "kk" and _negative_kazakh_verb(word))
             keys = {word}
             if entry.match == "exact":
                 pass  # only the spellings listed: "это мерзко" is no "эти мерзкие"

@@ -1,11 +1,12 @@
 """Stage 5a — the lexicon: YAML entries, registries, validation and lookup indexes.
 
-A lexicon directory holds YAML files of four kinds, told apart by their top-level key:
+A lexicon directory holds YAML files of five kinds, told apart by their top-level key:
 
 - ``entries:`` — lexicon entries (an optional ``defaults:`` mapping fills fields shared by all);
 - ``classes:`` — the registry of entry classes (group, slur, dehumanization, negation, ...);
 - ``targets:`` — the registry of target groups (chinese, dungan, jewish, kafir, ...);
-- ``guards:``  — ordinary words that must never become slurs (жидкость, кафе, Kazakh жиде).
+- ``guards:``  — ordinary words that must never become slurs (жидкость, кафе, Kazakh жиде);
+- ``language_words:`` — frequent words that vote for a language in language identification.
 
 Loading validates everything and reports *all* problems with file, line and column.  The
 compiled `Lexicon` holds the indexes the token analyzer needs: surface forms (lemmas, variants,
@@ -35,6 +36,13 @@ MAX_PHRASE_WORDS = 8
 MAX_SPELLINGS = 200  # variants, and forms, per entry
 MAX_TEXT_FIELD = 2000  # meaning, source, note, descriptions
 MATCH_MODES = ("lemma", "exact")
+SCRIPTS = ("cyrl", "latn")  # spellings a list of language words is for
+LANGUAGE_WORDS_KEYS = {
+    "lang": "ru or kk: the language the words vote for",
+    "script": "cyrl or latn: the spelling of texts the words are looked for in",
+    "words": "the words, lower case",
+    "reason": "why these words tell the language",
+}
 LOOSE_MODES = ("all", "listed")
 POS = ("noun", "adj", "verb", "phrase", "other")
 
@@ -119,6 +127,15 @@ class Guard:
     lang: str
 
 
+@dataclass(frozen=True)
+class LanguageWords:
+    """Frequent words of one language in one script that vote for it in language identification."""
+
+    words: frozenset[str]
+    lang: str
+    script: str
+
+
 def _typed_spelling(x: str, y: str) -> bool:
     """Is x the spelling y with some Kazakh letters typed as their Russian look-alikes?"""
     from ..morphology.kazakh_suffixes import keyboard_fold
@@ -141,6 +158,7 @@ class LexiconSource:
     classes: dict[str, ClassInfo] = field(default_factory=dict)
     targets: dict[str, TargetInfo] = field(default_factory=dict)
     guards: list[Guard] = field(default_factory=list)
+    language_words: list[LanguageWords] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
 
 
@@ -199,9 +217,9 @@ class _Reader:
         if doc is None:
             return
         if not isinstance(doc, YMap):
-            self.fail(top, "a lexicon file must be a mapping", "start with 'entries:', 'classes:', 'targets:' or 'guards:'")
+            self.fail(top, "a lexicon file must be a mapping", "start with 'entries:', 'classes:', 'targets:', 'guards:' or 'language_words:'")
             return
-        known = {"entries", "defaults", "classes", "targets", "guards", "description"}
+        known = {"entries", "defaults", "classes", "targets", "guards", "language_words", "description"}
         for key in doc:
             if key not in known:
                 self.fail(doc.loc_of(key), f"unknown top-level key {key!r}", _suggest(key, known))
@@ -211,6 +229,8 @@ class _Reader:
             self._read_targets(doc["targets"], doc.loc_of("targets"))
         if "guards" in doc:
             self._read_guards(doc["guards"], doc.loc_of("guards"))
+        if "language_words" in doc:
+            self._read_language_words(doc["language_words"], doc.loc_of("language_words"))
         if "entries" in doc:
             defaults = doc.get("defaults")
             if defaults is not None and not isinstance(defaults, YMap):
@@ -298,6 +318,40 @@ class _Reader:
             if not isinstance(spec.get("reason"), str):
                 self.fail(gloc, "each guard needs a reason")
             self.src.guards.append(Guard(frozenset(norm_word(w) for w in words), lang))
+
+    def _read_language_words(self, node: object, loc: Loc) -> None:
+        if not isinstance(node, YList):
+            self.fail(loc, "'language_words' must be a list of {lang, script, words, reason}")
+            return
+        for i, spec in enumerate(node):
+            wloc = node.loc_of(i)
+            if not isinstance(spec, YMap):
+                self.fail(wloc, "each list of language words must be a mapping with lang, script, words and reason")
+                continue
+            for key in spec:
+                if key not in LANGUAGE_WORDS_KEYS:
+                    self.fail(spec.loc_of(key), f"unknown key {key!r}", _suggest(key, LANGUAGE_WORDS_KEYS))
+            lang, script = spec.get("lang"), spec.get("script")
+            if lang not in LANGS:
+                self.fail(spec.loc_of("lang") if "lang" in spec else wloc, "language words lang must be ru or kk")
+                continue
+            if script not in SCRIPTS:
+                self.fail(spec.loc_of("script") if "script" in spec else wloc,
+                          "language words script must be cyrl (Cyrillic) or latn (Latin)")
+                continue
+            words = spec.get("words")
+            if not isinstance(words, YList):
+                self.fail(spec.loc_of("words") if "words" in spec else wloc, "language words must be a list of strings")
+                continue
+            odd = [(k, w) for k, w in enumerate(words) if not isinstance(w, str)]
+            for k, w in odd:
+                self.fail(words.loc_of(k), f"language word {w!r} is not a string",
+                          "quote it: YAML reads no, yes, on, off as true/false and digits as numbers")
+            if odd:
+                continue
+            if not isinstance(spec.get("reason"), str):
+                self.fail(wloc, "each list of language words needs a reason")
+            self.src.language_words.append(LanguageWords(frozenset(norm_word(w) for w in words), lang, script))
 
     # -- entries -------------------------------------------------------------------------
     def build_entries(self) -> None:

@@ -48,21 +48,12 @@ def _typed_from(typed: str, standard: str) -> bool:
     return len(typed) == len(standard) and all(a == b or a == fold(b) for a, b in zip(typed, standard))
 
 
-def _is_ordinary_kazakh(word: str) -> bool:
+def _is_ordinary_kazakh(word: str, common: frozenset[str]) -> bool:
     """Is the word, as typed, itself a Kazakh word (a dictionary headword or the form of one)?
     Then a keyboard reading would be a homograph: ол "he" is not өл "die" typed without ө."""
     known = kazakh_words.words()
-    return word in known or word in langid.KK_WORDS or kazakh_words.is_known(kazakh.stems(word)[1:])
+    return word in known or word in common or kazakh_words.is_known(kazakh.stems(word)[1:])
 
-# Third-person plural pronouns, which refer back to a group named shortly before
-# ("Дунгане приехали. Они паразиты", "қытайлар көшіп келді. олар тарақан"); annotate gives them
-# the hits of that group, so rule conditions on hits must also be computed for them here.
-PLURAL_PRONOUNS = frozenset(
-    "они их им ими них ним ними это олар оларды олардың оларға олардан оларда олармен оларын "
-    "бұлар бұларды бұлардың бұларға бұлардан бұларда бұлармен мыналар мыналарды мыналарға осылар "
-    "осыларды солар соларды мұндайлар мұндайларды "
-    "oni ih ikh ix im imi nih nikh nix olar olardy olardyn olardyñ olarga olarğa olardan olarda".split()
-)
 
 _SOFTENABLE = frozenset("бвдзлмнпрстфц")  # consonants a Russian word may end in with ь
 SCORES = {"exact": 1.0, "lemma": 1.0, "stem": 0.95, "keyboard": 0.93, "translit": 0.9}
@@ -190,7 +181,7 @@ class TokenAnalyzer:
 
     def _analyze_word(self, word: str, keyboard: tuple[str, ...]) -> TokenAnalysis:
         script = script_of(word)
-        votes = langid.word_votes(word, script)
+        votes = langid.word_votes(word, script, self.lexicon.language_words)
         lex = self.lexicon
         guard_langs = lex.guards.get(word, frozenset())
         for r in keyboard:  # көпір typed копир is the ordinary word, as көпір is
@@ -214,7 +205,7 @@ class TokenAnalyzer:
                                                             self._reached_by(h, r) for h in hits.values())),
                                keyboard[0])
                 if votes[1] == 0:
-                    votes = (0, 2 if any(r in langid.KK_WORDS for r in keyboard) else 1)
+                    votes = (0, 2 if any(r in self.lexicon.language_words.kk for r in keyboard) else 1)
             elif votes == (0, 0) and script == "cyrl" and self._typed_kazakh_word(word):
                 votes = (0, 1)  # гулдеп, ииси: an ordinary Kazakh word typed without Kazakh letters
             if not hits and self.use_deobfuscation and not guard_langs:
@@ -246,7 +237,7 @@ class TokenAnalyzer:
         phrase_keys = frozenset(k for k in keys if k in lex.phrase_vocab)
         errors = ()
         regexes = self.vocab.regexes
-        if hits or phrase_keys or word in PLURAL_PRONOUNS or not PLURAL_PRONOUNS.isdisjoint(stems[:4]):
+        if hits or phrase_keys or word in lex.plural_pronouns or not lex.plural_pronouns.isdisjoint(stems[:4]):
             regexes = regexes + self.vocab.hit_regexes  # a pronoun may receive its group's hits
         gated = tuple((fid, p) for fid, p, gate in self.vocab.gated_regexes if not gate.isdisjoint(features))
         if gated:
@@ -302,9 +293,9 @@ class TokenAnalyzer:
                 words.add(lemma)
         known_kazakh = kazakh_words.words()
         for w in (*self.vocab.lemmas, *self.vocab.texts):
-            if any(ch in _KAZAKH_LETTERS for ch in w) or w in known_kazakh or w in langid.KK_WORDS:
+            if any(ch in _KAZAKH_LETTERS for ch in w) or w in known_kazakh or w in lex.language_words.kk:
                 words.add(w)
-        words.update(langid.KK_WORDS)
+        words.update(lex.language_words.kk)
         words.update(w for w, langs in lex.guards.items() if "kk" in langs)
         typed: dict[str, set[str]] = {}
         for w in words:
@@ -314,7 +305,7 @@ class TokenAnalyzer:
         # ever suppress a match (соз "stretch" read as сөз "word" makes the engine more careful,
         # never accuses), and group names (казак "Cossack" is қазақ in a Kazakh text; a group
         # name alone flags nothing).  Not attack or frame words: ол "he" is not өл "die".
-        safe = set(langid.KK_WORDS)
+        safe = set(lex.language_words.kk)
         for e in lex.entries.values():
             if e.lang == "kk" and all(lex.classes[c].kind in ("context", "function", "target") for c in e.classes):
                 safe.update(w for sp in (*e.spellings, *e.forms) for w in sp.split())
@@ -354,7 +345,7 @@ class TokenAnalyzer:
         candidates = [(typed, stem) for typed in kazakh.analyze_typed(word) for stem in vocab.get(typed.stem, ())]
         if not candidates:
             return ()
-        ordinary = _is_ordinary_kazakh(word)
+        ordinary = _is_ordinary_kazakh(word, self.lexicon.language_words.kk)
         # other Kazakh headwords the word reads as when typed, with their stem length (кугын is
         # қуғын "persecution"): a shorter lexicon stem read into it (қу "chase" + -ғың) is not
         # this word

@@ -67,6 +67,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .kazakh_suffixes import (
+    NOT_SUFFIXED,
     D,
     I,
     L,
@@ -161,9 +162,7 @@ _TYPED_AMBIGUOUS = {"у": frozenset({R, V}), "и": frozenset({I, V})}  # у may 
 
 AFTER_VOWEL = frozenset({V, I})
 
-# Frequent words that look suffixed but are not: pronominal adjectives in -дай/-ндай
-# (қандай "what kind" is not қан "blood" + similative).
-_UNANALYSABLE = frozenset({"қандай", "мұндай", "сондай", "ондай", "бұндай", "андай", "осындай", "сондайлық"})
+_UNANALYSABLE = frozenset(NOT_SUFFIXED)
 
 
 def _harmony_of(suffix: str) -> int:

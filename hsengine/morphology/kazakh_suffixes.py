@@ -29,6 +29,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# Frequent words that look suffixed but are not, read whole: pronominal adjectives in -дай/-ндай
+# (қандай "what kind" is not қан "blood" + the similative -дай).
+NOT_SUFFIXED = ("қандай", "мұндай", "сондай", "ондай", "бұндай", "андай", "осындай", "сондайлық")
+
 # -- letter classes: what a suffix may follow --------------------------------------------------------
 V = "V"  # vowels
 I = "I"  # и: a vowel letter that is [ɯj]/[ɪj], so it also behaves like й

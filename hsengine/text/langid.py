@@ -5,9 +5,12 @@ decides nothing.  Each word votes: Kazakh-only letters and unambiguous Kazakh fu
 kk; Russian function words and Russian-only letters vote ru; Latin-script words vote by the 2021
 Kazakh alphabet's letters, Kazakh suffixes and the common words of either language typed in Latin.
 The votes are cached with each word's analysis, so detection costs one addition per token.
+The word lists are data: lexicon/language_words.yaml.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import regex
 
@@ -16,46 +19,32 @@ _RU_ONLY_LETTERS = regex.compile(r"[ъэщ]")
 _KK_LATIN_LETTERS = regex.compile(r"[äğqñöūüşı]")
 _KK_LATIN_SUFFIX = regex.compile(r"(?:lar|ler|dar|der|tar|ter)(?:dy|di|dyñ|diñ|ga|ge|ğa|ge|da|de|dan|den|ymyz|imiz|y|i)?$")
 
-KK_WORDS = frozenset(
-    """және мен бен пен бұл осы ол олар біз сен сіз емес жоқ бар керек деп үшін ғой қой ғана еді екен
-    болып болса барлық бәрі мына сол қазір неге біздің сендер олардың оларды оған соң тек әлі енді
-    жоқ бірақ немесе сияқты туралы арқылы бойынша кейін дейін бізге бізді өз өзі өздері жер ел елде
-    елден елге елімізде халық халқы адам адамдар кім қандай қалай неше қашан мұнда онда""".split()
-)
-RU_WORDS = frozenset(
-    """и в не на что это как все они так но за по из от для уже только его ее их мы вы ты я он она
-    с у к о же бы ли еще вот нет надо нужно если когда тоже быть был были этот эти там тут где
-    чтобы потому который которые очень просто даже может можно будет есть нас вас им них меня
-    тебя себя свои свой наши наш ваш всех всем этих того тем чем кто""".split()
-)
-KK_LATIN_WORDS = frozenset(
-    """jäne jane men ben pen bul osy ol olar biz bız sen siz sız emes joq jok bar kerek dep üşin ushin
-    ushın goi ğoi gana ğana edi eken barlyq bari bäri qazir kazir elimizdi elimizde eldi elden elge
-    halyq khalyk adam adamdar ketsin ketu kerek""".split()
-)
-RU_LATIN_WORDS = frozenset(
-    """vse eto chto shto ne na kak oni tak no za po iz ot dlya dlia uzhe tolko ego ih ikh my vy ty ya
-    nado nuzhno nuzno esli kogda tozhe byt etot eti tam tut gde chtoby kotorye ochen prosto dazhe
-    mozhet budet est nas vas im nih nikh menya sebya vsekh vseh etih etikh""".split()
-)
+@dataclass(frozen=True)
+class LanguageWords:
+    """The frequent words that vote for a language, per script (lexicon/language_words.yaml)."""
+
+    kk: frozenset[str] = frozenset()
+    ru: frozenset[str] = frozenset()
+    kk_latin: frozenset[str] = frozenset()
+    ru_latin: frozenset[str] = frozenset()
 
 
-def word_votes(word: str, script: str) -> tuple[int, int]:
+def word_votes(word: str, script: str, words: LanguageWords) -> tuple[int, int]:
     """(ru, kk) votes of one normalized word."""
     if script == "cyrl" or script == "mixed":
         if _KK_LETTERS.search(word):
             return (0, 2)
-        if word in KK_WORDS:
+        if word in words.kk:
             return (0, 2)
-        if word in RU_WORDS:
+        if word in words.ru:
             return (1, 0)
         if _RU_ONLY_LETTERS.search(word):
             return (1, 0)
         return (0, 0)
     if script == "latn":
-        if _KK_LATIN_LETTERS.search(word) or word in KK_LATIN_WORDS:
+        if _KK_LATIN_LETTERS.search(word) or word in words.kk_latin:
             return (0, 2)
-        if word in RU_LATIN_WORDS:
+        if word in words.ru_latin:
             return (1, 0)
         if len(word) > 4 and _KK_LATIN_SUFFIX.search(word):
             return (0, 1)

@@ -99,6 +99,9 @@ def lexicon_schema() -> dict[str, Any]:
             "guards": {"type": "array", "items": {
                 "type": "object", "required": ["lang", "words", "reason"], "additionalProperties": False,
                 "properties": {"lang": _enum(LANGS), "words": _STRS, "reason": _STR}}},
+            "language_words": {"type": "array", "items": _object(
+                lex.LANGUAGE_WORDS_KEYS, {"lang": _enum(LANGS), "script": _enum(lex.SCRIPTS), "words": _STRS,
+                                          "reason": _STR}, required=("lang", "script", "words", "reason"))},
         },
         "dependentRequired": {"defaults": ["entries"]},
         "$defs": {"entry": entry},
