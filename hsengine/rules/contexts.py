@@ -257,7 +257,7 @@ def _negation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
         for cue in _hits_with(doc, spec.classes, spec.lang, sent_lo, sent_hi):
             if evidence.issuperset(range(cue.first, cue.last + 1)):
                 continue  # the negation is part of the evidence itself ("не люди")
-            if _rhetorical(doc, cue):
+            if _rhetorical(doc, cue) or _inside_call(doc, cue):
                 continue
             for a in attacks:
                 if spec.before and cue.last < a.first:
@@ -269,6 +269,16 @@ def _negation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
                             and toks[cue.first].clause == toks[a.last].clause:
                         return Suppression(ctx.id, ctx.kind, cue, "negation after the attack words")
     return None
+
+
+_CALL = frozenset({"call"})
+
+
+def _inside_call(doc: Doc, cue: DocHit) -> bool:
+    """A negation word inside a call said as litotes (не мешало бы, не грех): the call asks for the
+    act, its не negates nothing."""
+    return any(h.first <= cue.first and cue.last <= h.last and h.last > h.first
+               for h in _hits_with(doc, _CALL, None, max(0, cue.first - 3), cue.last))
 
 
 def _negated_verb(doc: Doc, i: int) -> bool:
