@@ -197,7 +197,7 @@ class _Mode:
                       for row in VOICE for form in _spellings(row.form, True)}
         self.genitive_shaped = frozenset(spell(s) for s in ("ды", "ді", "ты", "ті", "ны", "ні"))
         self.poss_end = {P3: frozenset(spell("ыі")), P12: frozenset(spell("мң"))}
-        self.alternation = {spell(k): v for k, v in _ALTERNATION.items()}
+        self.alternation = {spell(k): spell(v) for k, v in _ALTERNATION.items()}  # typed: г → к (қ folded)
         self.unanalysable = frozenset(spell(w) for w in _UNANALYSABLE)
         self.ist_suffix = frozenset(spell("тқк"))
 
