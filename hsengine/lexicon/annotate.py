@@ -151,6 +151,10 @@ def spaced_merges(norm: NormalizedText, analyzer: TokenAnalyzer) -> list[Merge]:
     return [Merge(start, end, joined, "spaced") for start, end, joined in deobfuscate.spaced_candidates(norm.text, is_form)]
 
 
+# The classes that only give words a grammatical role (lexicon/classes.yaml)
+ANAPHORA_AND_CONTRAST = frozenset({"plural_pronoun", "contrast"})
+
+
 # Short function words that are not halves of a split word: "вы гнать" or "за резать" are a
 # pronoun or preposition before a verb, not выгнать or зарезать written apart.
 _NOT_HALVES = frozenset(
@@ -199,7 +203,9 @@ def split_merges(tokens: list[Token], norm: NormalizedText, analyzer: TokenAnaly
             continue
         if left in _NOT_HALVES or len(left) < 2 or len(right) < 2:
             continue  # one letter is a word of its own ("и т.д." is not "ит")
-        right_hits = [h for h in analyzer.analyze(right).hits if h.how != "fuzzy"]
+        # a pronoun or a contrast is grammar, not a word that ends the split: "отруб им" is отрубим
+        right_hits = [h for h in analyzer.analyze(right).hits
+                      if h.how != "fuzzy" and not ANAPHORA_AND_CONTRAST.issuperset(h.entry.classes)]
         if any(analyzer.lexicon.reachable_loosely(h.entry) for h in right_hits):
             continue
         if right_hits and russian.is_known(left):
