@@ -41,15 +41,23 @@ class Binding:
         return Binding(spans, min(s.first for s in spans), max(s.last for s in spans))
 
 
+_AS_PRONOUN = frozenset({"group"})
+
+
 def _atom_accepts_hit(atom: Atom, hit: DocHit) -> bool:
     e = hit.entry
+    classes, register = e.classes, e.register
+    if hit.how == "pronoun" and "slur" in classes:
+        # "«китаёза» — это пренебрежительное слово": the pronoun stands for the group the slur
+        # named, it is no use of the slur
+        classes, register = _AS_PRONOUN.union(c for c in classes if c != "slur"), "neutral"
     if atom.entries is not None and e.id not in atom.entries:
         return False
-    if atom.classes is not None and atom.classes.isdisjoint(e.classes):
+    if atom.classes is not None and atom.classes.isdisjoint(classes):
         return False
     if atom.targets is not None and e.target not in atom.targets:
         return False
-    if atom.registers is not None and e.register not in atom.registers:
+    if atom.registers is not None and register not in atom.registers:
         return False
     if atom.negated is not None and hit.negated != atom.negated:
         return False
