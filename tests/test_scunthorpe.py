@@ -31,6 +31,32 @@ RU_SHARDS = 4  # ~90 s each: small enough for xdist to balance the two workers
 pytestmark = pytest.mark.slow  # the audits: millions of words through the analyzer
 
 
+@pytest.fixture(scope="module")
+def engine():
+    """The bundled engine without its rule regexes: they add rule features to a word, never
+    hits, and cost a quarter of each word's analysis; test_the_audit_engine_finds_the_same_hits
+    checks that the hits are the bundled engine's."""
+    import dataclasses
+
+    from hsengine import Engine
+
+    audit = Engine()
+    vocab = audit.analyzer.vocab
+    audit.analyzer.vocab = dataclasses.replace(vocab, regexes=(), hit_regexes=(), gated_regexes=())
+    return audit
+
+
+def test_the_audit_engine_finds_the_same_hits(engine):
+    from hsengine import Engine
+
+    bundled = Engine().analyzer
+    words = _russian_forms(sample=1000) + ["кытайлардын", "шуршит", "zhidy", "kytailar", "булар", "жиде"]
+    for w in words:
+        a, b = bundled._analyze(w), engine.analyzer._analyze(w)
+        assert [(h.entry.id, h.how, h.score) for h in a.hits] == [(h.entry.id, h.how, h.score) for h in b.hits], w
+        assert (a.in_kazakh is None) == (b.in_kazakh is None), w
+
+
 def _accepted(section: str = "accepted") -> set[tuple[str, str]]:
     doc = yaml.safe_load((DATA / "accepted_collisions.yaml").read_text(encoding="utf-8"))
     out = set()

@@ -1,8 +1,8 @@
 """Issue #13: the closed word lists the mechanisms consult are lexicon data, not Python.
 
-Each test edits a copy of the bundled lexicon and shows that the engine's behaviour follows the
-edit: the word lists live only in lexicon/ (language_words.yaml, the plural_pronoun, contrast
-and negation classes)."""
+One copy of the bundled lexicon is edited (a language word added, a pronoun renamed in each
+language, a contrast word removed) and the engine built on it follows every edit: the word lists
+live only in lexicon/ (language_words.yaml, the plural_pronoun, contrast and negation classes)."""
 
 from __future__ import annotations
 
@@ -15,11 +15,16 @@ from hsengine import Engine
 from hsengine.errors import ConfigError
 from hsengine.paths import BUNDLED_LEXICON
 
+EDITS = [  # (file, old, new)
+    ("language_words.yaml", "vse, eto,", "vse, eto, gruzovik, priehal, vecherom,"),
+    ("ru/function.yaml", "lemma: они\n", "lemma: оные\n"),
+    ("kk/function.yaml", "lemma: олар\n", "lemma: оларлар\n"),
+    ("ru/function.yaml", "variants: [а, однако, зато]", "variants: [а, однако]"),
+]
 
-@pytest.fixture()
-def lexicon_copy(tmp_path: Path, monkeypatch) -> Path:
-    monkeypatch.setenv("HSENGINE_NO_CACHE", "1")
-    dst = tmp_path / "lexicon"
+
+def _copy(tmp: Path) -> Path:
+    dst = tmp / "lexicon"
     shutil.copytree(BUNDLED_LEXICON, dst)
     return dst
 
@@ -30,37 +35,42 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_language_words_vote_from_the_data_file(lexicon_copy: Path) -> None:
-    text = "gruzovik priehal vecherom"  # Russian in Latin, none of its words in the lists
-    assert Engine().analyze(text).lang == "und"
-    _edit(lexicon_copy / "language_words.yaml", "vse, eto,", "vse, eto, gruzovik, priehal, vecherom,")
-    assert Engine([lexicon_copy]).analyze(text).lang == "ru"
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory) -> Engine:
+    lexicon = _copy(tmp_path_factory.mktemp("wordlists"))
+    for name, old, new in EDITS:
+        _edit(lexicon / name, old, new)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("HSENGINE_NO_CACHE", "1")  # a one-off lexicon: nothing to keep
+        return Engine([lexicon])
 
 
-@pytest.mark.parametrize("text, lang, old, new", [
-    ("В город приехали уйгуры. Они паразиты.", "ru", "lemma: они\n", "lemma: оные\n"),
-    ("Уйгурлар келді. Олар тарақандар.", "kk", "lemma: олар\n", "lemma: оларлар\n"),
-])
-def test_plural_pronouns_come_from_their_class(lexicon_copy: Path, text: str, lang: str, old: str, new: str) -> None:
-    assert Engine().analyze(text).flagged  # the pronoun receives the group named before it
-    _edit(lexicon_copy / lang / "function.yaml", old, new)
-    assert not Engine([lexicon_copy]).analyze(text).flagged
+def test_language_words_vote_from_the_data_file(engine, edited) -> None:
+    text = "gruzovik priehal vecherom"  # Russian in Latin, none of its words in the bundled lists
+    assert engine.analyze(text).lang == "und"
+    assert edited.analyze(text).lang == "ru"
 
 
-def test_contrast_words_come_from_their_class(lexicon_copy: Path) -> None:
+@pytest.mark.parametrize("text", ["В город приехали уйгуры. Они паразиты.", "Уйгурлар келді. Олар тарақандар."])
+def test_plural_pronouns_come_from_their_class(engine, edited, text: str) -> None:
+    assert engine.analyze(text).flagged  # the pronoun receives the group named before it
+    assert not edited.analyze(text).flagged
+
+
+def test_contrast_words_come_from_their_class(engine, edited) -> None:
     text = "Китайцы не воры, зато наши соседи воры."
-    engine = Engine()
     assert not [m for m in engine.analyze(text).matches if m.target == "chinese"]
-    _edit(lexicon_copy / "ru" / "function.yaml", "variants: [а, однако, зато]", "variants: [а, однако]")
-    edited = Engine([lexicon_copy]).explain(text)
-    # without зато as a contrast the two clauses are one: the trace no longer sees a boundary
-    assert not edited.doc.crosses_contrast(0, len(edited.doc.tokens) - 1)
-    assert engine.explain(text).doc.crosses_contrast(0, len(edited.doc.tokens) - 1)
+    bundled, changed = engine.explain(text).doc, edited.explain(text).doc
+    last = len(bundled.tokens) - 1
+    # without зато as a contrast the two clauses are one: no boundary between them any more
+    assert bundled.crosses_contrast(0, last)
+    assert not changed.crosses_contrast(0, last)
 
 
-def test_an_unquoted_yaml_boolean_in_a_word_list_is_named_with_a_hint(lexicon_copy: Path) -> None:
-    _edit(lexicon_copy / "language_words.yaml", '"no"', "no")
+def test_an_unquoted_yaml_boolean_in_a_word_list_is_named_with_a_hint(tmp_path: Path) -> None:
+    lexicon = _copy(tmp_path)
+    _edit(lexicon / "language_words.yaml", '"no"', "no")
     with pytest.raises(ConfigError) as err:
-        Engine([lexicon_copy])
+        Engine([lexicon])
     message = str(err.value)
     assert "language_words.yaml:" in message and "False" in message and "quote it" in message

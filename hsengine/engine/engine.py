@@ -279,7 +279,7 @@ class Engine:
 
             for rid in trace.considered:
                 if not trace.bindings.get(rid):
-                    got = unbound_part(trace.doc, self.rule(rid))
+                    got = unbound_part(trace.doc, self.rule(rid), self._node_requirements)
                     if got is not None:
                         path, node, why = got
                         trace.unbound[rid] = {"path": path, "node": node_summary(node, self.ruleset.regexes),

@@ -51,7 +51,7 @@ def _explain_miss(engine: "Engine", rule: "Rule", text: str, lang: str | None) -
         more = f" (and {len(missing) - 2} more such sets)" if len(missing) > 2 else ""
         return "no word of these classes: " + "; ".join(shown) + more
     if trace.bindings.get(rule.id, 0) == 0:
-        unbound = unbound_part(trace.doc, rule) if trace.doc is not None else None
+        unbound = unbound_part(trace.doc, rule, engine._node_requirements) if trace.doc is not None else None
         if unbound is None:
             return "the classes are present but the pattern did not bind (distance, order, scope or target)"
         path, node, why = unbound

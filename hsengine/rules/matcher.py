@@ -399,7 +399,12 @@ def _unbound(m: Matcher, node: Node, lo: int, hi: int, path: str) -> tuple[int, 
             return None if got is None else (got[0] + sum(bound), *got[1:])
     progress = len(node.parts)
     # every part binds alone: they do not bind together; the first constraint whose relaxation binds
+    # (a relaxation needs the features the node needs: its requirements are the node's, not
+    # computed again — that is the costly part of a diagnosis)
+    known = m._node_requirements.get(id(node))
     loose = replace(node, absent=())
+    if known is not None:
+        m._node_requirements[id(loose)] = (loose, known[1])
     if m.bindings(loose, lo, hi):
         return progress, path, node, "a part it says must be absent (not) is there"
     relaxations = []
@@ -415,18 +420,22 @@ def _unbound(m: Matcher, node: Node, lo: int, hi: int, path: str) -> tuple[int, 
     if node.sentence:
         relaxations.append((replace(loose, sentence=False), "its parts are not in one sentence (sentence: true)"))
     for relaxed, why in relaxations:
+        if known is not None:
+            m._node_requirements[id(relaxed)] = (relaxed, known[1])
         if m.bindings(relaxed, lo, hi):
             return progress, path, node, why
     return progress, path, node, ("its parts are all present but never together (they overlap, or a contrast "
                                   "', а ...' puts the group on one side and the rest on the other)")
 
 
-def unbound_part(doc: Doc, rule: Rule) -> tuple[str, Node, str] | None:
+def unbound_part(doc: Doc, rule: Rule, node_requirements: dict[int, tuple] | None = None) -> tuple[str, Node, str] | None:
     """Why a rule's pattern does not bind in a document: the path of the deepest node that binds in
-    no scope unit (pattern.all[1].seq[0]), the node, and the reason; None when it binds."""
+    no scope unit (pattern.all[1].seq[0]), the node, and the reason; None when it binds.
+    `node_requirements`: the Engine's cache of the rules' requirement clauses (copied: the
+    relaxed nodes of the diagnosis are not kept)."""
     if not doc.tokens:
         return None
-    m = Matcher(doc)
+    m = Matcher(doc, dict(node_requirements) if node_requirements is not None else None)
     ranges = [(0, len(doc.tokens) - 1)] if rule.scope == "text" else list(doc.sentence_spans.values())
     best: tuple[int, str, Node, str] | None = None
     for lo, hi in ranges:
