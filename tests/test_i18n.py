@@ -176,3 +176,13 @@ def test_every_evidence_role_of_the_rules_has_a_name_in_three_languages():
     assert "target" in roles and len(roles) > 20
     missing = sorted(r for r in roles if r not in i18n.ROLE_NAMES)
     assert missing == [], missing
+
+
+def test_every_cue_group_is_a_role_with_a_name_in_three_languages():
+    """Cue groups are reported as evidence roles (a match's `cues`), so each needs a name."""
+    from hsengine.tools.calibrate import CUE_GROUPS
+
+    groups = {g for per_rule in CUE_GROUPS.values() for g in per_rule}
+    assert {"support", "against", "quoted"} <= groups
+    for g in groups:
+        assert set(i18n.ROLE_NAMES.get(g, {})) >= {"en", "ru", "kk"}, g

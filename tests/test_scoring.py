@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from hsengine import Engine
 from hsengine.cli.app import app
 from hsengine.engine.results import AnalysisResult, Evidence, Match
-from hsengine.engine.scoring import (BUNDLED_PRECISION, PRIOR_MEANS, Scoring, message_score, noisy_or,
+from hsengine.engine.scoring import (BUNDLED_PRECISION, PRIOR_MEANS, Scoring, message_score, noisy_or, quoted_word,
                                      target_entries)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -275,3 +275,26 @@ def test_cue_groups_move_a_match_and_are_reported(tmp_path):
         Scoring.from_dict({"cues": {"r": {"g": {"classes": "x"}}}})
     with pytest.raises(ValueError):
         Scoring.from_dict({"cues": {"r": {"g": {"classes": ["x"], "present": 99}}}})
+
+
+def test_a_slur_in_quotation_marks_is_shown_not_used(tmp_path):
+    """The quoted_word cue is a feature of the match (its target word touches a quotation mark),
+    not a class of the message: scare quotes and "what you call ..." lower a bare slur's estimate,
+    and the quoted word itself is reported as the cue."""
+    p = tmp_path / "precision.yaml"
+    p.write_text(
+        "threshold: 0.6\n"
+        "rules:\n  xenophobia.slur: {precision: 0.8, n: 10, hateful: 8}\n"
+        "cues:\n  xenophobia.slur:\n"
+        "    quoted: {classes: [quoted_word], present: -2.0, absent: 0.0}\n", encoding="utf-8")
+    eng = Engine(precision=p)
+    for text, word in (('Опять эти "хохлы" приехали на рынок', "хохлы"),
+                       ("«Хохлы» опять приехали на рынок.", "Хохлы")):
+        m = [m for m in eng.analyze(text).matches if m.rule_id == "xenophobia.slur"][0]
+        assert [(c.role, c.text) for c in m.cues] == [("quoted", word)]
+        assert m.precision < 0.6
+        assert text[m.cues[0].start:m.cues[0].end] == word
+    plain = [m for m in eng.analyze("Опять эти хохлы приехали").matches if m.rule_id == "xenophobia.slur"][0]
+    assert plain.cues == () and plain.precision > 0.6
+    # a quotation mark away from the word (a quoted sentence) is not a quoted word
+    assert not quoted_word('"Опять эти хохлы приехали"', plain.evidence)

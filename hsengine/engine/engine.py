@@ -34,7 +34,7 @@ from ..rules.matcher import Binding, Matcher, Span, units
 from ..text.normalize import NormalizedText, normalize
 from ..paths import BUNDLED_LEXICON, BUNDLED_RULES, lexicon_registries, rules_registries
 from .results import AnalysisResult, Evidence, Match, Suppressed
-from .scoring import Scoring, check_min_score, target_entries
+from .scoring import QUOTED_WORD, Scoring, check_min_score, quoted_word, target_entries
 from ..rules.loader import Rule, RuleSet, atoms, read_rules, render_template
 from ..text.tokenize import WORD_PATTERN
 
@@ -436,19 +436,28 @@ class Engine:
         precision = self.scoring.match_precision(rule.id, rule.severity, target_entries(evidence))
         cues: tuple[Evidence, ...] = ()
         if rule.id in self.scoring.cues:
-            precision, cues = self._cues(rule, precision, doc)
+            precision, cues = self._cues(rule, precision, doc, evidence)
         return Match(rule.id, rule.title_in("en"), self.narrative(rule, target), target, rule.severity,
                      self.explanation(rule, target, evidence, self.ui_lang), evidence, round(best, 3),
                      round(precision, 3), cues)
 
-    def _cues(self, rule: Rule, precision: float, doc: Doc) -> tuple[float, tuple[Evidence, ...]]:
+    def _cues(self, rule: Rule, precision: float, doc: Doc,
+              evidence: tuple[Evidence, ...]) -> tuple[float, tuple[Evidence, ...]]:
         """A match's precision moved by the cue groups of its rule (engine/scoring.py: words anywhere
-        in the text), and the first word of each group present, as cues."""
+        in the text, and whether the match's own words stand in quotation marks), and the first word
+        of each group present, as cues."""
         classes = {c for h in doc.hits for c in h.entry.classes}
+        quoted = quoted_word(doc.norm.original, evidence)
+        if quoted:
+            classes.add(QUOTED_WORD)
         precision, seen = self.scoring.with_cues(rule.id, precision, classes)
         found = []
         for group in self.scoring.cues[rule.id]:
             if not dict(seen).get(group.name):
+                continue
+            if quoted and QUOTED_WORD in group.classes:  # the quoted word itself is the cue
+                e = next(e for e in evidence if e.role == "target")
+                found.append(Evidence(e.start, e.end, e.text, group.name, e.entry, e.how, e.score))
                 continue
             for h in doc.hits:
                 if not group.classes.isdisjoint(h.entry.classes):

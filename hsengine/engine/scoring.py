@@ -43,6 +43,22 @@ PRIOR_STRENGTH = 10.0  # pseudo-texts of the rule prior
 ENTRY_PRIOR_STRENGTH = 10.0  # pseudo-texts of an entry's prior (centred on its rule's estimate)
 FALLBACK_THRESHOLD = 0.5  # used only when no precision file can be read at all
 
+# A cue that is a feature of the match itself, not a lexicon class of the message: every word the
+# match's target rests on touches a quotation mark ("хохлы", «узкоглазых») — the word is shown,
+# not used, as scare quotes and "what you call ..." do.  Cue groups may list it among their classes.
+QUOTED_WORD = "quoted_word"
+MATCH_FEATURES = frozenset({QUOTED_WORD})
+QUOTE_MARKS = frozenset("«»„“”‹›‚‘’\"'`")
+
+
+def quoted_word(original: str, evidence: Iterable[Any]) -> bool:
+    """Does every target word of a match touch a quotation mark in the original text (immediately
+    before its first or after its last character)?  False when the match has no target words."""
+    spans = [(e.start, e.end) for e in evidence if e.role == "target"]
+    return bool(spans) and all(
+        (start > 0 and original[start - 1] in QUOTE_MARKS) or (end < len(original) and original[end] in QUOTE_MARKS)
+        for start, end in spans)
+
 
 @dataclass(frozen=True)
 class Estimate:
