@@ -55,12 +55,13 @@ DEFAULT_DATA_ROOT = PACKAGE_DIR.parent.parent / "shared" / "data"  # the workpla
 
 HATEFUL_FUNCTIONALITIES = (
     "derogation", "dehumanization", "threat_direct", "threat_normative", "slur", "negated_positive",
-    "question_or_opinion", "pronoun_reference", "spelling_variant", "extremist_frame",
+    "question_or_opinion", "pronoun_reference", "spelling_variant", "extremist_frame", "hate_emotion",
 )
 NON_HATEFUL_FUNCTIONALITIES = (
     "neutral_mention", "positive_mention", "negated_hate", "counter_speech_quote",
     "counter_speech_reference", "news_report", "metalinguistic", "slur_homonym", "abuse_nonprotected",
-    "profanity_nonhateful", "religious_practice",
+    "profanity_nonhateful", "religious_practice", "refutation", "religious_discussion",
+    "neutral_question",
 )
 FUNCTIONALITIES = HATEFUL_FUNCTIONALITIES + NON_HATEFUL_FUNCTIONALITIES
 
