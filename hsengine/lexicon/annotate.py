@@ -274,6 +274,7 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
     if lexicon.phrases:
         hits.extend(_phrase_hits(tokens, analyses, lexicon, features))
     hits.extend(_compound_verb_hits(tokens, analyses, hits, lexicon))
+    hits.extend(_aorist_before_edi(tokens, analyzer, features))
     hits.extend(_pronoun_hits(tokens, analyses, hits, lexicon))
     hits.sort(key=lambda h: (h.first, h.last, h.entry.id))
     return Doc(norm, tokens, analyses, hits, doc_lang, features, errors, lexicon.contrast_words)
@@ -378,7 +379,12 @@ def _compound_verb_hits(tokens: list[Token], analyses: list[TokenAnalysis | None
     if "auxiliary" not in lexicon.classes:
         return []
     words = [t.index for t in tokens if t.kind == "word"]
-    aux_at = {h.first for h in hits if h.first == h.last and "auxiliary" in h.entry.classes}
+    aux_hits = [h for h in hits if h.first == h.last and "auxiliary" in h.entry.classes]
+    aux_at = {h.first for h in aux_hits}
+    # a light verb written as its bare stem is the 2nd person singular imperative: "атып таста!"
+    # "shoot (them)!", "қуып жібер!" — but not the positional verbs, whose bare stem is a present
+    # tense ("қуып жүр" "is chasing")
+    bare_at = {h.first for h in aux_hits if h.how == "exact" and tokens[h.first].text.lower() not in _PROGRESSIVE_AUX}
     out = []
     for pos, i in enumerate(words[:-1]):
         j = words[pos + 1]
@@ -387,9 +393,42 @@ def _compound_verb_hits(tokens: list[Token], analyses: list[TokenAnalysis | None
         for h in hits:
             if h.last == i and "conv" in h.gram and lexicon.classes_kind(h.entry, ("attack", "frame")):
                 aux = analyses[j]
+                gram = (aux.gram if aux is not None else frozenset()) | {"VERB"}
+                if j in bare_at:
+                    gram |= _BARE_IMPERATIVE
                 out.append(DocHit(h.first, j, h.entry, h.how + "+compound", h.score,
-                                  bool(aux is not None and (aux.negated or aux.verb_negated)),
-                                  (aux.gram if aux is not None else frozenset()) | {"VERB"}))
+                                  bool(aux is not None and (aux.negated or aux.verb_negated)), gram))
+    return out
+
+
+_PROGRESSIVE_AUX = frozenset({"тұр", "отыр", "жүр", "жатыр", "тур", "жур", "жатр", "қал", "кал"})
+_BARE_IMPERATIVE = frozenset({"impr", "2per", "sing"})
+
+
+# first and second person only: "депортациялар еді" may be "there were deportations" (a plural noun
+# and the 3rd person past of "to be"), "депортациялар едім" cannot be a plural noun
+_EDI = frozenset({"едім", "едік", "едің", "едіңдер", "едіңіз", "едим", "едик", "един", "единдер", "единиз"})
+_KK_VOWELS = frozenset("аәеиоөуұүыіэюя")
+_AORIST_GRAM = frozenset({"VERB", "futr", "prtc"})
+
+
+def _aorist_before_edi(tokens: list[Token], analyzer: TokenAnalyzer, features: set[str]) -> list[DocHit]:
+    """The Kazakh aorist of a vowel stem before еді: "депортациялар едім" (I would deport), "айдар
+    едік".  Out of context -лар/-дар is the plural, so the word analysis leaves this reading out
+    (morphology/kazakh_suffixes.py); before еді a wish reads it as the verb.  The verb is found
+    through its verbal noun (депортацияла-р → депортациялау), and only an attack verb counts."""
+    lexicon = analyzer.lexicon
+    words = [t for t in tokens if t.kind == "word"]
+    out: list[DocHit] = []
+    for a, b in zip(words, words[1:]):
+        w = a.text.lower()
+        if b.text.lower() not in _EDI or len(w) < 4 or w[-1] != "р" or w[-2] not in _KK_VOWELS:
+            continue
+        for h in analyzer.analyze(w[:-1] + "у").hits:
+            if "infn" in h.gram and lexicon.classes_kind(h.entry, ("attack",)):
+                out.append(DocHit(a.index, a.index, h.entry, "aorist", h.score, False, _AORIST_GRAM))
+                features.add("entry:" + h.entry.id)
+                features.update("class:" + c for c in h.entry.classes)
     return out
 
 
