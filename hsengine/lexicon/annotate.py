@@ -339,9 +339,11 @@ def _phrase_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], lexi
             if pos + n > len(words):
                 continue
             idx = words[pos : pos + n]
-            # words must be adjacent: nothing but hyphens between them
-            if any(tokens[j].kind != "punct" or tokens[j].text not in _HYPHENS for k in range(n - 1)
-                   for j in range(idx[k] + 1, idx[k + 1])):
+            # words must be adjacent: nothing but hyphens between them, or a comma where the
+            # lemma has one ("последнее, что я бы сделал")
+            if any(tokens[j].kind != "punct" or not (tokens[j].text in _HYPHENS
+                                                     or k in phrase.commas and tokens[j].text == ",")
+                   for k in range(n - 1) for j in range(idx[k] + 1, idx[k + 1])):
                 continue
             ok = all(analyses[j].phrase_keys & comp for j, comp in zip(idx, phrase.components))
             if not ok:

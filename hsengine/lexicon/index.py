@@ -27,6 +27,9 @@ class Phrase:
     # алма"): the token must be negative too, since its keys include the bare stem (қабылдама →
     # қабылда) that the positive verb shares
     negated_lemma: tuple[bool, ...] = ()
+    # positions k where the lemma has a comma between word k and k+1 ("последнее, что я бы сделал"):
+    # the text may have one there too; elsewhere the words must be adjacent
+    commas: frozenset[int] = frozenset()
 
 
 def _negative_kazakh_verb(word: str) -> bool:
@@ -193,7 +196,9 @@ class Lexicon:
         (Russian) every inflection of those lemmas, so Latin spellings can be matched by skeleton."""
         comps = []
         negated = []
-        for word in spelling.split():
+        words = spelling.split()
+        commas = frozenset(k for k, w in enumerate(words[:-1]) if w.endswith(","))
+        for word in (w.rstrip(",") for w in words):
             negated.append(word in self.negative_words or entry.lang == "kk" and _negative_kazakh_verb(word))
             keys = {word}
             if entry.match == "exact":
@@ -207,7 +212,7 @@ class Lexicon:
                 keys.update(kazakh.stems(word))
                 keys.update(kazakh.inflect(word))
             comps.append(frozenset(keys))
-        return Phrase(entry, tuple(comps), tuple(negated))
+        return Phrase(entry, tuple(comps), tuple(negated), commas)
 
     def classes_kind(self, entry: Entry, kinds: tuple[str, ...]) -> bool:
         """Has the entry a class of one of these kinds (attack, frame...)?"""

@@ -48,7 +48,9 @@ POS = ("noun", "adj", "verb", "phrase", "other")
 
 _ID_RE = regex.compile(r"^[a-z]{2}\.[a-z0-9_]+(?:[.-][a-z0-9_]+)*$")
 _NAME_RE = regex.compile(r"^[a-z][a-z0-9_]*$")
-_WORD_RE = regex.compile(r"^[\p{L}\p{M}'’\- ]+$")
+# letters, hyphens, apostrophes, spaces between the words of a phrase, and a comma after a word
+# where the phrase has one ("последнее, что я бы сделал"): the text may then have a comma there
+_WORD_RE = regex.compile(r"^(?:[\p{L}\p{M}'’\- ]|,(?= ))+$")
 
 ENTRY_KEYS = {
     "id": "stable id: <lang>.<group or class>.<name>, e.g. ru.chinese.kitaets",
@@ -410,7 +412,7 @@ class _Reader:
             else:
                 lemma = norm_word(lemma_raw)
         if lemma_raw and not _WORD_RE.match(lemma_raw):
-            self.fail(raw.loc_of("lemma"), f"lemma {lemma_raw!r} must be letters (and spaces for a phrase)")
+            self.fail(raw.loc_of("lemma"), f"lemma {lemma_raw!r} must be letters (and spaces for a phrase, a comma after a word where the phrase has one)")
         classes_v = d.get("class")
         classes: tuple[str, ...] = ()
         if isinstance(classes_v, str):
@@ -498,7 +500,7 @@ class _Reader:
                 self.fail(raw.loc_of(key), f"{key!r} item {_shown(x)}: {problem}")
                 continue
             if not _WORD_RE.match(x.strip()):
-                self.fail(raw.loc_of(key), f"{key!r} item {x!r} must be letters (and spaces for a phrase)")
+                self.fail(raw.loc_of(key), f"{key!r} item {x!r} must be letters (and spaces for a phrase, a comma after a word where the phrase has one)")
             out.append(norm_word(x))
         return tuple(dict.fromkeys(out))
 

@@ -122,10 +122,19 @@ _REPORTING = frozenset({"reporting"})
 
 
 def _cue_negated(doc: Doc, cue: DocHit) -> bool:
-    """'это не ксенофобия', 'бұл ксенофобия емес': a negated cue does not count."""
-    for h in _hits_with(doc, _NEGATION, None, max(0, cue.first - 8), cue.last + 8):
+    """'это не ксенофобия', 'бұл ксенофобия емес': a negated cue does not count.  A cue that is
+    itself negative ("не выход", "не придёт день, когда") is not negated by its own не, nor by a
+    negation right before it: "никогда не придёт день" is Russian negative concord, not a double
+    negation."""
+    nearby = list(_hits_with(doc, _NEGATION, None, max(0, cue.first - 8), cue.last + 8))
+    own = any(cue.first <= h.first and h.last <= cue.last for h in nearby if h is not cue)
+    for h in nearby:
         if h is cue or doc.tokens[h.first].quote != doc.tokens[cue.first].quote:
             continue  # a "не" inside a quotation does not negate the condemnation outside it
+        if cue.first <= h.first and h.last <= cue.last:
+            continue  # the cue's own negation
+        if own and h.last < cue.first:
+            continue  # negative concord before a negative cue
         if "cessation" in h.entry.classes:
             continue  # "перестать повторять ложь": stopping negates the act, not the word for the claim
         if h.entry.lang == "ru" and h.last < cue.first and doc.word_distance(h.last, cue.first) <= CUE_NEGATION_WINDOW:
@@ -360,18 +369,27 @@ def _refutation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
     lo, hi = doc.sentence_range(toks[b.first].sent, toks[b.last].sent)
     reach = ctx.max_distance or 12
     for ref in _hits_with(doc, ctx.cue_classes, None, lo, hi):
-        if evidence.intersection(range(ref.first, ref.last + 1)) or _cue_negated(doc, ref):
+        if _cue_negated(doc, ref):
             continue
-        if ref.last < b.first:
+        inside = evidence.intersection(range(ref.first, ref.last + 1))
+        b_first, b_last = b.first, b.last
+        if inside:
+            # a one-word cue that is itself evidence refutes nothing; a phrase may lend the match a
+            # word ("— последнее, что я бы сделал": я as the mood of a threat): the claim is the rest
+            outside = evidence - inside
+            if ref.first == ref.last or not outside or max(outside) > ref.last and min(outside) < ref.first:
+                continue
+            b_first, b_last = min(outside), max(outside)
+        if ref.last < b_first:
             # "ложь о том, что <claim>": the claim is the frame's complement
-            framed = (doc.word_distance(ref.last, b.first) <= reach
-                      and _linked_clauses(doc, ref.last, b.first, ctx.clause_openers))
-        elif ref.first > b.last:
+            framed = (doc.word_distance(ref.last, b_first) <= reach
+                      and _linked_clauses(doc, ref.last, b_first, ctx.clause_openers))
+        elif ref.first > b_last:
             # "<claim> деген өтірік", "<claim>, но это ложь"; not "<claim>, а врачи говорят, что это
             # миф": turning away to what others say makes the refutation theirs, not the speaker's
-            framed = (toks[ref.first].sent == toks[b.last].sent and doc.word_distance(b.last, ref.first) <= reach
-                      and not (any(toks[i].text in ctx.contrast for i in range(b.last + 1, ref.first))
-                               and any(True for _ in _hits_with(doc, _REPORTING, None, b.last + 1, ref.first - 1))))
+            framed = (toks[ref.first].sent == toks[b_last].sent and doc.word_distance(b_last, ref.first) <= reach
+                      and not (any(toks[i].text in ctx.contrast for i in range(b_last + 1, ref.first))
+                               and any(True for _ in _hits_with(doc, _REPORTING, None, b_last + 1, ref.first - 1))))
         else:
             framed = False
         if framed:
