@@ -229,6 +229,9 @@ def _negative_lemma(lemma: str) -> bool:
     return bool(words) and (words[0] in ("не", "нет") or words[-1] in ("емес", "жоқ"))
 
 
+_SAYING = frozenset({"reporting"})
+
+
 def _negation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
     affirmed = _affirming_question(doc, b)
     if affirmed is not None:
@@ -257,7 +260,10 @@ def _negation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
                         an = doc.analyses[j]
                         # "...қайтатын кез жетпеді ме?" asks rhetorically: the negation affirms
                         rhetorical = j + 1 < len(toks) and _particle_at(doc, j + 1)
-                        if j not in evidence and _negated_verb(doc, j) and not an.hits and not rhetorical:
+                        # a verb with an entry is no plain negation (бағынбаңдар: submission
+                        # forbidden is a call), except a verb of saying: "... деп айтпаймын"
+                        plain = not an.hits or all(_SAYING.issuperset(h.entry.classes) for h in an.hits)
+                        if j not in evidence and _negated_verb(doc, j) and plain and not rhetorical:
                             return Suppression(ctx.id, ctx.kind, Span(j, j, ctx.id, None),
                                                "a negated Kazakh verb follows the attack words")
                     j += 1
