@@ -109,6 +109,24 @@ def test_deobfuscated_evidence_says_how(engine):
     assert "leet" in hows["т@раканы"]
 
 
+@pytest.mark.parametrize("text, word, entry", [
+    ("k4p1rlerdi oltiru kerek", "k4p1rlerdi", "kk.kafir.kapir"),
+    ("kyt4ilardy elden quu kerek", "kyt4ilardy", "kk.chinese.qytai"),
+    ("zh1dy opyat vse skupili", "zh1dy", "ru.jewish.zhid"),
+])
+def test_digits_in_a_latin_word_stand_for_latin_letters(engine, text, word, entry):
+    """Leet in Latin script (k4p1rler) is read with Latin letters, then like any Latin word."""
+    doc = engine.explain(text).doc
+    hits = {(doc.norm.original[doc.tokens[h.first].start:doc.tokens[h.last].end], h.entry.id, h.how)
+            for h in doc.hits}
+    assert any(w == word and e == entry and "leet" in how for w, e, how in hits), hits
+
+
+def test_latin_leet_reads_no_numbers_as_words(engine):
+    for text in ("v 2021 g0du ceny vyrosli na 15%", "kupil iphone 13 pro za 450 tysyach", "a1 b2 c3"):
+        assert not engine.analyze(text).matches, text
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.sampled_from(CASES or [{"id": "x", "text": "Все китайцы — тараканы.", "lang": "ru"}]),
        st.sampled_from(ALL_TRANSFORMS), st.integers(0, 10**6))

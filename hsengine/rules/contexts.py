@@ -155,6 +155,8 @@ def check(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
         return _question(ctx, doc, b)
     if ctx.kind == "refutation":
         return _refutation(ctx, doc, b)
+    if ctx.kind == "echo":
+        return _echo(ctx, doc, b)
     return _quotation(ctx, doc, b)
 
 
@@ -191,6 +193,38 @@ def _question(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
             return None
         found = found or cue
     return None if found is None else Suppression(ctx.id, ctx.kind, found, ctx.description or ctx.id)
+
+
+def _echo(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
+    """The attack is asked back as a yes/no question and rejected in the next sentence: "Перебить
+    всех X? Вы с ума сошли?", "Бәрін қуу керек пе? Есің дұрыс па?".  The question holds every
+    attack word, has no question word of its own (a why- or when-question is a call in disguise)
+    and no negation; the rejection (a cue of ctx.cue_classes) opens the sentence after it."""
+    toks = doc.tokens
+    sents = {toks[s.first].sent for s in _attack_spans(b)} | {toks[b.first].sent, toks[b.last].sent}
+    if len(sents) != 1:
+        return None
+    sent = next(iter(sents))
+    if not _is_question(doc, sent) or _has_negation(doc, sent):
+        return None
+    lo, hi = doc.sentence_range(sent, sent)
+    if any(True for _ in _hits_with(doc, _WHY, None, lo, hi)) or any(
+            toks[i].text.lower() in _ASKING_WORDS for i in range(lo, hi + 1)):
+        return None
+    nxt = doc.sentence_range(sent + 1, sent + 1) if sent + 1 <= toks[-1].sent else None
+    if nxt is None:
+        return None
+    first_words = [i for i in range(nxt[0], nxt[1] + 1) if toks[i].kind == "word"][:4]
+    for cue in _hits_with(doc, ctx.cue_classes, None, nxt[0], nxt[1]):
+        if first_words and cue.first <= first_words[-1]:
+            return Suppression(ctx.id, ctx.kind, cue, ctx.description or ctx.id)
+    return None
+
+
+# question words that make the question a call in disguise ("разве их не надо гнать?", "когда уже
+# их выгонят?"); the Kazakh yes/no particles ма/ме are every question's, so they do not count
+_ASKING_WORDS = frozenset({"разве", "неужели", "когда", "доколе", "сколько", "кто", "как", "где", "қашан", "қашанға",
+                           "қашанғы", "кім", "қалай", "қайда"})
 
 
 def _affirming_question(doc: Doc, b: Binding) -> Span | None:

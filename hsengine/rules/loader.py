@@ -41,7 +41,7 @@ from ..schema.yamlload import Loc, YamlProblem, YList, YMap, load_yaml_file
 
 STATUSES = ("stable", "experimental")
 SCOPES = ("sentence", "text")
-CONTEXT_KINDS = ("negation", "cue", "quotation", "question", "refutation")
+CONTEXT_KINDS = ("negation", "cue", "quotation", "question", "refutation", "echo")
 MAX_PATTERN_NODES = 160  # as written; what named patterns add is bounded by MAX_EXPANDED_ATOMS
 MAX_REGEX_LEN = 200
 MAX_ATOM_WORDS = 500  # lemma:/text: lists of one atom
@@ -656,7 +656,7 @@ class _RuleReader:
         frame_classes = self._class_set(spec["frame_classes"], spec.loc_of("frame_classes"), "frame_classes") if "frame_classes" in spec else frozenset()
         if kind == "negation" and not cues:
             self.fail(loc, f"context {cid!r} of kind negation needs 'cues'")
-        if kind in ("cue", "question", "refutation") and not cue_classes:
+        if kind in ("cue", "question", "refutation", "echo") and not cue_classes:
             self.fail(loc, f"context {cid!r} of kind {kind} needs 'cue_classes'")
         if kind == "quotation" and not frame_classes:
             self.fail(loc, f"context {cid!r} of kind quotation needs 'frame_classes'")

@@ -30,7 +30,21 @@ LEET: dict[str, tuple[str, ...]] = {
     "$": ("с",),
     "|": ("і", "и"),
 }
+# The same for a word written in Latin letters (k4p1rler, zh1dy): digits and symbols stand for
+# Latin letters there, and the Latin reading then goes the way of any Latin word (transliteration).
+LATIN_LEET: dict[str, tuple[str, ...]] = {
+    "0": ("o",),
+    "1": ("i", "l"),
+    "3": ("e",),
+    "4": ("a", "ch"),
+    "5": ("s",),
+    "7": ("t",),
+    "@": ("a",),
+    "$": ("s",),
+    "|": ("i",),
+}
 MAX_READINGS = 16
+_LATIN_LETTER = regex.compile(r"[a-z]", regex.IGNORECASE)
 
 _HAS_LETTER = regex.compile(r"\p{L}")
 _REPEAT = regex.compile(r"(\p{L})\1{2,}")  # three or more of the same letter
@@ -46,10 +60,12 @@ def leet_readings(word: str) -> list[str]:
     if not _HAS_LETTER.search(word):
         return []
     core = word
+    letters = [ch for ch in core if _HAS_LETTER.match(ch)]
+    table = LATIN_LEET if letters and all(_LATIN_LETTER.match(ch) for ch in letters) else LEET
     options: list[tuple[str, ...]] = []
     for ch in core:
-        if ch in LEET:
-            options.append(LEET[ch])
+        if ch in table:
+            options.append(table[ch])
         elif ch == "*":
             return []  # masks are resolved against the lexicon, not guessed
         else:
