@@ -128,7 +128,9 @@ class Matcher:
             for h in hits:  # sorted by first token
                 if not _atom_accepts_hit(atom, h):
                     continue
-                if word_conditions and not all(_atom_accepts_word(atom, doc, i, False) for i in range(h.first, h.last + 1)):
+                # every word of a phrase hit; a hyphen inside it (тілім-тілім, жермен-жексен) is no word
+                if word_conditions and not all(_atom_accepts_word(atom, doc, i, False)
+                                               for i in range(h.first, h.last + 1) if doc.analyses[i] is not None):
                     continue
                 out.append(Span(h.first, h.last, atom.role, h))
             return out
