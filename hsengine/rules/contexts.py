@@ -306,7 +306,7 @@ def _negation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
         for cue in _hits_with(doc, spec.classes, spec.lang, sent_lo, sent_hi):
             if evidence.issuperset(range(cue.first, cue.last + 1)):
                 continue  # the negation is part of the evidence itself ("не люди")
-            if _rhetorical(doc, cue) or _inside_call(doc, cue):
+            if _rhetorical(doc, cue) or _inside_call(doc, cue) or _concord(doc, cue, evidence):
                 continue
             for a in attacks:
                 if spec.before and cue.last < a.first:
@@ -321,6 +321,20 @@ def _negation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
 
 
 _CALL = frozenset({"call"})
+_CONCORD = frozenset({"ни", "никакой", "никакого", "никакие", "никаких", "никому", "никого"})
+
+
+def _concord(doc: Doc, cue: DocHit, evidence: set[int]) -> bool:
+    """Russian negative concord: ни, никакой after a negation that is itself part of the evidence
+    ("китайцам нельзя продавать ни метра земли") repeats that negation, it does not negate the
+    attack."""
+    toks = doc.tokens
+    if cue.first != cue.last or toks[cue.first].text.lower() not in _CONCORD:
+        return False
+    clause = toks[cue.first].clause
+    return any(i < cue.first and toks[i].clause == clause and doc.analyses[i] is not None
+               and any(h.first <= i <= h.last for h in _hits_with(doc, _NEGATION, None, i, i))
+               for i in evidence)
 
 
 def _inside_call(doc: Doc, cue: DocHit) -> bool:
