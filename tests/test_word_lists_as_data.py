@@ -51,7 +51,9 @@ def test_language_words_vote_from_the_data_file(engine, edited) -> None:
     assert edited.analyze(text).lang == "ru"
 
 
-@pytest.mark.parametrize("text", ["В город приехали уйгуры. Они паразиты.", "Уйгурлар келді. Олар тарақандар."])
+# a verb in the second sentence: a verbless label with no subject is hate.elliptic_label's, which
+# reads it without any pronoun
+@pytest.mark.parametrize("text", ["В город приехали уйгуры. Они всегда воруют.", "Уйгурлар келді. Олар үнемі ұрлайды."])
 def test_plural_pronouns_come_from_their_class(engine, edited, text: str) -> None:
     assert engine.analyze(text).flagged  # the pronoun receives the group named before it
     assert not edited.analyze(text).flagged

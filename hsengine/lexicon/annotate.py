@@ -201,6 +201,13 @@ def split_merges(tokens: list[Token], norm: NormalizedText, analyzer: TokenAnaly
             if _reaches_loosely(analyzer, joined):
                 merges.append(Merge(start, end, joined, "split"))
             continue
+        if left in _NOT_HALVES and len(right) >= 2 and not russian.is_known(right) \
+                and not analyzer.analyze(right).hits and russian.is_known(joined):
+            # "не навижу", "во ры": навижу and ры are no words, so не and во are the split-off
+            # start of ненавижу and воры (while "не верные" is a negation: верные is a word)
+            if _reaches_loosely(analyzer, joined):
+                merges.append(Merge(start, end, joined, "split"))
+            continue
         if left in _NOT_HALVES or len(left) < 2 or len(right) < 2:
             continue  # one letter is a word of its own ("и т.д." is not "ит")
         # a pronoun or a contrast is grammar, not a word that ends the split: "отруб им" is отрубим

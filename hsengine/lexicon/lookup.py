@@ -29,6 +29,7 @@ from . import regex_budget
 from .index import Lexicon
 from .loader import Entry
 from ..morphology import kazakh, kazakh_words, russian
+from ..morphology.kazakh_suffixes import keyboard_fold
 from ..morphology.translit import kazakh_latin_to_cyrillic, russian_latin_readings, skeleton, skeleton_variants
 from ..text.tokenize import script_of
 
@@ -55,6 +56,7 @@ def _is_ordinary_kazakh(word: str, common: frozenset[str]) -> bool:
     return word in known or word in common or kazakh_words.is_known(kazakh.stems(word)[1:])
 
 
+_NO_KAZAKH_LETTER = regex.compile(r"^[^әіңғүұқөһ]*$")
 _SOFTENABLE = frozenset("бвдзлмнпрстфц")  # consonants a Russian word may end in with ь
 SCORES = {"exact": 1.0, "lemma": 1.0, "stem": 0.95, "keyboard": 0.93, "translit": 0.9}
 MAX_KEYBOARD_READINGS = 4  # standard spellings tried for one word typed on a Russian keyboard
@@ -376,6 +378,8 @@ class TokenAnalyzer:
         headwords (откизди = өткізді "held", копирлер = көпірлер "bridges")."""
         if not _CYRILLIC_ONLY.match(word) or len(word) > MAX_MORPH_LEN or russian.is_known(word):
             return False
+        if not _NO_KAZAKH_LETTER.match(word):
+            return False  # a word with Kazakh letters was not typed on a Russian keyboard (еврейерді)
         return kazakh_words.is_known_typed(t.stem for t in kazakh.analyze_typed(word))
 
     def _stem_length(self, typed: "kazakh.TypedAnalysis", stem: str) -> int:
@@ -518,6 +522,11 @@ class TokenAnalyzer:
             pattern = deobfuscate.mask_pattern(word)
             if pattern is not None:
                 fits = [f for f in self.lexicon.forms_by_length.get(len(word), ()) if pattern.match(f)]
+                if not fits and script == "cyrl":
+                    # a masked word typed on a Russian keyboard (тажик*ерди): the Kazakh forms as
+                    # typed (folding keeps the length, so positions match)
+                    fits = [f for f in self.lexicon.forms_by_length.get(len(word), ())
+                            if pattern.match(keyboard_fold(f))]
                 # a mask is read only when one word fits: forms that all mean the same (к*фир: кафир
                 # or кяфир, in the Russian or the Kazakh entry); two different words leave it unread
                 if fits and len({self._meaning(f) for f in fits}) == 1:
@@ -551,7 +560,11 @@ class TokenAnalyzer:
         lex = self.lexicon
         if any(s in lex.guards for s in stems):
             return ("a form of a guard word",)
-        if kazakh_words.is_known(stems):
+        # a word whose stem is a Kazakh dictionary word is that word, not a typo of another — except
+        # a typo in the ending of that very word when it is a lexicon stem (еврейерді: еврей + a
+        # misspelled -лерді), so only forms of the same stem are then matched
+        known_stems = frozenset(stems) if kazakh_words.is_known(stems) else None
+        if known_stems is not None and known_stems.isdisjoint(lex.kk_stem):
             return ("a Kazakh dictionary word",)
         # Whole word against whole forms (Russian inflections, generated Kazakh forms): stems of a
         # misspelled word are guesses, and guessed stems sit one edit from too many real words.
@@ -559,6 +572,8 @@ class TokenAnalyzer:
             if key in lex.guards or key[0] != word[0]:
                 continue  # typos rarely hit the first letter; ordinary neighbours often differ there
             stem = lex.kk_form_stems.get(key)
+            if known_stems is not None and stem not in known_stems:
+                continue  # the word is a dictionary word: only its own forms
             if stem is not None:
                 # Kazakh: one edit at most, in the ending or inside a stem of 4+ letters (real
                 # Kazakh neighbours such as көпір/кәпір were excluded above by the dictionary).
