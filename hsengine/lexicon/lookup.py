@@ -18,6 +18,7 @@ of a target/attack/frame class — a reading is a hypothesis the lexicon must co
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable
@@ -122,6 +123,18 @@ class _Uncacheable(Exception):
         self.analysis = analysis
 
 
+class _InFlight:
+    """A word being analyzed by one thread: other threads that miss the cache on it wait for
+    the result instead of computing it again."""
+
+    __slots__ = ("done", "result", "owner")
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self.result: TokenAnalysis | None = None  # None: uncacheable or failed, compute it yourself
+        self.owner = threading.get_ident()
+
+
 class TokenAnalyzer:
     """Analyzes words against one lexicon and rule vocabulary; results are cached per word."""
 
@@ -141,6 +154,8 @@ class TokenAnalyzer:
         self.use_deobfuscation = deobfuscate
         self._vocab_skeletons = vocab_skeletons if vocab_skeletons is not None else self.build_vocab_skeletons(vocab)
         self._cached = lru_cache(maxsize=cache_size)(self._analyze_cacheable)
+        self._in_flight: dict[str, _InFlight] = {}
+        self._in_flight_lock = threading.Lock()
         self._typed_vocab = self._build_typed_vocab()
 
     def analyze(self, word: str) -> TokenAnalysis:
@@ -161,7 +176,32 @@ class TokenAnalyzer:
             return exc.analysis
 
     def _analyze_cacheable(self, word: str) -> TokenAnalysis:
-        analysis = self._analyze(word)
+        """A cache miss.  lru_cache does not stop threads that miss on the same word at once from
+        each computing it (8 threads starting on the same texts computed every new word 8 times:
+        ~39 s for what one thread does in 3.5 s), so the first thread computes it and the others
+        wait for its result.  An uncacheable result (a regex timeout is about the thread's own
+        text) is not handed over: each waiter then computes its own, as before."""
+        with self._in_flight_lock:
+            pending = self._in_flight.get(word)
+            mine = pending is None
+            if mine:
+                pending = self._in_flight[word] = _InFlight()
+        if not mine:
+            if pending.owner != threading.get_ident():  # (the same thread again: never wait on yourself)
+                pending.done.wait()
+                if pending.result is not None:
+                    return pending.result
+            return self._checked(self._analyze(word))
+        try:
+            pending.result = self._checked(self._analyze(word))
+            return pending.result
+        finally:
+            with self._in_flight_lock:
+                del self._in_flight[word]
+            pending.done.set()
+
+    @staticmethod
+    def _checked(analysis: TokenAnalysis) -> TokenAnalysis:
         if analysis.errors or (analysis.in_kazakh is not None and analysis.in_kazakh.errors):
             raise _Uncacheable(analysis)
         return analysis
