@@ -123,6 +123,22 @@ class _Uncacheable(Exception):
         self.analysis = analysis
 
 
+# Equal sets, one object: the features of 30,000 cached words took 30 MB as 30,000 frozensets with
+# 1,214 distinct values, their grammemes 16 MB with 3,448 (20,000 monitor messages).  Bounded: past
+# the bound a set is kept as it is.
+_SHARED: dict[frozenset[str], frozenset[str]] = {}
+_SHARED_MAX = 1 << 16
+
+
+def _shared(s: frozenset[str]) -> frozenset[str]:
+    got = _SHARED.get(s)
+    if got is not None:
+        return got
+    if len(_SHARED) < _SHARED_MAX:
+        _SHARED.setdefault(s, s)
+    return s
+
+
 class _InFlight:
     """A word being analyzed by one thread: other threads that miss the cache on it wait for
     the result instead of computing it again."""
@@ -304,10 +320,10 @@ class TokenAnalyzer:
             stems=stems,
             negated=any(h.negated for h in ordered),
             votes=votes,
-            features=features,
-            phrase_keys=phrase_keys,
+            features=_shared(features),
+            phrase_keys=_shared(phrase_keys),
             guard_langs=guard_langs,
-            gram=gram,
+            gram=_shared(gram),
             verb_negated=verb_negated,
             errors=errors,
             fuzzy_rejected=rejected,

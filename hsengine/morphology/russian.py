@@ -27,6 +27,20 @@ def analyzer():
     return _analyzer
 
 
+# Equal grammeme sets, one object (a few thousand distinct sets among the parses of every cached
+# word); bounded: past the bound a set is kept as it is
+_GRAMMEMES: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _shared(g: frozenset[str]) -> frozenset[str]:
+    got = _GRAMMEMES.get(g)
+    if got is not None:
+        return got
+    if len(_GRAMMEMES) < 1 << 16:
+        _GRAMMEMES.setdefault(g, g)
+    return g
+
+
 @lru_cache(maxsize=1 << 17)
 def parses(word: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """(normal form, grammemes) of every parse of a lower-case Cyrillic word, best first.
@@ -36,7 +50,7 @@ def parses(word: str) -> tuple[tuple[str, frozenset[str]], ...]:
     merged: dict[str, set[str]] = {}
     for parse in analyzer().parse(word):
         merged.setdefault(parse.normal_form.replace("ё", "е"), set()).update(parse.tag.grammemes)
-    return tuple((lemma, frozenset(g)) for lemma, g in merged.items())
+    return tuple((lemma, _shared(frozenset(g))) for lemma, g in merged.items())
 
 
 def lemmas(word: str) -> tuple[str, ...]:
