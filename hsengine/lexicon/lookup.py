@@ -130,6 +130,9 @@ _SHARED: dict[frozenset[str], frozenset[str]] = {}
 _SHARED_MAX = 1 << 16
 
 
+_VOTES: dict[tuple[int, int], tuple[int, int]] = {}  # a handful of distinct language votes
+
+
 def _shared(s: frozenset[str]) -> frozenset[str]:
     got = _SHARED.get(s)
     if got is not None:
@@ -319,10 +322,10 @@ class TokenAnalyzer:
             lemmas=lemmas,
             stems=stems,
             negated=any(h.negated for h in ordered),
-            votes=votes,
+            votes=_VOTES.setdefault(votes, votes),
             features=_shared(features),
             phrase_keys=_shared(phrase_keys),
-            guard_langs=guard_langs,
+            guard_langs=_shared(guard_langs),  # (frozenset() is a new 216-byte object each time)
             gram=_shared(gram),
             verb_negated=verb_negated,
             errors=errors,
