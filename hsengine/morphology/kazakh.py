@@ -464,7 +464,7 @@ def _unanalysable(mode: _Mode, word: str) -> bool:
     return len(word) <= MIN_VERBAL_STEM or bool(word.strip(_CYRILLIC)) or word in mode.unanalysable
 
 
-@lru_cache(maxsize=1 << 16)  # several stages ask about the same word
+@lru_cache(maxsize=1 << 13)  # several stages of one word's analysis ask about it (the word analyses are cached)
 def analyze(word: str) -> tuple[KazakhAnalysis, ...]:
     """All candidate analyses, the unstripped word first, then longer stems before shorter.
 
@@ -496,7 +496,7 @@ def analyze(word: str) -> tuple[KazakhAnalysis, ...]:
     return (first, *found)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 13)
 def analyze_typed(word: str) -> tuple[TypedAnalysis, ...]:
     """Segmentations of a word read in the Russian-keyboard spelling (any mix of typed and
     standard letters: the word is folded first), the unstripped word first.

@@ -41,7 +41,7 @@ def _shared(g: frozenset[str]) -> frozenset[str]:
     return g
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 13)  # the stages of one word's analysis ask about it (the word analyses are cached)
 def parses(word: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """(normal form, grammemes) of every parse of a lower-case Cyrillic word, best first.
 
