@@ -30,6 +30,7 @@ from . import regex_budget
 from .index import Lexicon
 from .loader import Entry
 from ..morphology import kazakh, kazakh_words, russian
+from ..morphology.sets import shared as _shared  # equal sets, one object
 from ..morphology.translit import kazakh_latin_to_cyrillic, russian_latin_readings, skeleton, skeleton_variants
 from ..text.tokenize import script_of
 
@@ -123,23 +124,7 @@ class _Uncacheable(Exception):
         self.analysis = analysis
 
 
-# Equal sets, one object: the features of 30,000 cached words took 30 MB as 30,000 frozensets with
-# 1,214 distinct values, their grammemes 16 MB with 3,448 (20,000 monitor messages).  Bounded: past
-# the bound a set is kept as it is.
-_SHARED: dict[frozenset[str], frozenset[str]] = {}
-_SHARED_MAX = 1 << 16
-
-
 _VOTES: dict[tuple[int, int], tuple[int, int]] = {}  # a handful of distinct language votes
-
-
-def _shared(s: frozenset[str]) -> frozenset[str]:
-    got = _SHARED.get(s)
-    if got is not None:
-        return got
-    if len(_SHARED) < _SHARED_MAX:
-        _SHARED.setdefault(s, s)
-    return s
 
 
 class _InFlight:

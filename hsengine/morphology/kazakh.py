@@ -66,6 +66,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .sets import shared
 from .kazakh_suffixes import (
     NOT_SUFFIXED,
     D,
@@ -441,20 +442,7 @@ def _nominal_gram(gram: frozenset) -> frozenset[str]:
     out = {"NOUN", *gram}
     if not out & _CASES:
         out.add("nomn")
-    return _shared(frozenset(out))
-
-
-# Equal grammeme sets of cached analyses, one object (bounded; past the bound kept as they are)
-_GRAMMEMES: dict[frozenset[str], frozenset[str]] = {}
-
-
-def _shared(g: frozenset[str]) -> frozenset[str]:
-    got = _GRAMMEMES.get(g)
-    if got is not None:
-        return got
-    if len(_GRAMMEMES) < 1 << 16:
-        _GRAMMEMES.setdefault(g, g)
-    return g
+    return shared(frozenset(out))
 
 
 _CASES = frozenset({"gent", "datv", "accs", "loct", "ablv", "ablt", "siml"})
@@ -491,7 +479,7 @@ def analyze(word: str) -> tuple[KazakhAnalysis, ...]:
         key = (stem, chain, negated, "verbal")
         if key not in seen:
             seen.add(key)
-            found.append(KazakhAnalysis(stem, chain, negated, "verbal", _shared(gram)))
+            found.append(KazakhAnalysis(stem, chain, negated, "verbal", shared(gram)))
     found.sort(key=_neg_len)
     return (first, *found)
 
@@ -523,7 +511,7 @@ def analyze_typed(word: str) -> tuple[TypedAnalysis, ...]:
         key = (stem, surface, tail, chain, negated)
         if key not in seen:
             seen.add(key)
-            found.append(TypedAnalysis(stem, surface, tail, KazakhAnalysis(stem, chain, negated, "verbal", _shared(gram))))
+            found.append(TypedAnalysis(stem, surface, tail, KazakhAnalysis(stem, chain, negated, "verbal", shared(gram))))
     found.sort(key=lambda t: -len(t.stem))
     return (first, *found)
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import threading
 from functools import lru_cache
 
+from .sets import shared
+
 _lock = threading.Lock()
 _analyzer = None
 
@@ -27,20 +29,6 @@ def analyzer():
     return _analyzer
 
 
-# Equal grammeme sets, one object (a few thousand distinct sets among the parses of every cached
-# word); bounded: past the bound a set is kept as it is
-_GRAMMEMES: dict[frozenset[str], frozenset[str]] = {}
-
-
-def _shared(g: frozenset[str]) -> frozenset[str]:
-    got = _GRAMMEMES.get(g)
-    if got is not None:
-        return got
-    if len(_GRAMMEMES) < 1 << 16:
-        _GRAMMEMES.setdefault(g, g)
-    return g
-
-
 @lru_cache(maxsize=1 << 13)  # the stages of one word's analysis ask about it (the word analyses are cached)
 def parses(word: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """(normal form, grammemes) of every parse of a lower-case Cyrillic word, best first.
@@ -50,7 +38,7 @@ def parses(word: str) -> tuple[tuple[str, frozenset[str]], ...]:
     merged: dict[str, set[str]] = {}
     for parse in analyzer().parse(word):
         merged.setdefault(parse.normal_form.replace("ё", "е"), set()).update(parse.tag.grammemes)
-    return tuple((lemma, _shared(frozenset(g))) for lemma, g in merged.items())
+    return tuple((lemma, shared(frozenset(g))) for lemma, g in merged.items())
 
 
 def lemmas(word: str) -> tuple[str, ...]:
