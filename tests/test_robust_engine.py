@@ -124,3 +124,30 @@ def test_eight_threads_on_one_engine_give_the_single_threaded_results():
         differences = sum(a != b for k in range(8) for a, b in zip(results[k], expected))
         assert differences == 0, f"trial {trial}: {differences} differences"
         assert [shared.analyze(t).to_json() for t in texts] == expected, f"trial {trial}: wrong after contention"
+
+
+def test_threads_that_miss_the_cache_on_one_word_wait_for_one_analysis():
+    """Issue #14: lru_cache lets every thread that misses on a word compute it; the first one now
+    computes it and the others take its result (8 threads starting on the same texts had computed
+    each new word 8 times)."""
+    analyzer = Engine().analyzer
+    real, calls, release = analyzer._analyze, [], threading.Event()
+
+    def held(word):
+        calls.append(word)
+        release.wait(10)
+        return real(word)
+
+    analyzer._analyze = held
+    results: list = []
+    threads = [threading.Thread(target=lambda: results.append(analyzer.analyze("китайцы"))) for _ in range(4)]
+    for t in threads:
+        t.start()
+    while not calls:
+        threading.Event().wait(0.01)
+    threading.Event().wait(0.3)  # the other three reach the word while the first still holds it
+    release.set()
+    for t in threads:
+        t.join()
+    assert calls == ["китайцы"]
+    assert len(results) == 4 and all(r is results[0] for r in results) and results[0].hits

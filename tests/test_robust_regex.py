@@ -157,3 +157,48 @@ def test_contention_does_not_time_out_a_fast_regex():
         for t in threads:
             t.join()
     assert timeouts == 0
+
+
+# -- first characters (issue #14: a new word no longer runs the anchored regexes it cannot match) --
+@pytest.mark.parametrize("pattern, expected", [
+    ("^лучш", "л"),
+    ("^(айт|шығар|ойлап)", "аош"),
+    ("^(жек|(жек)?к[өо]р)$", "жк"),
+    ("^(?!де[йп])[а-в]+$", "абв"),
+    ("^ab|^cd", "ac"),
+    ("^x?y", "xy"),
+    ("^[ivxlc]+$|^1[0-9]{3}$|^хх?і*$", "ivxlc1х"),
+])
+def test_first_chars_of_anchored_patterns(pattern, expected):
+    import regex
+
+    assert regex_budget.first_chars(regex.compile(pattern)) == frozenset(expected)
+
+
+@pytest.mark.parametrize("pattern", [
+    "(те|нар)$",  # not anchored
+    "^.+ка$", "^[^а]", "^x*", "^(?!a)",  # any character, a negated set, may match the empty string
+    r"^\p{L}", "^[[:alpha:]]", "^(?i)а", "^(?:ав){e<=1}", "^(?i:а)",  # syntax the two parsers read differently
+])
+def test_first_chars_unknown_means_always_searched(pattern):
+    import regex
+
+    assert regex_budget.first_chars(regex.compile(pattern)) is None
+    assert regex_budget.first_chars(regex.compile("^а", regex.I)) is None
+
+
+def test_no_bundled_regex_matches_a_word_its_first_characters_exclude(engine):
+    vocab = engine.analyzer.vocab
+    patterns = {p.pattern: p for _, p in vocab.regexes + vocab.hit_regexes}
+    patterns.update((p.pattern, p) for _, p, _ in vocab.gated_regexes)
+    words = {w for r in engine.rules for ex in r.match_examples + r.no_match_examples
+             for w in ex.text.lower().split()} | set(engine.lexicon.surface)
+    checked = 0
+    for p in patterns.values():
+        chars = regex_budget.first_chars(p)
+        if chars is not None:
+            for w in words:
+                if w[:1] not in chars:
+                    checked += 1
+                    assert p.search(w) is None, (p.pattern, w)
+    assert checked > 10_000

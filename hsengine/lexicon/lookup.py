@@ -18,6 +18,7 @@ of a target/attack/frame class — a reading is a hypothesis the lexicon must co
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable
@@ -30,6 +31,7 @@ from .index import Lexicon
 from .loader import Entry
 from ..morphology import kazakh, kazakh_words, russian
 from ..morphology.kazakh_suffixes import keyboard_fold
+from ..morphology.sets import shared as _shared  # equal sets, one object
 from ..morphology.translit import kazakh_latin_to_cyrillic, russian_latin_readings, skeleton, skeleton_variants
 from ..text.tokenize import script_of
 
@@ -124,6 +126,21 @@ class _Uncacheable(Exception):
         self.analysis = analysis
 
 
+_VOTES: dict[tuple[int, int], tuple[int, int]] = {}  # a handful of distinct language votes
+
+
+class _InFlight:
+    """A word being analyzed by one thread: other threads that miss the cache on it wait for
+    the result instead of computing it again."""
+
+    __slots__ = ("done", "result", "owner")
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self.result: TokenAnalysis | None = None  # None: uncacheable or failed, compute it yourself
+        self.owner = threading.get_ident()
+
+
 class TokenAnalyzer:
     """Analyzes words against one lexicon and rule vocabulary; results are cached per word."""
 
@@ -143,6 +160,8 @@ class TokenAnalyzer:
         self.use_deobfuscation = deobfuscate
         self._vocab_skeletons = vocab_skeletons if vocab_skeletons is not None else self.build_vocab_skeletons(vocab)
         self._cached = lru_cache(maxsize=cache_size)(self._analyze_cacheable)
+        self._in_flight: dict[str, _InFlight] = {}
+        self._in_flight_lock = threading.Lock()
         self._typed_vocab = self._build_typed_vocab()
 
     def analyze(self, word: str) -> TokenAnalysis:
@@ -163,7 +182,32 @@ class TokenAnalyzer:
             return exc.analysis
 
     def _analyze_cacheable(self, word: str) -> TokenAnalysis:
-        analysis = self._analyze(word)
+        """A cache miss.  lru_cache does not stop threads that miss on the same word at once from
+        each computing it (8 threads starting on the same texts computed every new word 8 times:
+        ~39 s for what one thread does in 3.5 s), so the first thread computes it and the others
+        wait for its result.  An uncacheable result (a regex timeout is about the thread's own
+        text) is not handed over: each waiter then computes its own, as before."""
+        with self._in_flight_lock:
+            pending = self._in_flight.get(word)
+            mine = pending is None
+            if mine:
+                pending = self._in_flight[word] = _InFlight()
+        if not mine:
+            if pending.owner != threading.get_ident():  # (the same thread again: never wait on yourself)
+                pending.done.wait()
+                if pending.result is not None:
+                    return pending.result
+            return self._checked(self._analyze(word))
+        try:
+            pending.result = self._checked(self._analyze(word))
+            return pending.result
+        finally:
+            with self._in_flight_lock:
+                del self._in_flight[word]
+            pending.done.set()
+
+    @staticmethod
+    def _checked(analysis: TokenAnalysis) -> TokenAnalysis:
         if analysis.errors or (analysis.in_kazakh is not None and analysis.in_kazakh.errors):
             raise _Uncacheable(analysis)
         return analysis
@@ -265,11 +309,11 @@ class TokenAnalyzer:
             lemmas=lemmas,
             stems=stems,
             negated=any(h.negated for h in ordered),
-            votes=votes,
-            features=features,
-            phrase_keys=phrase_keys,
-            guard_langs=guard_langs,
-            gram=gram,
+            votes=_VOTES.setdefault(votes, votes),
+            features=_shared(features),
+            phrase_keys=_shared(phrase_keys),
+            guard_langs=_shared(guard_langs),  # (frozenset() is a new 216-byte object each time)
+            gram=_shared(gram),
             verb_negated=verb_negated,
             errors=errors,
             fuzzy_rejected=rejected,

@@ -131,28 +131,141 @@ def is_tame(pattern: Any) -> bool:
     return got
 
 
+# -- first characters ------------------------------------------------------------------------
+# Most rule regexes are anchored word beginnings (^(айт|шығар|ойлап)): on a word that starts with
+# none of the letters they can start with, the search fails before it begins, and a new word used
+# to run all ~60 of them.  The letters are read from the pattern by the standard library's parser,
+# only for patterns written in the syntax both it and the regex module read the same way;
+# anything else (a \p class, a POSIX class, inline flags, a fuzzy {e<=1}, case-insensitive or
+# multi-line patterns) gets None and is always searched.
+_SHARED_SYNTAX = regex.compile(r"^(?:[^\\\[{(]|\[(?![\[:])|\{\d+(?:,\d*)?\}|\((?:\?[:!=]|\?<[!=])?)*$")
+_MAX_FIRST = 5000  # letters of a class expanded at most
+_first: dict[Any, frozenset[str] | None] = {}
+
+
+def first_chars(pattern: Any) -> frozenset[str] | None:
+    """Every character a match of `pattern` (searched in a word) can start with, when the pattern
+    is anchored at the word's start and this can be read for sure; None otherwise."""
+    got = _first.get(pattern, False)
+    if got is not False:
+        return got
+    got = None
+    text = getattr(pattern, "pattern", None)
+    if (isinstance(pattern, regex.Pattern) and isinstance(text, str)
+            and not pattern.flags & (regex.I | regex.M | regex.X | regex.V1 | regex.F)
+            and _SHARED_SYNTAX.match(text) is not None):
+        try:
+            import re._parser as parser  # noqa: PLC0415 (only for rule regexes, once each)
+
+            tree = parser.parse(text)
+            if not tree.state.flags & (2 | 8 | 64):  # re.I, re.M, re.X set inline
+                got = _anchored_first(list(tree))
+        except Exception:  # noqa: BLE001 - a pattern the standard parser does not read: no filter
+            got = None
+    if len(_first) < 4096:
+        _first[pattern] = got
+    return got
+
+
+def _anchored_first(items: list) -> frozenset[str] | None:
+    from re import _constants as c  # noqa: PLC0415
+
+    if items and items[0] == (c.AT, c.AT_BEGINNING):
+        chars, nullable = _seq_first(items[1:])
+        return None if chars is None or nullable else frozenset(chars)
+    if len(items) == 1 and items[0][0] is c.BRANCH:  # ^a|^b
+        out: set[str] = set()
+        for alternative in items[0][1][1]:
+            got = _anchored_first(list(alternative))
+            if got is None:
+                return None
+            out |= got
+        return frozenset(out)
+    return None
+
+
+def _seq_first(items: list) -> tuple[set[str] | None, bool]:
+    """(first characters, can match empty) of a sequence; (None, _) when unknown."""
+    out: set[str] = set()
+    for item in items:
+        chars, nullable = _item_first(item)
+        if chars is None:
+            return None, False
+        out |= chars
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _item_first(item) -> tuple[set[str] | None, bool]:
+    from re import _constants as c  # noqa: PLC0415
+
+    op, av = item
+    if op is c.LITERAL:
+        return {chr(av)}, False
+    if op is c.IN:
+        out: set[str] = set()
+        for o, a in av:
+            if o is c.LITERAL:
+                out.add(chr(a))
+            elif o is c.RANGE and a[1] - a[0] < _MAX_FIRST:
+                out.update(map(chr, range(a[0], a[1] + 1)))
+            else:
+                return None, False  # a negated set, a category
+        return out, False
+    if op is c.ASSERT or op is c.ASSERT_NOT:
+        return set(), True  # consumes nothing: what follows decides (a lookahead only narrows it)
+    if op is c.SUBPATTERN:
+        if av[1] or av[2]:
+            return None, False  # flags set on the group
+        return _seq_first(list(av[3]))
+    if op is c.BRANCH:
+        out = set()
+        nullable = False
+        for alternative in av[1]:
+            chars, empty = _seq_first(list(alternative))
+            if chars is None:
+                return None, False
+            out |= chars
+            nullable = nullable or empty
+        return out, nullable
+    if op is c.MAX_REPEAT or op is c.MIN_REPEAT or op is getattr(c, "POSSESSIVE_REPEAT", None):
+        chars, empty = _seq_first(list(av[2]))
+        return chars, (chars is not None) and (empty or av[0] == 0)
+    return None, False  # anything else: unknown
+
+
 FAST_CHUNK = 16  # tame searches timed together on the wall clock (cheap to read, unlike thread time)
 _Plan = tuple[tuple[tuple[tuple[regex.Pattern[str], tuple[str, ...]], ...], bool], ...]
 _plans: dict[tuple[tuple[str, regex.Pattern[str]], ...], _Plan] = {}
 
 
-def _plan(regexes: tuple[tuple[str, regex.Pattern[str]], ...]) -> _Plan:
+def _plan(regexes: tuple[tuple[str, regex.Pattern[str]], ...], first: str | None = None) -> _Plan:
     """The searches `regexes` need: one per distinct pattern (rules share patterns: the same
-    verb ending serves a dozen of them), in chunks of FAST_CHUNK tame ones or untame singles."""
-    got = _plans.get(regexes)
+    verb ending serves a dozen of them), in chunks of FAST_CHUNK tame ones or untame singles.
+    With `first` (a word's first character), the patterns that cannot match a word starting with
+    it are left out of each chunk: chunk i is chunk i of the full plan, less those."""
+    key = (regexes, first)
+    got = _plans.get(key)
     if got is not None:
         return got
+    if first is not None:
+        plan = tuple((tuple(item for item in chunk if _may_start(item[0], first)), tame)
+                     for chunk, tame in _plan(regexes))
+        if len(_plans) < 4096:
+            _plans[key] = plan
+        return plan
     fids: dict[tuple[str, int], list[str]] = {}
     compiled: dict[tuple[str, int], regex.Pattern[str]] = {}
     for fid, pattern in regexes:
         # a compiled pattern is known by its text and flags; anything else only by itself
-        key = (pattern.pattern, pattern.flags) if isinstance(pattern, regex.Pattern) else ("", id(pattern))
-        fids.setdefault(key, []).append(fid)
-        compiled.setdefault(key, pattern)
+        key2 = (pattern.pattern, pattern.flags) if isinstance(pattern, regex.Pattern) else ("", id(pattern))
+        fids.setdefault(key2, []).append(fid)
+        compiled.setdefault(key2, pattern)
     chunks: list[tuple[tuple[tuple[regex.Pattern[str], tuple[str, ...]], ...], bool]] = []
     tame: list[tuple[regex.Pattern[str], tuple[str, ...]]] = []
-    for key, pattern in compiled.items():
-        item = (pattern, tuple(fids[key]))
+    for key2, pattern in compiled.items():
+        item = (pattern, tuple(fids[key2]))
         if is_tame(pattern):
             tame.append(item)
             if len(tame) == FAST_CHUNK:
@@ -163,9 +276,14 @@ def _plan(regexes: tuple[tuple[str, regex.Pattern[str]], ...]) -> _Plan:
     if tame:
         chunks.append((tuple(tame), True))
     plan = tuple(chunks)
-    if len(_plans) < 256:
-        _plans[regexes] = plan
+    if len(_plans) < 4096:
+        _plans[key] = plan
     return plan
+
+
+def _may_start(pattern: regex.Pattern[str], first: str) -> bool:
+    chars = first_chars(pattern)
+    return chars is None or first in chars
 
 
 def _expand(chunk: tuple[tuple[regex.Pattern[str], tuple[str, ...]], ...]) -> list[tuple[str, regex.Pattern[str]]]:
@@ -191,11 +309,16 @@ def search_all(regexes: Iterable[tuple[str, regex.Pattern[str]]], word: str) -> 
         _search_measured(regexes, word, budget, found, problems)
         return found, problems
     wall = time.perf_counter
-    plan = _plan(regexes)
+    # patterns that cannot match a word with this first letter are not searched (see first_chars);
+    # once a regex of the text is over its budget, every remaining one is, for its warning
+    plan = _plan(regexes, word[:1])
     for i, (chunk, tame) in enumerate(plan):
         if budget is not None and budget.disabled:
-            _search_measured([item for part, _ in plan[i:] for item in _expand(part)], word, budget, found, problems)
+            full = _plan(regexes)
+            _search_measured([item for part, _ in full[i:] for item in _expand(part)], word, budget, found, problems)
             break
+        if not chunk:
+            continue
         if not tame:
             _search_measured(_expand(chunk), word, budget, found, problems)
             continue

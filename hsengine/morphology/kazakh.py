@@ -66,6 +66,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .sets import shared
 from .kazakh_suffixes import (
     NOT_SUFFIXED,
     D,
@@ -441,7 +442,7 @@ def _nominal_gram(gram: frozenset) -> frozenset[str]:
     out = {"NOUN", *gram}
     if not out & _CASES:
         out.add("nomn")
-    return frozenset(out)
+    return shared(frozenset(out))
 
 
 _CASES = frozenset({"gent", "datv", "accs", "loct", "ablv", "ablt", "siml"})
@@ -451,7 +452,7 @@ def _unanalysable(mode: _Mode, word: str) -> bool:
     return len(word) <= MIN_VERBAL_STEM or bool(word.strip(_CYRILLIC)) or word in mode.unanalysable
 
 
-@lru_cache(maxsize=1 << 16)  # several stages ask about the same word
+@lru_cache(maxsize=1 << 13)  # several stages of one word's analysis ask about it (the word analyses are cached)
 def analyze(word: str) -> tuple[KazakhAnalysis, ...]:
     """All candidate analyses, the unstripped word first, then longer stems before shorter.
 
@@ -478,12 +479,12 @@ def analyze(word: str) -> tuple[KazakhAnalysis, ...]:
         key = (stem, chain, negated, "verbal")
         if key not in seen:
             seen.add(key)
-            found.append(KazakhAnalysis(stem, chain, negated, "verbal", gram))
+            found.append(KazakhAnalysis(stem, chain, negated, "verbal", shared(gram)))
     found.sort(key=_neg_len)
     return (first, *found)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 13)
 def analyze_typed(word: str) -> tuple[TypedAnalysis, ...]:
     """Segmentations of a word read in the Russian-keyboard spelling (any mix of typed and
     standard letters: the word is folded first), the unstripped word first.
@@ -510,7 +511,7 @@ def analyze_typed(word: str) -> tuple[TypedAnalysis, ...]:
         key = (stem, surface, tail, chain, negated)
         if key not in seen:
             seen.add(key)
-            found.append(TypedAnalysis(stem, surface, tail, KazakhAnalysis(stem, chain, negated, "verbal", gram)))
+            found.append(TypedAnalysis(stem, surface, tail, KazakhAnalysis(stem, chain, negated, "verbal", shared(gram))))
     found.sort(key=lambda t: -len(t.stem))
     return (first, *found)
 

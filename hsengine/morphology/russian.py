@@ -11,6 +11,8 @@ from __future__ import annotations
 import threading
 from functools import lru_cache
 
+from .sets import shared
+
 _lock = threading.Lock()
 _analyzer = None
 
@@ -27,7 +29,7 @@ def analyzer():
     return _analyzer
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 13)  # the stages of one word's analysis ask about it (the word analyses are cached)
 def parses(word: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """(normal form, grammemes) of every parse of a lower-case Cyrillic word, best first.
 
@@ -36,7 +38,7 @@ def parses(word: str) -> tuple[tuple[str, frozenset[str]], ...]:
     merged: dict[str, set[str]] = {}
     for parse in analyzer().parse(word):
         merged.setdefault(parse.normal_form.replace("ё", "е"), set()).update(parse.tag.grammemes)
-    return tuple((lemma, frozenset(g)) for lemma, g in merged.items())
+    return tuple((lemma, shared(frozenset(g))) for lemma, g in merged.items())
 
 
 def lemmas(word: str) -> tuple[str, ...]:

@@ -193,7 +193,8 @@ class Matcher:
         message's features) miss the message?  Then none of its parts need be looked at."""
         got = self._node_requirements.get(id(node))
         if got is None:
-            got = self._node_requirements[id(node)] = (node, tuple(requirements(node)))
+            requirements(node, self._node_requirements)  # the clauses of its subtrees are kept too
+            got = self._node_requirements[id(node)]
         features = self.doc.features
         for clause in got[1]:
             if clause.isdisjoint(features):
