@@ -119,3 +119,42 @@ def test_validation_refuses_a_variant_that_is_a_keyboard_spelling(tmp_path):
     problems = [str(p) for p in err.value.problems]
     assert len(problems) == 1 and "'кытай' is 'қытай' typed on a Russian keyboard" in problems[0], problems
     assert "mine.yaml:4" in problems[0]
+
+
+# -- withheld verb readings, read beside their object ------------------------------------------
+# A typed word may first be another word (урамыз reads as ура + -мыз, кырындар as қырын + -дар),
+# and the bare stem құрт is the noun "worm; dried curd": their attack-verb readings are withheld
+# and read only where the clause leaves no other reading, next to a group in the accusative.
+
+@pytest.mark.parametrize("text", [
+    "Мұртадтар көбейді. Көрген жерде буларды урамыз.",   # ұрамыз typed: we will beat them
+    "Бәрін қоса ұйғырларды кырындар!",                   # қырыңдар typed
+    "Кәпірлерді құрт!",                                   # bare imperative
+    "кәпірлерді курт!",                                   # bare imperative typed
+    "Жаңалықта тағы дүнгендер туралы айтты. Құрт бұларды!",  # verb first, object last
+])
+def test_a_withheld_verb_reading_is_read_beside_its_object(engine, text):
+    r = engine.analyze(text, lang="kk")
+    assert r.flagged, r.to_dict()
+    assert any(m.rule_id == "hate.violence" for m in r.matches)
+    assert span_ok(text, r)
+
+
+@pytest.mark.parametrize("text", [
+    "Балалар құрт жеді.",                        # the noun: the worm / the curd
+    "Қытайларды құрт жеді деп күлді.",            # object and noun, but not the clause's end
+    "Мен оларды ура деп қарсы алдым",             # ура "hurrah"
+    "Дүнгендерге курт әкелдім, бәрі жеді.",       # curd given to a group (dative, not an object)
+    "Қырын қарама, ұйғырлар да біздің бауырлар.",  # қырын "askance" is no verb
+])
+def test_a_withheld_reading_stays_withheld_out_of_that_frame(engine, text):
+    r = engine.analyze(text, lang="kk")
+    assert not r.flagged, r.to_dict()
+
+
+def test_withheld_readings_are_kept_apart_from_the_word_hits(engine):
+    a = engine.analyzer.analyze("урамыз")
+    a = a.in_kazakh or a
+    assert not any(h.entry.classes and "violence" in h.entry.classes for h in a.hits)
+    assert any("violence" in h.entry.classes for h in a.withheld)
+    assert "class:violence" in a.withheld_features and "class:violence" not in a.features

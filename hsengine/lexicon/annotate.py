@@ -283,6 +283,7 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
     hits.extend(_compound_verb_hits(tokens, analyses, hits, lexicon))
     hits.extend(_aorist_before_edi(tokens, analyzer, features))
     hits.extend(_pronoun_hits(tokens, analyses, hits, lexicon))
+    hits.extend(_object_licensed_hits(tokens, analyses, hits, lexicon, features))
     hits.sort(key=lambda h: (h.first, h.last, h.entry.id))
     return Doc(norm, tokens, analyses, hits, doc_lang, features, errors, lexicon.contrast_words)
 
@@ -479,6 +480,49 @@ def _pronoun_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hit
     return out
 
 
+# accusative endings (Cyrillic, keyboard-typed and Latin): the object a withheld verb reading needs
+_ACCUSATIVE_ENDINGS = ("ды", "ді", "ты", "ті", "ны", "ні", "ди", "ти", "ни", "dy", "di", "ty", "ti", "ny", "ni")
+
+
+def _object_licensed_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hits: list[DocHit],
+                          lexicon: Lexicon, features: set[str]) -> list[DocHit]:
+    """Withheld attack-verb readings (TokenAnalysis.withheld) read where the clause leaves no
+    other reading: the word ends its clause right after a group or pronoun in the accusative
+    ("уйгырларды кырындар!", "буларды урамыз", "кәпірлерді құрт!"), or opens its clause and
+    that object closes it ("Құрт бұларды!").  Out of that frame урамыз and құрт stay the ordinary
+    words they first are (құрт жеді "the worm ate", ура "hurrah")."""
+    held_at = [i for i, a in enumerate(analyses) if a is not None and a.withheld and tokens[i].kind == "word"]
+    if not held_at:
+        return []
+    words = [t for t in tokens if t.kind == "word"]
+    pos_of = {t.index: k for k, t in enumerate(words)}
+    objects = {h.first for h in hits if h.first == h.last and any(
+        lexicon.classes[c].kind == "target" or c == "plural_pronoun" for c in h.entry.classes)}
+
+    def is_object(tok: Token) -> bool:
+        return tok.index in objects and tok.text.lower().endswith(_ACCUSATIVE_ENDINGS)
+
+    def same_clause(a: Token, b: Token) -> bool:
+        return a.sent == b.sent and a.clause == b.clause
+
+    out: list[DocHit] = []
+    for i in held_at:
+        k = pos_of[i]
+        tok = words[k]
+        prev = words[k - 1] if k > 0 and same_clause(words[k - 1], tok) else None
+        nxt = words[k + 1] if k + 1 < len(words) and same_clause(words[k + 1], tok) else None
+        after = words[k + 2] if k + 2 < len(words) and nxt is not None and same_clause(words[k + 2], tok) else None
+        verb_last = nxt is None and prev is not None and is_object(prev)
+        verb_first = prev is None and nxt is not None and after is None and is_object(nxt)
+        if not (verb_last or verb_first):
+            continue
+        for h in analyses[i].withheld:
+            out.append(DocHit(i, i, h.entry, "object+" + h.how, h.score, h.negated, h.gram))
+            features.add("entry:" + h.entry.id)
+            features.update("class:" + c for c in h.entry.classes)
+    return out
+
+
 def prefilter_features(words: list[str], analyzer: TokenAnalyzer,
                        merged: Sequence[str] = ()) -> tuple[set[str], int, int, bool]:
     """Features, language votes and whether any word could start a phrase, without positions.
@@ -502,8 +546,10 @@ def prefilter_features(words: list[str], analyzer: TokenAnalyzer,
         ru += v[0]
         kk += v[1]
         if a.in_kazakh is not None:  # the language is not known yet: its Kazakh reading counts too
-            features |= a.in_kazakh.features
+            features |= a.in_kazakh.features | a.in_kazakh.withheld_features
             phrase_keys |= a.in_kazakh.phrase_keys
+        if a.withheld_features:  # read only beside an object, which the prefilter does not see
+            features |= a.withheld_features
         if a.features:
             features |= a.features
         if a.phrase_keys:

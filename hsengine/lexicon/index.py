@@ -71,6 +71,16 @@ class Lexicon:
         self.plural_pronouns = self.spellings_of(src.entries, "plural_pronoun")
         self.contrast_words = self.spellings_of(src.entries, "contrast")
         self.negative_words = self.spellings_of(src.entries, "negation", unless="cessation")
+        # Kazakh verbs whose bare stem is another word (құрт "worm; dried curd" / құрт- "wipe out"):
+        # the bare stem is withheld from the surface index and read as the imperative only beside
+        # its object (annotate._object_licensed_hits)
+        bare_verbs: dict[str, list[Entry]] = defaultdict(list)
+        for e in src.entries:
+            if e.lang == "kk" and not e.bare and e.pos == "verb":
+                for s in e.spellings:
+                    if " " not in s:
+                        bare_verbs[s].append(e)
+        self.bare_verbs = {k: tuple(v) for k, v in bare_verbs.items()}
 
         surface: dict[str, dict[str, tuple[Entry, str]]] = defaultdict(dict)
         ru_lemma: dict[str, dict[str, Entry]] = defaultdict(dict)

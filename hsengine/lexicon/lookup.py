@@ -60,6 +60,7 @@ def _is_ordinary_kazakh(word: str, common: frozenset[str]) -> bool:
 
 _NO_KAZAKH_LETTER = regex.compile(r"^[^әіңғүұқөһ]*$")
 _SOFTENABLE = frozenset("бвдзлмнпрстфц")  # consonants a Russian word may end in with ь
+_BARE_VERB = frozenset({"VERB", "impr", "2per", "sing"})  # a bare Kazakh verb stem: "do it!"
 SCORES = {"exact": 1.0, "lemma": 1.0, "stem": 0.95, "keyboard": 0.93, "translit": 0.9}
 MAX_KEYBOARD_READINGS = 4  # standard spellings tried for one word typed on a Russian keyboard
 DEOBFUSCATION_PENALTY = 0.05
@@ -116,6 +117,12 @@ class TokenAnalysis:
     # "rustles" / шүршіт): this is the word as a Kazakh text reads it; the analysis itself is the
     # Russian one, used in Russian and mixed texts (see annotate)
     in_kazakh: "TokenAnalysis | None" = None
+    # Attack-verb readings kept aside because the word is first another word: a keyboard homograph
+    # (урамыз reads as an ordinary word, and as ұрамыз "we will beat"), or the bare stem of a verb
+    # whose bare stem is a noun (құрт "worm" / құрт! "wipe out!").  annotate reads them only beside
+    # an object; the prefilter counts their features so that such texts reach annotation.
+    withheld: tuple[Hit, ...] = ()
+    withheld_features: frozenset[str] = frozenset()
 
 
 class _Uncacheable(Exception):
@@ -217,15 +224,16 @@ class TokenAnalyzer:
 
     # ------------------------------------------------------------------------------------
     def _analyze(self, word: str) -> TokenAnalysis:
-        keyboard = self.keyboard_readings(word)
+        withheld: list[str] = []
+        keyboard = self.keyboard_readings(word, withheld)
         if keyboard and russian.is_known(word):
             # шуршит is Russian "rustles" and Kazakh шүршіт typed on a Russian keyboard: the
             # Kazakh reading is kept aside for Kazakh texts
             plain = self._analyze_word(word, ())
-            return replace(plain, in_kazakh=self._analyze_word(word, keyboard))
-        return self._analyze_word(word, keyboard)
+            return replace(plain, in_kazakh=self._analyze_word(word, keyboard, tuple(withheld)))
+        return self._analyze_word(word, keyboard, tuple(withheld))
 
-    def _analyze_word(self, word: str, keyboard: tuple[str, ...]) -> TokenAnalysis:
+    def _analyze_word(self, word: str, keyboard: tuple[str, ...], withheld: tuple[str, ...] = ()) -> TokenAnalysis:
         script = script_of(word)
         votes = langid.word_votes(word, script, self.lexicon.language_words)
         lex = self.lexicon
@@ -299,6 +307,7 @@ class TokenAnalyzer:
                     features, more = self._regex_features(r, features, regexes)
                     errors += more
         ordered = tuple(sorted(hits.values(), key=lambda h: (-h.score, h.entry.id)))
+        held = () if long_word or guard_langs else self._withheld_hits(word, keyboard, withheld, hits)
         gram, verb_negated = self._word_gram(word, keyboard) if not long_word else (frozenset(), False)
         if reading != word and not keyboard:
             gram, verb_negated = self._word_gram(reading, ())
@@ -319,7 +328,25 @@ class TokenAnalyzer:
             fuzzy_rejected=rejected,
             keyboard=keyboard,
             typed_kazakh=typed_kazakh,
+            withheld=held,
+            withheld_features=_shared(self._features(word, word, held, (), ())) if held else frozenset(),
         )
+
+    def _withheld_hits(self, word: str, keyboard: tuple[str, ...], withheld: tuple[str, ...],
+                       hits: dict[str, Hit]) -> tuple[Hit, ...]:
+        """Attack-verb readings of a word that is first another word (see TokenAnalysis.withheld):
+        keyboard readings set aside as homographs, and bare stems of verbs listed `bare: false`."""
+        lex = self.lexicon
+        found: dict[str, Hit] = {}
+        if withheld:
+            self._keyboard_lookup(withheld, (), found, guarded=False)
+        if lex.bare_verbs:
+            for r in (word, *keyboard, *withheld):
+                for e in lex.bare_verbs.get(r, ()):
+                    self._add(found, ((e, "bare"),), SCORES["stem"] if r == word else SCORES["keyboard"],
+                              gram=_BARE_VERB)
+        kept = (h for k, h in found.items() if k not in hits and lex.classes_kind(h.entry, ("attack",)))
+        return tuple(sorted(kept, key=lambda h: (-h.score, h.entry.id)))
 
     # -- Kazakh typed on a Russian keyboard -------------------------------------------------
     def _build_typed_vocab(self) -> dict[str, tuple[str, ...]]:
@@ -371,14 +398,15 @@ class TokenAnalyzer:
             p for k in typed for p in (k, k[:-1] if k[-1] in "пкйыит" else k) if len(p) >= 2)
         return {k: tuple(sorted(v)) for k, v in typed.items()}
 
-    def keyboard_readings(self, word: str) -> tuple[str, ...]:
+    def keyboard_readings(self, word: str, withheld: list[str] | None = None) -> tuple[str, ...]:
         """Standard Kazakh spellings of a word typed on a Russian keyboard, in any mix (кытайлардын,
         қытайлардын → қытайлардың; бари → бәрі; кетсин → кетсін), restricted to words whose stem
         the lexicon or the rules know, and checked by the standard analyzer (vowel harmony,
         consonant classes).  A word that is itself an ordinary Kazakh word (ол "he", not өл
         "die"), or reads as one with a longer stem when typed (кугын is қуғын "persecution", not
         қу "chase" + -ғын), is not read as an attack or frame word; it may still be read as a
-        function word, a context cue or a group name (оз → өз, соз → сөз, казак → қазақ)."""
+        function word, a context cue or a group name (оз → өз, соз → сөз, казак → қазақ).
+        Readings set aside as homographs go to `withheld` when given (read beside an object only)."""
         if len(word) < 2 or len(word) > MAX_MORPH_LEN or not _CYRILLIC_ONLY.match(word):
             return ()
         if word in self.lexicon.guards:
@@ -403,17 +431,22 @@ class TokenAnalyzer:
             standard = kazakh.standard_word(typed, stem)
             if standard is None or standard == word or standard in out or not _typed_from(word, standard):
                 continue
+            homograph = False
             if stem not in self._safe_readings:
                 length = self._stem_length(typed, stem)
-                if ordinary or any(n > length and not any(standard.startswith(h) for h in hs) for n, hs in others):
+                homograph = ordinary or any(n > length and not any(standard.startswith(h) for h in hs)
+                                            for n, hs in others)
+                if homograph and (withheld is None or standard in withheld or len(withheld) >= MAX_KEYBOARD_READINGS):
                     continue
             chain = typed.analysis.suffixes
             if chain and not any(a.stem == stem and a.suffixes == chain for a in kazakh.analyze(standard)):
                 continue  # the standard stem does not take these suffixes (harmony, consonants)
+            if homograph:
+                withheld.append(standard)
+                continue
             out.append(standard)
             if len(out) >= MAX_KEYBOARD_READINGS:
                 break
-        return tuple(out)
         return tuple(out)
 
     @staticmethod
