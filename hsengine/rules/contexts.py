@@ -47,8 +47,14 @@ class Suppression:
     detail: str
 
 
+# roles that name what a claim is about, not the claim: "никакой пандемии нет, это пландемия"
+# denies the disease and makes the claim in the next clause; a negation of the topic alone is no
+# negation of the attack (a target is such a role too: "не все уйгуры ..." is handled by the rules)
+_TOPIC_ROLES = frozenset({"target", "covid"})
+
+
 def _attack_spans(b: Binding) -> list[Span]:
-    return [s for s in b.spans if s.role != "target"] or list(b.spans)
+    return [s for s in b.spans if s.role not in _TOPIC_ROLES] or list(b.spans)
 
 
 def _evidence_tokens(b: Binding) -> set[int]:
@@ -321,18 +327,19 @@ def _negation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
 
 
 _CALL = frozenset({"call"})
-_CONCORD = frozenset({"ни", "никакой", "никакого", "никакие", "никаких", "никому", "никого"})
+_CONCORD = frozenset({"ни", "никому", "никого", "никакой", "никакого", "никакому", "никаким", "никаком", "никакая",
+                      "никакую", "никакое", "никакие", "никаких", "никакими"})
 
 
 def _concord(doc: Doc, cue: DocHit, evidence: set[int]) -> bool:
-    """Russian negative concord: ни, никакой after a negation that is itself part of the evidence
-    ("китайцам нельзя продавать ни метра земли") repeats that negation, it does not negate the
-    attack."""
+    """Russian negative concord: ни, никакой in the clause of a negation that is itself part of the
+    evidence ("китайцам нельзя продавать ни метра земли", "никакой пандемии нет") repeats that
+    negation, it does not negate the attack."""
     toks = doc.tokens
     if cue.first != cue.last or toks[cue.first].text.lower() not in _CONCORD:
         return False
     clause = toks[cue.first].clause
-    return any(i < cue.first and toks[i].clause == clause and doc.analyses[i] is not None
+    return any(i != cue.first and toks[i].clause == clause and doc.analyses[i] is not None
                and any(h.first <= i <= h.last for h in _hits_with(doc, _NEGATION, None, i, i))
                for i in evidence)
 
