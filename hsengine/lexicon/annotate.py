@@ -475,8 +475,12 @@ def _pronoun_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hit
         h = next(g for g in groups[: k + 1] if unit(tokens[g.first]) == unit(tokens[last.first]))
         if tok.sent - tokens[h.last].sent > PRONOUN_REACH:
             continue
+        # the pronoun's own case (оларды, им, ими), not its antecedent's: "их часто обманывают"
+        # makes them the object; an unknown case (empty) accepts any
+        own = frozenset().union(*(p.gram for p in hits if p.first == p.last == tok.index
+                                  and "plural_pronoun" in p.entry.classes))
         out.append(DocHit(tok.index, tok.index, h.entry, "pronoun", round(h.score * 0.9, 3), False,
-                          frozenset(), (h.first, h.last)))
+                          own, (h.first, h.last)))
     return out
 
 

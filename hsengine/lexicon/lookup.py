@@ -51,6 +51,17 @@ def _typed_from(typed: str, standard: str) -> bool:
     return len(typed) == len(standard) and all(a == b or a == fold(b) for a, b in zip(typed, standard))
 
 
+def _listed_kazakh_gram(word: str, entry: Entry) -> frozenset[str]:
+    """Grammemes of a Kazakh spelling an entry lists: a case form of another of its spellings
+    (оларды = олар + accusative, бұлардың = бұлар + genitive) has that case; any other is read
+    as a bare stem."""
+    if entry.pos != "verb":
+        for a in kazakh.analyze(word):
+            if a.kind == "nominal" and a.suffixes and a.stem in entry.spellings:
+                return a.gram
+    return kazakh.bare_grammemes("verbal" if entry.pos == "verb" else "nominal")
+
+
 def _is_ordinary_kazakh(word: str, common: frozenset[str]) -> bool:
     """Is the word, as typed, itself a Kazakh word (a dictionary headword or the form of one)?
     Then a keyboard reading would be a homograph: ол "he" is not өл "die" typed without ө."""
@@ -473,8 +484,7 @@ class TokenAnalyzer:
             found: dict[str, Hit] = {}
             for entry, how in lex.surface.get(r, ()):
                 if entry.lang == "kk" or how == "exact":
-                    gram = kazakh.bare_grammemes("verbal" if entry.pos == "verb" else "nominal") \
-                        if entry.lang == "kk" and r in entry.spellings else frozenset()
+                    gram = _listed_kazakh_gram(r, entry) if entry.lang == "kk" and r in entry.spellings else frozenset()
                     self._add(found, ((entry, "keyboard"),), gram=gram)
             all_stems.extend(self._kazakh(r, found, guarded, how="keyboard"))
             for k, h in found.items():
@@ -511,7 +521,7 @@ class TokenAnalyzer:
             if cyrillic and entry.lang == "ru":
                 gram = russian.grammemes_for(word, entry.spellings)
             elif entry.lang == "kk" and how == "exact" and word in entry.spellings:
-                gram = kazakh.bare_grammemes("verbal" if entry.pos == "verb" else "nominal")
+                gram = _listed_kazakh_gram(word, entry)
             self._add(hits, ((entry, how),), gram=gram)
         if cyrillic:
             for lemma, gram in russian.parses(word):
