@@ -298,3 +298,25 @@ def test_a_slur_in_quotation_marks_is_shown_not_used(tmp_path):
     assert plain.cues == () and plain.precision > 0.6
     # a quotation mark away from the word (a quoted sentence) is not a quoted word
     assert not quoted_word('"Опять эти хохлы приехали"', plain.evidence)
+
+
+def test_a_slur_pointed_at_people_or_said_to_one_is_used(tmp_path):
+    """The pointed_word cue: a target word right after a demonstrative or quantifier ("эти хохлы",
+    "мына шүршіттер") or a vocative ("эй, кацап") points at people; the pointing word is the cue.
+    Talk about the word, or the word with nothing before it, is not pointed."""
+    p = tmp_path / "precision.yaml"
+    p.write_text(
+        "threshold: 0.6\n"
+        "rules:\n  xenophobia.slur: {precision: 0.5, n: 10, hateful: 5}\n"
+        "cues:\n  xenophobia.slur:\n"
+        "    pointed: {classes: [pointed_word], present: 2.0, absent: 0.0}\n", encoding="utf-8")
+    eng = Engine(precision=p)
+    for text, pointer in (("Эй, кацап, не воняй тут!", "Эй"), ("Мына шүршіттер тағы келді.", "Мына"),
+                          ("Опять эти хохлы приехали", "эти")):
+        m = [m for m in eng.analyze(text).matches if m.rule_id == "xenophobia.slur"][0]
+        assert [(c.role, c.text) for c in m.cues] == [("pointed", pointer)], text
+        assert m.precision > 0.6
+        assert text[m.cues[0].start:m.cues[0].end] == pointer
+    for text in ("Хохлы приехали на рынок.", "Эй, слушай. Хохлы — обидное слово."):
+        m = [m for m in eng.analyze(text).matches if m.rule_id == "xenophobia.slur"]
+        assert not m or (m[0].cues == () and m[0].precision == pytest.approx(0.5, abs=0.01)), text

@@ -34,7 +34,7 @@ from ..rules.matcher import Binding, Matcher, Span, units
 from ..text.normalize import NormalizedText, normalize
 from ..paths import BUNDLED_LEXICON, BUNDLED_RULES, lexicon_registries, rules_registries
 from .results import AnalysisResult, Evidence, Match, Suppressed
-from .scoring import QUOTED_WORD, Scoring, check_min_score, quoted_word, target_entries
+from .scoring import POINTED_WORD, QUOTED_WORD, Scoring, check_min_score, pointing_word, quoted_word, target_entries
 from ..rules.loader import Rule, RuleSet, atoms, read_rules, render_template
 from ..text.tokenize import WORD_PATTERN
 
@@ -450,6 +450,9 @@ class Engine:
         quoted = quoted_word(doc.norm.original, evidence)
         if quoted:
             classes.add(QUOTED_WORD)
+        pointer = pointing_word(doc, evidence)
+        if pointer is not None:
+            classes.add(POINTED_WORD)
         precision, seen = self.scoring.with_cues(rule.id, precision, classes)
         found = []
         for group in self.scoring.cues[rule.id]:
@@ -458,6 +461,9 @@ class Engine:
             if quoted and QUOTED_WORD in group.classes:  # the quoted word itself is the cue
                 e = next(e for e in evidence if e.role == "target")
                 found.append(Evidence(e.start, e.end, e.text, group.name, e.entry, e.how, e.score))
+                continue
+            if pointer is not None and POINTED_WORD in group.classes:  # the pointing word is the cue
+                found.append(self._evidence(pointer, doc, role=group.name))
                 continue
             for h in doc.hits:
                 if not group.classes.isdisjoint(h.entry.classes):

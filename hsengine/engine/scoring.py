@@ -47,7 +47,12 @@ FALLBACK_THRESHOLD = 0.5  # used only when no precision file can be read at all
 # match's target rests on touches a quotation mark ("хохлы", «узкоглазых») — the word is shown,
 # not used, as scare quotes and "what you call ..." do.  Cue groups may list it among their classes.
 QUOTED_WORD = "quoted_word"
-MATCH_FEATURES = frozenset({QUOTED_WORD})
+# The opposite: a target word of the match right after a demonstrative or quantifier ("эти хохлы",
+# "мына шүршіттер", "одни чурки") or a vocative ("эй, кацап") — the word points at people or
+# addresses one, it is used.  The classes that point are lexicon data (POINTING_CLASSES).
+POINTED_WORD = "pointed_word"
+POINTING_CLASSES = frozenset({"quantifier", "vocative"})
+MATCH_FEATURES = frozenset({QUOTED_WORD, POINTED_WORD})
 QUOTE_MARKS = frozenset("«»„“”‹›‚‘’\"'`")
 
 
@@ -58,6 +63,28 @@ def quoted_word(original: str, evidence: Iterable[Any]) -> bool:
     return bool(spans) and all(
         (start > 0 and original[start - 1] in QUOTE_MARKS) or (end < len(original) and original[end] in QUOTE_MARKS)
         for start, end in spans)
+
+
+def pointing_word(doc: Any, evidence: Iterable[Any]) -> Any | None:
+    """The hit (of a POINTING_CLASSES class) on the word right before a target word of the match,
+    commas and dashes between allowed ("эй, кацап"); None when no target word is pointed at."""
+    starts = {e.start for e in evidence if e.role == "target"}
+    toks = doc.tokens
+    for tok in toks:
+        if tok.start not in starts or tok.kind != "word":
+            continue
+        k = tok.index - 1
+        while k >= 0 and toks[k].kind == "punct" and toks[k].text in _POINT_SKIP:
+            k -= 1
+        if k < 0 or toks[k].kind != "word" or toks[k].sent != tok.sent:
+            continue
+        for h in doc.hits:
+            if h.first <= k <= h.last and not POINTING_CLASSES.isdisjoint(h.entry.classes):
+                return h
+    return None
+
+
+_POINT_SKIP = frozenset({",", "-", "—", "–"})
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,8 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from ..engine.scoring import (BUNDLED_PRECISION, ENTRY_PRIOR_STRENGTH, MATCH_FEATURES, PRIOR_MEANS, PRIOR_STRENGTH,
-                              QUOTED_WORD, Estimate, Scoring, message_score, quoted_word, target_entries)
+                              POINTED_WORD, QUOTED_WORD, Estimate, Scoring, message_score, pointing_word, quoted_word,
+                              target_entries)
 from . import evaluate as ev
 
 ENTRY_RULES = ("xenophobia.slur",)
@@ -49,12 +50,14 @@ ENTRY_RULES = ("xenophobia.slur",)
 # (texts where the slur rule fired alone: with a negative attribute, a dehumanizing or violent word,
 # a body part, a vice or a why-question 0.73-0.89 were hateful, against 0.62-0.67 without; with talk
 # about words, lineage or depriving 0.29-0.40; with the slur itself in quotation marks — shown, not
-# used — 5 of 18, against 180 of 258 unquoted).  QUOTED_WORD is a feature of the match, not a class.
+# used — 5 of 18, against 180 of 258 unquoted; right after a demonstrative or a vocative — pointed at
+# people — 11 of 13, against 170 of 259).  QUOTED_WORD and POINTED_WORD are features of the match.
 CUE_GROUPS: dict[str, dict[str, tuple[str, ...]]] = {
     "xenophobia.slur": {
         "support": ("negative_attribute", "dehumanization", "violence", "threat", "body_part", "vice", "why_question"),
         "against": ("metalinguistic", "lineage", "deprive"),
         "quoted": (QUOTED_WORD,),
+        "pointed": (POINTED_WORD,),
     },
 }
 TARGET_PRECISION = 0.75
@@ -96,6 +99,8 @@ def collect(engine, items: Sequence[ev.LabelledText], weight: float = 1.0) -> li
             cue_matches = [m for m in r.matches if m.rule_id in CUE_GROUPS]
             if all(quoted_word(it.text, m.evidence) for m in cue_matches):  # as Engine._cues sees it
                 classes |= {QUOTED_WORD}
+            if any(pointing_word(doc, m.evidence) is not None for m in cue_matches):
+                classes |= {POINTED_WORD}
         out.append(Fired(it.id or "", it.hateful, tuple(
             (m.rule_id, m.severity, tuple(target_entries(m.evidence))) for m in r.matches), weight, classes))
     return out
