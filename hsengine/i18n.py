@@ -196,6 +196,7 @@ ROLE_NAMES: dict[str, dict[str, str]] = {
     "hate": {"en": "expresses hatred", "ru": "выражает ненависть", "kk": "өшпенділік білдіреді"},
     "praise": {"en": "praises", "ru": "восхваляет", "kk": "мадақтайды"},
     "frame": {"en": "extremist frame", "ru": "экстремистская рамка", "kk": "экстремистік көзқарас"},
+    "agency": {"en": "the speaker sees to it", "ru": "говорящий берётся это устроить", "kk": "сөйлеуші мұны өзі ұйымдастырмақ"},
     "destination": {"en": "where to send them", "ru": "куда отправить", "kk": "қайда жіберу"},
     "cleansing": {"en": "calls for cleansing", "ru": "призыв к «очищению»", "kk": "«тазартуға» шақырады"},
     "takfir": {"en": "declares unbelief (takfir)", "ru": "объявляет неверным (такфир)", "kk": "кәпір деп жариялайды (тәкфір)"},
