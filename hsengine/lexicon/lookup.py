@@ -52,14 +52,20 @@ def _typed_from(typed: str, standard: str) -> bool:
 
 
 def _listed_kazakh_gram(word: str, entry: Entry) -> frozenset[str]:
-    """Grammemes of a Kazakh spelling an entry lists: a case form of another of its spellings
-    (оларды = олар + accusative, бұлардың = бұлар + genitive) has that case; any other is read
-    as a bare stem."""
-    if entry.pos != "verb":
-        for a in kazakh.analyze(word):
-            if a.kind == "nominal" and a.suffixes and a.stem in entry.spellings:
-                return a.gram
-    return kazakh.bare_grammemes("verbal" if entry.pos == "verb" else "nominal")
+    """Grammemes of a Kazakh spelling or form an entry lists: a case form of another of its
+    spellings (оларды = олар + accusative, бұлардың = бұлар + genitive) has that case; a listed
+    verb form (кетпейді, кетсін) the grammar of its endings on the entry's stem; a spelling
+    itself is a bare stem; a listed form no analysis explains stays unknown (empty)."""
+    kind = "verbal" if entry.pos == "verb" else "nominal"
+    if word in entry.spellings:
+        if entry.pos != "verb":
+            for a in kazakh.analyze(word):
+                if a.kind == "nominal" and a.suffixes and a.stem in entry.spellings:
+                    return a.gram
+        return kazakh.bare_grammemes(kind)
+    grams = [a.gram for a in kazakh.analyze(word) if a.suffixes and a.stem in entry.spellings
+             and (a.kind == kind or entry.pos not in ("verb", "noun"))]
+    return frozenset().union(*grams) if grams else frozenset()
 
 
 def _is_ordinary_kazakh(word: str, common: frozenset[str]) -> bool:
@@ -520,7 +526,7 @@ class TokenAnalyzer:
             gram = frozenset()
             if cyrillic and entry.lang == "ru":
                 gram = russian.grammemes_for(word, entry.spellings)
-            elif entry.lang == "kk" and how == "exact" and word in entry.spellings:
+            elif entry.lang == "kk" and how == "exact" and (word in entry.spellings or word in entry.forms):
                 gram = _listed_kazakh_gram(word, entry)
             self._add(hits, ((entry, how),), gram=gram)
         if cyrillic:
