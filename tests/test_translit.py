@@ -251,3 +251,24 @@ if given is not None:
 )
 def test_latin_words_that_read_as_russian_words(engine, latin: str, reaches: set[str]) -> None:
     assert {h.entry.id for h in engine.analyzer.analyze(latin).hits} == reaches
+
+
+@pytest.mark.parametrize(("latin", "cyrillic"), [
+    ("kirý", "кіру"),            # 2018 acutes: i is і, ý is у — never қыру "to massacre"
+    ("bárin", "бәрін"),
+    ("taýyp", "тауып"),
+    ("qyrǵyzdar", "қырғыздар"),
+    ("mádenıetiniń", "мәдениетінің"),  # dotless ı between a consonant and a vowel: и
+    ("qaıtsyn", "қайтсын"),      # dotless ı after a vowel: й, acutes or not
+    ("jazalaımyz", "жазалаймыз"),
+])
+def test_the_2018_alphabet_with_acutes_reads_one_way(latin, cyrillic):
+    readings = kazakh_latin_to_cyrillic(latin)
+    assert readings[0] == cyrillic, readings
+    if any(ch in latin for ch in "áóúǵńý"):
+        assert all(r.replace("у", "ұ") == cyrillic.replace("у", "ұ") or r == cyrillic for r in readings), readings
+
+
+def test_an_acute_latin_announcement_is_no_threat(engine):
+    text = "Astanada koreı mádenıetiniń festıvali ótedi, kirý tegin dep habarlady uıymdastyrýshylar"
+    assert not engine.analyze(text).flagged

@@ -95,6 +95,9 @@ _OLD_MAP = {
 }
 # fmt: on
 _OFFICIAL_MARKERS = frozenset("äğqñöūüşıç")
+_ACUTE = re.compile(r"[áóúǵńśýḱ]")  # letters of the 2018 alphabet with acutes
+_SWAP_I = str.maketrans({"i": "ı", "ı": "i"})
+_GLIDE_I = re.compile(r"(?<=[aeouäöüū])ı|ı(?=[aeouäöüū])")
 
 # One unit = one Cyrillic letter (or a fixed pair). Longest match first.
 _UNIT = re.compile(r"shch|sch|sh|zh|ch|kh|gh|ng|ya|yu|ye|yo|iu|ia|.", re.DOTALL)
@@ -182,7 +185,10 @@ def _read_official(units: list[str]) -> str:
     out = []
     n = len(units)
     for i, unit in enumerate(units):
-        if unit == "i" and (_is_glide(units, i) or (i + 1 < n and units[i + 1] in _VOWEL_UNITS)):
+        # й after a vowel (qaitsyn) or opening a word before one (iod); between a consonant and a
+        # vowel it is и (mádenıet = мәдениет)
+        if unit == "i" and (_is_glide(units, i) or (i + 1 < n and units[i + 1] in _VOWEL_UNITS
+                                                     and (i == 0 or units[i - 1] in _VOWEL_UNITS))):
             out.append("й")
         elif unit == "ng":
             out.append("нг" if i + 1 < n and units[i + 1] in _VOWEL_UNITS else "ң")
@@ -229,6 +235,14 @@ def kazakh_latin_to_cyrillic(word: str) -> tuple[str, ...]:
     if not isinstance(word, str) or not is_latin_word(word):
         return ()
     word = _prepare(word)
+    acute = _ACUTE.search(word) is not None
+    if acute:
+        # the 2018 alphabet with acutes (bárin, taýyp, qaıtsyn): i is і and dotless ı is и/й,
+        # the reverse of the 2017 letters read below
+        word = word.translate(_SWAP_I)
+    else:
+        # a dotless ı beside a vowel is the glide й whatever the alphabet (qaıtsyn, jazalaımyz)
+        word = _GLIDE_I.sub("i", word)
     word = _OLD_SPELLINGS.sub(lambda m: _OLD_MAP.get(m.group(0), m.group(0)), word)
     word = word.translate(_STRIP_APOSTROPHES)
     if not word:
@@ -253,6 +267,11 @@ def kazakh_latin_to_cyrillic(word: str) -> tuple[str, ...]:
         ranked = [front, russian, default, back]
     else:
         ranked = [default, front, back, russian]
+    if acute:
+        # one alphabet, one reading: kirý is кіру, never қыру
+        official = _read_official(units)
+        ranked = [official] + ([official.replace("ұ", "у").replace("ү", "у")] if "ұ" in official or "ү" in official else [])
+        return tuple(dict.fromkeys(ranked))[:MAX_READINGS]
     if any(ch in _OFFICIAL_MARKERS for ch in word):
         ranked.insert(0, _read_official(units))
     # Latin "u" is also Cyrillic у (қуу "to chase" is quu, like құу): offer the best reading with у
