@@ -300,3 +300,16 @@ def test_the_table_has_one_row_per_allomorph() -> None:
     assert len(verbal) == len(set(verbal))
     for r in kazakh_suffixes.NOMINAL:  # written in the back spelling; the front one is derived
         assert not set(r.form) & set("еіүөкгә") or not r.harmony, r.form
+
+
+def test_a_group_noun_before_a_possessed_noun_only_modifies_it(engine):
+    """"Орыс көршім" is my Russian neighbour: the group word gets the grammeme Attr, and a
+    statement about the neighbour is none about the people; "Орыстар — ит" stays one."""
+    def attr(text):
+        doc = engine.explain(text, lang="kk").doc
+        return {doc.tokens[h.first].text: "Attr" in h.gram for h in doc.hits if h.entry.target}
+    assert attr("Орыс көршім үйінде ит ұстайды.") == {"орыс": True}
+    assert attr("Қытай жұмысшылары келді.") == {"қытай": True}
+    assert attr("Орыстар көп.") == {"орыстар": False}
+    assert not engine.analyze("Орыс көршім үйінде ит пен мысық ұстайды.", lang="kk").flagged
+    assert engine.analyze("Орыстар — ит.", lang="kk").flagged

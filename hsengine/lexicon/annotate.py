@@ -284,6 +284,8 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
     hits.extend(_aorist_before_edi(tokens, analyzer, features))
     hits.extend(_pronoun_hits(tokens, analyses, hits, lexicon))
     hits.extend(_object_licensed_hits(tokens, analyses, hits, lexicon, features))
+    if doc_lang == "kk":
+        hits = _mark_attributive(tokens, analyses, hits, lexicon)
     hits.sort(key=lambda h: (h.first, h.last, h.entry.id))
     return Doc(norm, tokens, analyses, hits, doc_lang, features, errors, lexicon.contrast_words)
 
@@ -481,6 +483,30 @@ def _pronoun_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hit
                                   and "plural_pronoun" in p.entry.classes))
         out.append(DocHit(tok.index, tok.index, h.entry, "pronoun", round(h.score * 0.9, 3), False,
                           own, (h.first, h.last)))
+    return out
+
+
+_ATTR = frozenset({"Attr"})
+_POSSESSED = ("ым", "ім", "м", "ың", "ің", "ң", "сы", "сі", "лары", "лері", "дары", "дері", "тары", "тері")
+
+
+def _mark_attributive(tokens: list[Token], analyses: list[TokenAnalysis | None], hits: list[DocHit],
+                      lexicon: Lexicon) -> list[DocHit]:
+    """A bare Kazakh group noun right before a possessed noun only modifies it: "орыс көршім" (my
+    Russian neighbour), "қытай жұмысшылары" (Chinese workers).  Its hit gets the grammeme Attr,
+    which rules of statements about a whole people exclude (the neighbour is the subject)."""
+    out = []
+    for h in hits:
+        i = h.first
+        if h.first == h.last and i + 1 < len(tokens) and tokens[i].kind == "word" and tokens[i + 1].kind == "word" \
+                and tokens[i + 1].clause == tokens[i].clause and "plur" not in h.gram and h.how != "pronoun" \
+                and any(lexicon.classes[c].kind == "target" for c in h.entry.classes):
+            nxt = analyses[i + 1]
+            w = tokens[i + 1].text.lower()
+            if nxt is not None and "NOUN" in nxt.gram and len(w) > 4 and w.endswith(_POSSESSED) \
+                    and not any(x.first <= i + 1 <= x.last for x in hits if x is not h):
+                h = DocHit(h.first, h.last, h.entry, h.how, h.score, h.negated, h.gram | _ATTR, h.ref)
+        out.append(h)
     return out
 
 

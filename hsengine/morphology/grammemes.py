@@ -21,6 +21,10 @@ from functools import lru_cache
 
 from .kazakh_suffixes import NEGATION, NOMINAL, VERBAL
 
+# grammemes the annotation adds from the context of a word (lexicon/annotate.py): Attr — a bare
+# Kazakh noun that only modifies the possessed noun after it ("орыс көршім")
+CONTEXT_GRAMMEMES = frozenset({"Attr"})
+
 KAZAKH_GRAMMEMES = frozenset(
     {"NOUN", "VERB", "nomn"}
     | {g for row in NOMINAL for g in row.gram}
@@ -39,4 +43,4 @@ def russian_grammemes() -> frozenset[str]:
 
 def known_grammemes() -> frozenset[str]:
     """Names a rule's `gram:` condition may use."""
-    return KAZAKH_GRAMMEMES | russian_grammemes()
+    return KAZAKH_GRAMMEMES | CONTEXT_GRAMMEMES | russian_grammemes()
