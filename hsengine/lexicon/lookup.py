@@ -323,6 +323,9 @@ class TokenAnalyzer:
                 if r != reading:
                     features, more = self._regex_features(r, features, regexes)
                     errors += more
+            if keyboard and reading != word:  # and the word as written (отырсын is itself a form)
+                features, more = self._regex_features(word, features, regexes)
+                errors += more
         ordered = tuple(sorted(hits.values(), key=lambda h: (-h.score, h.entry.id)))
         held = () if long_word or guard_langs else self._withheld_hits(word, keyboard, withheld, hits)
         gram, verb_negated = self._word_gram(word, keyboard) if not long_word else (frozenset(), False)

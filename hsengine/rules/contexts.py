@@ -317,13 +317,21 @@ def _negation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
             for a in attacks:
                 if spec.before and cue.last < a.first:
                     if toks[cue.last].sent == toks[a.first].sent and doc.word_distance(cue.last, a.first) <= spec.before \
-                            and _linked_clauses(doc, cue.last, a.first, ctx.clause_openers):
+                            and _linked_clauses(doc, cue.last, a.first, ctx.clause_openers) \
+                            and not _corrected(doc, cue.last, a.first):
                         return Suppression(ctx.id, ctx.kind, cue, "negation before the attack words")
                 if spec.after and cue.first > a.last:
                     if toks[cue.first].sent == toks[a.last].sent and doc.word_distance(a.last, cue.first) <= spec.after \
                             and toks[cue.first].clause == toks[a.last].clause:
                         return Suppression(ctx.id, ctx.kind, cue, "negation after the attack words")
     return None
+
+
+def _corrected(doc: Doc, after: int, before: int) -> bool:
+    """Russian corrective "не X, а Y": a negation reaches X, not what follows а ("не народ, а
+    саранча", "не мусульмане, а секта" assert the second)."""
+    toks = doc.tokens
+    return any(toks[i].kind == "word" and toks[i].text.lower() == "а" for i in range(after + 1, before))
 
 
 _CALL = frozenset({"call"})

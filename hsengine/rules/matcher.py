@@ -300,14 +300,22 @@ class Matcher:
         return toks[b.first].sent == toks[b.last].sent
 
     def _split_by_contrast(self, b: Binding) -> bool:
-        """The group is on one side of ", а ..." and every attack word on the other
-        ("китайцы — тараканы, а дунган нельзя выгонять" says nothing hateful of the Dungans)."""
+        """The group is on one side of ", а ..." and every attack word on the other side, which
+        names another group ("китайцы — тараканы, а дунган нельзя выгонять" says nothing hateful
+        of the Dungans).  An attack side after the group's that names no group continues the
+        statement: "X — не народ, а саранча" corrects it."""
         doc = self.doc
         if not doc.crosses_contrast(b.first, b.last):
             return False
         targets = {doc.contrast_side(s.first) for s in b.spans if s.role == "target"}
         others = {doc.contrast_side(s.first) for s in b.spans if s.role != "target"}
-        return bool(targets) and bool(others) and targets.isdisjoint(others)
+        if not (targets and others and targets.isdisjoint(others)):
+            return False
+        if max(targets) > min(others):
+            return True  # the group after "а": "фараон был проклят, а евреи ушли"
+        lo, hi = doc.sentence_range(doc.tokens[b.first].sent, doc.tokens[b.last].sent)
+        return any(h.entry.target and h.how != "pronoun" and lo <= h.first <= hi
+                   and doc.contrast_side(h.first) in others for h in doc.hits)
 
     def _absent_violated(self, node: AllOf, b: Binding, lo: int, hi: int) -> bool:
         if node.within is not None:
