@@ -487,6 +487,7 @@ def _pronoun_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hit
 
 
 _ATTR = frozenset({"Attr"})
+_OWN = frozenset({"Own"})
 _POSSESSED = ("ым", "ім", "м", "ың", "ің", "ң", "сы", "сі", "лары", "лері", "дары", "дері", "тары", "тері")
 
 
@@ -494,10 +495,14 @@ def _mark_attributive(tokens: list[Token], analyses: list[TokenAnalysis | None],
                       lexicon: Lexicon) -> list[DocHit]:
     """A bare Kazakh group noun right before a possessed noun only modifies it: "орыс көршім" (my
     Russian neighbour), "қытай жұмысшылары" (Chinese workers).  Its hit gets the grammeme Attr,
-    which rules of statements about a whole people exclude (the neighbour is the subject)."""
+    which rules of statements about a whole people exclude (the neighbour is the subject).  A group
+    word with the speaker's possessive (қазағым) gets Own: the victims a lament names."""
     out = []
     for h in hits:
         i = h.first
+        if h.first == h.last and h.how != "pronoun" and {"1per", "poss"} <= h.gram and h.entry.target:
+            # "қазағымды қырып жатыр" (they are killing my Kazakhs): the speaker's own people
+            h = DocHit(h.first, h.last, h.entry, h.how, h.score, h.negated, h.gram | _OWN, h.ref)
         if h.first == h.last and i + 1 < len(tokens) and tokens[i].kind == "word" and tokens[i + 1].kind == "word" \
                 and tokens[i + 1].clause == tokens[i].clause and "plur" not in h.gram and h.how != "pronoun" \
                 and any(lexicon.classes[c].kind == "target" for c in h.entry.classes):

@@ -22,8 +22,9 @@ from functools import lru_cache
 from .kazakh_suffixes import NEGATION, NOMINAL, VERBAL
 
 # grammemes the annotation adds from the context of a word (lexicon/annotate.py): Attr — a bare
-# Kazakh noun that only modifies the possessed noun after it ("орыс көршім")
-CONTEXT_GRAMMEMES = frozenset({"Attr"})
+# Kazakh noun that only modifies the possessed noun after it ("орыс көршім"); Own — a group word
+# with the speaker's possessive ("қазағым", "халқымды": my own people)
+CONTEXT_GRAMMEMES = frozenset({"Attr", "Own"})
 
 KAZAKH_GRAMMEMES = frozenset(
     {"NOUN", "VERB", "nomn"}
