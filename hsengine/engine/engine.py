@@ -224,6 +224,7 @@ class Engine:
         ruleset = read_rules(self.rules_paths, rules_registries(), classes=lexicon.classes,
                              targets=lexicon.targets, entries=set(lexicon.entries))
         skeletons = TokenAnalyzer.build_vocab_skeletons(_vocabulary_of(ruleset.rules, ruleset))
+        lexicon, ruleset, skeletons = cache.shared_values((lexicon, ruleset, skeletons))
         if key:
             cache.store(key, (lexicon, ruleset, skeletons))
             _persist_fuzzy(lexicon, key)
