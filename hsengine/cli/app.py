@@ -343,6 +343,12 @@ def _make_engine(lexicon: list[Path] | None, rules: list[Path] | None, *, ui_lan
         return cached
     try:
         engine = Engine(lexicon_paths=lexicon or None, rules_paths=rules or None, ui_lang=ui_lang)
+        # The compiled set is hundreds of thousands of objects that live as long as the process:
+        # out of the cyclic collector's reach, a full collection no longer walks them all (~30 ms
+        # each, once or twice in a short run) and neither does the last one at exit.
+        import gc
+
+        gc.freeze()
         if len(_ENGINES) >= _MAX_ENGINES:
             _ENGINES.pop(next(iter(_ENGINES)))
         _ENGINES[key] = engine
