@@ -173,5 +173,10 @@ def test_shared_values_leaves_the_engine_unchanged(cache_dir):
     loaded = Engine()
     assert loaded.compiled_from_cache and not built.compiled_from_cache
     assert loaded.lexicon.surface == built.lexicon.surface and loaded.lexicon.phrases == built.lexicon.phrases
+    # the keyboard-spelling tables come with the compiled set: the same as computed afresh
+    from hsengine.lexicon.lookup import TokenAnalyzer
+
+    fresh = TokenAnalyzer.build_typed_tables(loaded.lexicon, loaded._vocabulary())
+    assert loaded.analyzer.typed_tables() == built.analyzer.typed_tables() == fresh
     for text in ("Все эти китайцы — вонючие тараканы.", "Қытайлар кетсін!", "kitaitsy tarakany", "Дунгане отметили праздник."):
         assert loaded.analyze(text).to_json() == built.analyze(text).to_json()
