@@ -367,8 +367,10 @@ class Engine:
             got = by_feature.get(f)
             if got is not None:
                 picked.update(got)
-        return [rules[i] for i in sorted(picked)
-                if all(not req.isdisjoint(features) for req in rules[i].requirements)]
+        # (every clause meets the features: no clause is disjoint from them; map over the bound
+        # method, not a generator, on this path of every message)
+        meets = features.isdisjoint
+        return [rules[i] for i in sorted(picked) if not any(map(meets, rules[i].requirements))]
 
     def _evaluate(self, text: str, doc: Doc, rules: list[Rule], trace: Trace | None) -> AnalysisResult:
         matcher = Matcher(doc, self._node_requirements)
