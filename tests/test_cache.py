@@ -148,3 +148,35 @@ def test_editing_a_module_rebuilds_the_index(tmp_path):
     assert edited != source
     normalize_py.write_text(edited, encoding="utf-8")
     assert run() == {"from_cache": False, "has_marker": True}
+
+
+def test_shared_values_keeps_every_value_and_shares_equal_ones():
+    from dataclasses import dataclass
+
+    from hsengine.lexicon.loader import Entry
+
+    entry = Entry("e1", "ru", "слово", ("attack",), None, "neutral", "m", "s")
+    a, b = "".join(["сло", "во"]), "".join(["сл", "ово"])
+    assert a == b and a is not b
+    data = {a: ((entry, "lemma"),), b + "x": ((entry, "lemma"),), "s": [frozenset({a}), frozenset({b})],
+            "n": (1, 2.5, None, True, b"x")}
+    before = repr(data)
+    out = cache.shared_values(data)
+    assert out is data and repr(out) == before  # the same values, in the same order
+    assert out[a] is out[b + "x"] and out[a][0][0] is entry  # equal tuples one object, entries kept
+    assert out["s"][0] is out["s"][1]
+    assert next(iter(out["s"][0])) is a
+
+
+def test_shared_values_leaves_the_engine_unchanged(cache_dir):
+    built = Engine()  # the compiled set (its values shared) is now on disk
+    loaded = Engine()
+    assert loaded.compiled_from_cache and not built.compiled_from_cache
+    assert loaded.lexicon.surface == built.lexicon.surface and loaded.lexicon.phrases == built.lexicon.phrases
+    # the keyboard-spelling tables come with the compiled set: the same as computed afresh
+    from hsengine.lexicon.lookup import TokenAnalyzer
+
+    fresh = TokenAnalyzer.build_typed_tables(loaded.lexicon, loaded._vocabulary())
+    assert loaded.analyzer.typed_tables() == built.analyzer.typed_tables() == fresh
+    for text in ("Все эти китайцы — вонючие тараканы.", "Қытайлар кетсін!", "kitaitsy tarakany", "Дунгане отметили праздник."):
+        assert loaded.analyze(text).to_json() == built.analyze(text).to_json()

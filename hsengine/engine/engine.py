@@ -149,14 +149,14 @@ class Engine:
         self.max_text_length = max_text_length
         self.ui_lang = ui_lang
         self.compiled_from_cache = False  # set by _compile: were the indexes unpickled?
-        self.lexicon, self.ruleset, vocab_skeletons = self._compile()
+        self.lexicon, self.ruleset, tables = self._compile()
         try:
-            self._assemble(vocab_skeletons)
+            self._assemble(tables)
         except Exception:  # noqa: BLE001 - a cache file of the right types but not a usable set
             if not self.compiled_from_cache:
                 raise
-            self.lexicon, self.ruleset, vocab_skeletons = self._compile(use_cache=False)
-            self._assemble(vocab_skeletons)
+            self.lexicon, self.ruleset, tables = self._compile(use_cache=False)
+            self._assemble(tables)
         if strict:
             from ..rules.examples import check_examples
 
@@ -167,7 +167,7 @@ class Engine:
                 raise ConfigError([Problem(f.file, f.line, 1, f.message) for f in failures])
 
     # -- set-up -----------------------------------------------------------------------------
-    def _assemble(self, vocab_skeletons: dict) -> None:
+    def _assemble(self, tables: dict) -> None:
         """The rules, their index and the word analyzer, over the compiled lexicon and rule set."""
         self.rules: list[Rule] = list(self.ruleset.rules)
         self._rule_index: tuple | None = None  # built on first use, see _candidates
@@ -175,7 +175,8 @@ class Engine:
         o = self.options
         self.analyzer = TokenAnalyzer(self.lexicon, self._vocabulary(), fuzzy=o["fuzzy"],
                                       deobfuscate=o["deobfuscate"], cache_size=o["cache_size"],
-                                      vocab_skeletons=vocab_skeletons)
+                                      vocab_skeletons=tables["vocab_skeletons"],
+                                      typed_tables=tables["typed_tables"])
         if self.compiled_from_cache:  # an unpickled set must hold together, or it is rebuilt
             rs = self.ruleset
             for rule in self.rules:
@@ -191,17 +192,19 @@ class Engine:
         analyzer = state.pop("analyzer")
         state["_rule_index"] = None
         state.pop("_node_requirements", None)  # keyed by object ids: rebuilt with the rules
-        state["_vocab_skeletons"] = analyzer._vocab_skeletons
+        state["_analyzer_tables"] = {"vocab_skeletons": analyzer._vocab_skeletons,
+                                     "typed_tables": analyzer.typed_tables()}
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        skeletons = state.pop("_vocab_skeletons")
+        tables = state.pop("_analyzer_tables")
         self.__dict__.update(state)
-        self._assemble(skeletons)
+        self._assemble(tables)
 
     def _compile(self, use_cache: bool = True) -> tuple[Lexicon, RuleSet, dict]:
-        """Validated and indexed lexicon and rules: from the compiled cache when the files and
-        the code are unchanged, else read from the YAML (and cached)."""
+        """Validated and indexed lexicon and rules, and the word analyzer's tables over them: from
+        the compiled cache when the files and the code are unchanged, else read from the YAML (and
+        cached)."""
         from .. import cache
         from ..lexicon.loader import iter_yaml_files
 
@@ -223,11 +226,14 @@ class Engine:
         lexicon = Lexicon(read_lexicon(self.lexicon_paths, lexicon_registries()))
         ruleset = read_rules(self.rules_paths, rules_registries(), classes=lexicon.classes,
                              targets=lexicon.targets, entries=set(lexicon.entries))
-        skeletons = TokenAnalyzer.build_vocab_skeletons(_vocabulary_of(ruleset.rules, ruleset))
+        vocab = _vocabulary_of(ruleset.rules, ruleset)
+        tables = {"vocab_skeletons": TokenAnalyzer.build_vocab_skeletons(vocab),
+                  "typed_tables": TokenAnalyzer.build_typed_tables(lexicon, vocab)}
+        lexicon, ruleset, tables = cache.shared_values((lexicon, ruleset, tables))
         if key:
-            cache.store(key, (lexicon, ruleset, skeletons))
+            cache.store(key, (lexicon, ruleset, tables))
             _persist_fuzzy(lexicon, key)
-        return lexicon, ruleset, skeletons
+        return lexicon, ruleset, tables
 
     def _vocabulary(self) -> RuleVocabulary:
         return _vocabulary_of(self.rules, self.ruleset)
@@ -361,8 +367,10 @@ class Engine:
             got = by_feature.get(f)
             if got is not None:
                 picked.update(got)
-        return [rules[i] for i in sorted(picked)
-                if all(not req.isdisjoint(features) for req in rules[i].requirements)]
+        # (every clause meets the features: no clause is disjoint from them; map over the bound
+        # method, not a generator, on this path of every message)
+        meets = features.isdisjoint
+        return [rules[i] for i in sorted(picked) if not any(map(meets, rules[i].requirements))]
 
     def _evaluate(self, text: str, doc: Doc, rules: list[Rule], trace: Trace | None) -> AnalysisResult:
         matcher = Matcher(doc, self._node_requirements)
@@ -695,11 +703,15 @@ _LEXICON_SHAPE: dict[str, type] | None = None
 
 
 def _is_compiled_set(obj: object) -> bool:
-    """Is an unpickled object what _compile stores: (Lexicon, RuleSet, skeleton dict), with every
-    attribute an indexed lexicon has, of the same types, and rules that are rules?"""
+    """Is an unpickled object what _compile stores: (Lexicon, RuleSet, the analyzer's tables), with
+    every attribute an indexed lexicon has, of the same types, and rules that are rules?"""
     global _LEXICON_SHAPE
     if not (isinstance(obj, tuple) and len(obj) == 3 and isinstance(obj[0], Lexicon)
             and isinstance(obj[1], RuleSet) and isinstance(obj[2], dict)):
+        return False
+    tables = obj[2]
+    if not (set(tables) == {"vocab_skeletons", "typed_tables"} and isinstance(tables["vocab_skeletons"], dict)
+            and isinstance(tables["typed_tables"], tuple) and len(tables["typed_tables"]) == 4):
         return False
     if _LEXICON_SHAPE is None:
         from ..lexicon.loader import LexiconSource

@@ -341,7 +341,7 @@ def _phrase_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], lexi
             for p in lexicon.phrases.get(k, ()):
                 ok = possible.get(id(p))
                 if ok is None:
-                    ok = possible[id(p)] = all(not c.isdisjoint(present) for c in p.components)
+                    ok = possible[id(p)] = not any(map(present.isdisjoint, p.components))
                 if ok:
                     candidates[id(p)] = p
         for phrase in candidates.values():
@@ -575,20 +575,26 @@ def prefilter_features(words: list[str], analyzer: TokenAnalyzer,
             if w1 + w2 in forms:
                 features |= analyze(w1 + w2).features
     phrase_keys: set[str] = set()
+    # the words' feature and key sets are shared objects (equal sets are one): the distinct ones
+    # are collected and united once, instead of a union per word (the features serve only to
+    # pick candidate rules, so their order does not matter)
+    feature_sets: set[frozenset[str]] = set()
+    key_sets: set[frozenset[str]] = set()
+    add_features, add_keys = feature_sets.add, key_sets.add
     for w in words:
         a = analyze(w)
         v = a.votes
         ru += v[0]
         kk += v[1]
         if a.in_kazakh is not None:  # the language is not known yet: its Kazakh reading counts too
-            features |= a.in_kazakh.features | a.in_kazakh.withheld_features
-            phrase_keys |= a.in_kazakh.phrase_keys
-        if a.withheld_features:  # read only beside an object, which the prefilter does not see
-            features |= a.withheld_features
-        if a.features:
-            features |= a.features
-        if a.phrase_keys:
-            phrase_keys |= a.phrase_keys
+            add_features(a.in_kazakh.features)
+            add_features(a.in_kazakh.withheld_features)
+            add_keys(a.in_kazakh.phrase_keys)
+        add_features(a.features)
+        add_features(a.withheld_features)  # read only beside an object, which the prefilter does not see
+        add_keys(a.phrase_keys)
+    features.update(*feature_sets)
+    phrase_keys.update(*key_sets)
     for w in merged:  # words de-obfuscated from spaced letters (к и т а й): features, no votes
         a = analyze(w)
         features |= a.features
@@ -596,9 +602,10 @@ def prefilter_features(words: list[str], analyzer: TokenAnalyzer,
     # a phrase counts only when every one of its words occurs somewhere in the message: phrases
     # start with common words (не, в, олар), and counting the first word alone let nearly every
     # message through to the full annotation
+    disjoint = phrase_keys.isdisjoint
     for k in phrase_keys:
         for p in lexicon.phrases.get(k, ()):
-            if all(not c.isdisjoint(phrase_keys) for c in p.components):
+            if not any(map(disjoint, p.components)):
                 phrase_possible = True
                 features.add("entry:" + p.entry.id)
                 features.update("class:" + c for c in p.entry.classes)

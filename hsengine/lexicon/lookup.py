@@ -177,7 +177,11 @@ class TokenAnalyzer:
         deobfuscate: bool = True,
         cache_size: int = 1 << 18,
         vocab_skeletons: dict[str, tuple[str, ...]] | None = None,
+        typed_tables: tuple | None = None,
     ):
+        """`vocab_skeletons` and `typed_tables` (what build_vocab_skeletons and build_typed_tables
+        return for this lexicon and vocabulary, e.g. from the compiled-set cache) are built when
+        not given."""
         self.lexicon = lexicon
         self.vocab = vocab
         self.use_fuzzy = fuzzy
@@ -186,7 +190,9 @@ class TokenAnalyzer:
         self._cached = lru_cache(maxsize=cache_size)(self._analyze_cacheable)
         self._in_flight: dict[str, _InFlight] = {}
         self._in_flight_lock = threading.Lock()
-        self._typed_vocab = self._build_typed_vocab()
+        if typed_tables is None:
+            typed_tables = self.build_typed_tables(lexicon, vocab)
+        self._typed_vocab, self._safe_readings, self._form_stem, self._typed_prefixes = typed_tables
 
     def analyze(self, word: str) -> TokenAnalysis:
         """Analysis of a normalized word (cached unless the word is absurdly long, or a rule
@@ -369,13 +375,21 @@ class TokenAnalyzer:
         return tuple(sorted(kept, key=lambda h: (-h.score, h.entry.id)))
 
     # -- Kazakh typed on a Russian keyboard -------------------------------------------------
-    def _build_typed_vocab(self) -> dict[str, tuple[str, ...]]:
-        """Keyboard spelling → the standard Kazakh words it may stand for, over every word the
+    def typed_tables(self) -> tuple:
+        """The keyboard-spelling tables (see build_typed_tables), to be handed to another analyzer."""
+        return self._typed_vocab, self._safe_readings, self._form_stem, self._typed_prefixes
+
+    @staticmethod
+    def build_typed_tables(lex: Lexicon, vocab: RuleVocabulary) -> tuple:
+        """(typed vocabulary, safe readings, form stems, typed prefixes): what keyboard_readings
+        reads.  They depend on the lexicon, the rules' words and the shipped Kazakh word list only,
+        so they are computed with the compiled set and cached with it.
+
+        Keyboard spelling → the standard Kazakh words it may stand for, over every word the
         lexicon and the rules know in Kazakh: stems and forms of Kazakh entries, the words of
         Kazakh phrases, Russian loans that take Kazakh endings, the rules' Kazakh words, the
         Kazakh function words and guard words.  A maintainer writes қытай once; кытай, қытайлардын
         and кытайлардын are found through this index."""
-        lex = self.lexicon
         words: set[str] = set(lex.kk_stem)
         for e in lex.entries.values():
             if e.lang == "kk":
@@ -385,7 +399,7 @@ class TokenAnalyzer:
             if len(lemma) >= 3 and any(lex.reachable_loosely(e) and e.pos in ("noun", "other") for e in entries):
                 words.add(lemma)
         known_kazakh = kazakh_words.words()
-        for w in (*self.vocab.lemmas, *self.vocab.texts):
+        for w in (*vocab.lemmas, *vocab.texts):
             if any(ch in _KAZAKH_LETTERS for ch in w) or w in known_kazakh or w in lex.language_words.kk:
                 words.add(w)
         words.update(lex.language_words.kk)
@@ -402,21 +416,21 @@ class TokenAnalyzer:
         for e in lex.entries.values():
             if e.lang == "kk" and all(lex.classes[c].kind in ("context", "function", "target") for c in e.classes):
                 safe.update(w for sp in (*e.spellings, *e.forms) for w in sp.split())
-        self._safe_readings = frozenset(safe)
+        safe_readings = frozenset(safe)
         # listed whole forms (кетсін, соғыңдар) stand for their entry's stem in length comparisons
-        self._form_stem = {}
+        form_stem = {}
         for e in lex.entries.values():
             if e.lang == "kk":
                 for f in e.forms:
                     if " " not in f:
                         own = [s for s in e.spellings if f.startswith(s)]
-                        self._form_stem[f] = max((len(s) for s in own), default=len(e.lemma))
+                        form_stem[f] = max((len(s) for s in own), default=len(e.lemma))
         # the keyboard spellings a word must start with to be read at all: each known stem, and
         # the stem without a last letter that a suffix may change (кітап → кітаб-, жой → жо-я,
         # оқы → оқ-у, фашист → фашис-тер)
-        self._typed_prefixes = frozenset(
+        typed_prefixes = frozenset(
             p for k in typed for p in (k, k[:-1] if k[-1] in "пкйыит" else k) if len(p) >= 2)
-        return {k: tuple(sorted(v)) for k, v in typed.items()}
+        return {k: tuple(sorted(v)) for k, v in typed.items()}, safe_readings, form_stem, typed_prefixes
 
     def keyboard_readings(self, word: str, withheld: list[str] | None = None) -> tuple[str, ...]:
         """Standard Kazakh spellings of a word typed on a Russian keyboard, in any mix (кытайлардын,

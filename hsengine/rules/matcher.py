@@ -195,11 +195,7 @@ class Matcher:
         if got is None:
             requirements(node, self._node_requirements)  # the clauses of its subtrees are kept too
             got = self._node_requirements[id(node)]
-        features = self.doc.features
-        for clause in got[1]:
-            if clause.isdisjoint(features):
-                return True
-        return False
+        return any(map(self.doc.features.isdisjoint, got[1]))
 
     # -- nodes ----------------------------------------------------------------------------
     def bindings(self, node: Node, lo: int, hi: int) -> list[Binding]:
