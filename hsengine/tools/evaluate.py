@@ -56,6 +56,7 @@ DEFAULT_DATA_ROOT = PACKAGE_DIR.parent.parent / "shared" / "data"  # the workpla
 HATEFUL_FUNCTIONALITIES = (
     "derogation", "dehumanization", "threat_direct", "threat_normative", "slur", "negated_positive",
     "question_or_opinion", "pronoun_reference", "spelling_variant", "extremist_frame", "hate_emotion",
+    "negative_generalization", "exclusion",
 )
 NON_HATEFUL_FUNCTIONALITIES = (
     "neutral_mention", "positive_mention", "negated_hate", "counter_speech_quote",
