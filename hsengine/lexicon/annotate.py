@@ -18,6 +18,7 @@ from .index import Lexicon
 from .loader import Entry
 from .lookup import Hit, TokenAnalysis, TokenAnalyzer
 from ..morphology import kazakh, kazakh_words, russian
+from ..morphology.translit import kazakh_latin_to_cyrillic
 from ..text.normalize import NormalizedText
 from ..text.tokenize import Merge, Token, tokenize
 
@@ -433,15 +434,28 @@ def _aorist_before_edi(tokens: list[Token], analyzer: TokenAnalyzer, features: s
     words = [t for t in tokens if t.kind == "word"]
     out: list[DocHit] = []
     for a, b in zip(words, words[1:]):
-        w = a.text.lower()
-        if b.text.lower() not in _EDI or len(w) < 4 or w[-1] != "р" or w[-2] not in _KK_VOWELS:
+        if _EDI.isdisjoint(_cyrillic_spellings(b)):
             continue
-        for h in analyzer.analyze(w[:-1] + "у").hits:
-            if "infn" in h.gram and lexicon.classes_kind(h.entry, ("attack",)):
+        for w in _cyrillic_spellings(a):
+            if len(w) < 4 or w[-1] != "р" or w[-2] not in _KK_VOWELS:
+                continue
+            found = [h for h in analyzer.analyze(w[:-1] + "у").hits
+                     if "infn" in h.gram and lexicon.classes_kind(h.entry, ("attack",))]
+            for h in found:
                 out.append(DocHit(a.index, a.index, h.entry, "aorist", h.score, False, _AORIST_GRAM))
                 features.add("entry:" + h.entry.id)
                 features.update("class:" + c for c in h.entry.classes)
+            if found:
+                break
     return out
+
+
+def _cyrillic_spellings(tok: Token) -> tuple[str, ...]:
+    """The word in Cyrillic: as written, or the first two readings of a Latin spelling (sabar edım)."""
+    w = tok.text.lower()
+    if tok.script == "latn":
+        return kazakh_latin_to_cyrillic(w)[:2]
+    return (w,)
 
 
 PRONOUN_REACH = 2  # sentences back a pronoun may look for its group
@@ -470,6 +484,8 @@ def _pronoun_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hit
         pronouns = lexicon.plural_pronouns
         if tok.text not in pronouns and not (analyses[tok.index] and _is_pronoun(analyses[tok.index], pronouns)):
             continue
+        if _refers_elsewhere(tok, tokens, analyses, hits):
+            continue
         # the subject is usually named first: take the first mention in the latest clause (or
         # sentence) that names a group — not a predicate noun ("сопылар мүшрік емес, олар ...")
         last = groups[k]
@@ -481,9 +497,59 @@ def _pronoun_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hit
         # makes them the object; an unknown case (empty) accepts any
         own = frozenset().union(*(p.gram for p in hits if p.first == p.last == tok.index
                                   and "plural_pronoun" in p.entry.classes))
+        if own and "sing" not in own:  # олар, бұлар: plural by meaning, whatever their analysis says
+            own |= _PLUR
         out.append(DocHit(tok.index, tok.index, h.entry, "pronoun", round(h.score * 0.9, 3), False,
                           own, (h.first, h.last)))
     return out
+
+
+_FINITE = frozenset({"pres", "past", "futr"})
+_PLUR = frozenset({"plur"})
+# "всех" before people of its own counts them ("всех нацистов"); a demonstrative points back even
+# before a noun ("таким соседям верить нельзя" — the group named before, as neighbours)
+_UNIVERSAL_DETERMINERS = frozenset({"всех"})
+_KEEP_KINDS = frozenset({"group", "slur", "dehumanization", "negative_attribute", "person", "epithet"})
+
+
+def _next_word(tokens: list[Token], i: int) -> Token | None:
+    """The word right after token i in its sentence (no punctuation between), or None."""
+    j = i + 1
+    if j < len(tokens) and tokens[j].kind == "word" and tokens[j].sent == tokens[i].sent:
+        return tokens[j]
+    return None
+
+
+def _refers_elsewhere(tok: Token, tokens: list[Token], analyses: list[TokenAnalysis | None],
+                      hits: list[DocHit]) -> bool:
+    """A plural pronoun word that here does not stand for a group named before it:
+
+    - "всех" before people of its own ("пусть покарает всех нацистов"): followed by an animate
+      plural noun the lexicon does not know, it counts those people — a known word keeps it ("всех
+      тварей", "всех людей", "всех X");
+    - "это" as the object or subject of a finite verb ("какой козёл это выложил", "это все знают"):
+      it stands for a thing said or done, not for people.
+    """
+    nxt = _next_word(tokens, tok.index)
+    if nxt is None:
+        return False
+    a = analyses[nxt.index]
+    gram = a.gram if a is not None else frozenset()
+    if tok.text == "это":
+        if nxt.text in ("все", "всё"):
+            after = _next_word(tokens, nxt.index)
+            b = analyses[after.index] if after is not None else None
+            return b is not None and _finite_verb(b.gram)
+        return _finite_verb(gram)
+    determiner = tok.text in _UNIVERSAL_DETERMINERS
+    if not determiner or not {"NOUN", "anim", "plur"} <= gram or not russian.is_known(nxt.text):
+        return False
+    # a people noun the lexicon reads (a group, a slur, an attack, people in general) keeps it
+    return not any(h.first <= nxt.index <= h.last and not _KEEP_KINDS.isdisjoint(h.entry.classes) for h in hits)
+
+
+def _finite_verb(gram: frozenset[str]) -> bool:
+    return "VERB" in gram and "indc" in gram and not _FINITE.isdisjoint(gram)
 
 
 _ATTR = frozenset({"Attr"})

@@ -440,13 +440,20 @@ def _refutation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
     for ref in _hits_with(doc, ctx.cue_classes, None, lo, hi):
         if _cue_negated(doc, ref):
             continue
+        if ref.last + 1 < len(toks) and any(True for _ in _hits_with(doc, _REPORTING, None, ref.last + 1, ref.last + 1)):
+            continue  # the object of saying: "бәрі өтірік айтады" (they all tell lies) is no verdict on a claim
         inside = evidence.intersection(range(ref.first, ref.last + 1))
         b_first, b_last = b.first, b.last
         if inside:
             # a one-word cue that is itself evidence refutes nothing; a phrase may lend the match a
             # word ("— последнее, что я бы сделал": я as the mood of a threat): the claim is the rest
             outside = evidence - inside
-            if ref.first == ref.last or not outside or max(outside) > ref.last and min(outside) < ref.first:
+            # ...unless a reported claim ends right before it: "<claim> деген өтірік" (the lie that
+            # <claim>), where a rule read өтірік "lie" as the claim's vice
+            reported = ref.first == ref.last and ref.first > 0 and any(
+                True for _ in _hits_with(doc, _REPORTING, None, ref.first - 1, ref.first - 1))
+            if (ref.first == ref.last and not reported) or not outside \
+                    or max(outside) > ref.last and min(outside) < ref.first:
                 continue
             b_first, b_last = min(outside), max(outside)
         if ref.last < b_first:

@@ -166,9 +166,24 @@ def _segment(tokens: list[Token], norm: NormalizedText) -> None:
         if ch in _TERMINAL and _ends_sentence(tokens, i, original, n):
             sent += 1
             clause += 1
-        elif ch in _CLAUSE_PUNCT:
+        elif ch in _CLAUSE_PUNCT and not _correlative_comma(tokens, i, n):
             clause += 1
     _pair_quotes(tokens)
+
+
+# Correlative particles: "жер сатуға да, жалға беруге де болмайды", "ни чести, ни совести" — the
+# comma between their members joins them in one clause rather than ending one.
+_CORRELATIVE_BEFORE = frozenset({"да", "де", "та", "те"})
+_CORRELATIVE_AFTER = frozenset({"ни"})
+
+
+def _correlative_comma(tokens: list[Token], i: int, n: int) -> bool:
+    if tokens[i].text != "," or i == 0 or i + 1 >= n:
+        return False
+    before, after = tokens[i - 1], tokens[i + 1]
+    if before.kind == "word" and before.text in _CORRELATIVE_BEFORE and i >= 2 and tokens[i - 2].kind == "word":
+        return True
+    return after.kind == "word" and after.text in _CORRELATIVE_AFTER
 
 
 # Words after which a dot abbreviates rather than ends a sentence (т.е., г. Алматы, 5 тыс. тг).
