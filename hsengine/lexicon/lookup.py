@@ -57,6 +57,15 @@ def _listed_kazakh_gram(word: str, entry: Entry) -> frozenset[str]:
     verb form (кетпейді, кетсін) the grammar of its endings on the entry's stem; a spelling
     itself is a bare stem; a listed form no analysis explains stays unknown (empty)."""
     kind = "verbal" if entry.pos == "verb" else "nominal"
+    if not _CYRILLIC_ONLY.match(word):
+        # a Latin spelling the entry lists (olardy): the grammar of its Cyrillic reading (оларды)
+        for cyr in kazakh_latin_to_cyrillic(word)[:2]:
+            if cyr != word and _CYRILLIC_ONLY.match(cyr):
+                gram = _listed_kazakh_gram(cyr, entry) if cyr in entry.spellings or any(
+                    cyr.startswith(s) for s in entry.spellings) else frozenset()
+                if gram:
+                    return gram
+        return frozenset()
     if word in entry.spellings:
         if entry.pos != "verb":
             for a in kazakh.analyze(word):
