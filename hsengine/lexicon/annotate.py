@@ -500,12 +500,13 @@ def _pronoun_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hit
         if own and "sing" not in own:  # олар, бұлар: plural by meaning, whatever their analysis says
             own |= _PLUR
         out.append(DocHit(tok.index, tok.index, h.entry, "pronoun", round(h.score * 0.9, 3), False,
-                          own, (h.first, h.last)))
+                          own | _PRON, (h.first, h.last)))
     return out
 
 
 _FINITE = frozenset({"pres", "past", "futr"})
 _PLUR = frozenset({"plur"})
+_PRON = frozenset({"Pron"})  # a group read through a pronoun (morphology/grammemes.CONTEXT_GRAMMEMES)
 # "всех" before people of its own counts them ("всех нацистов"); a demonstrative points back even
 # before a noun ("таким соседям верить нельзя" — the group named before, as neighbours)
 _UNIVERSAL_DETERMINERS = frozenset({"всех"})

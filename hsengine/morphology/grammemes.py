@@ -23,8 +23,9 @@ from .kazakh_suffixes import NEGATION, NOMINAL, VERBAL
 
 # grammemes the annotation adds from the context of a word (lexicon/annotate.py): Attr — a bare
 # Kazakh noun that only modifies the possessed noun after it ("орыс көршім"); Own — a group word
-# with the speaker's possessive ("қазағым", "халқымды": my own people)
-CONTEXT_GRAMMEMES = frozenset({"Attr", "Own"})
+# with the speaker's possessive ("қазағым", "халқымды": my own people); Pron — a group read
+# through a pronoun that stands for it ("они", "олар": the group named before, not a word used here)
+CONTEXT_GRAMMEMES = frozenset({"Attr", "Own", "Pron"})
 
 KAZAKH_GRAMMEMES = frozenset(
     {"NOUN", "VERB", "nomn"}

@@ -228,6 +228,11 @@ def _verbal_rows() -> tuple[Verbal, ...]:
         add(_v(("а", ("pres",)), (person, gram), after=AFTER_CONS, cell=cell))
         add(_v(("й", ("pres",)), (person, gram), after=frozenset({V}), cell=cell))
         add(_v(("я", ("pres",)), (person, gram), after=ANY, cell=cell, restore="й"))
+    # the spoken first person singular, -мын worn down to -м: өлтірем, ұрам, сабайм, жоям ("I will
+    # kill / beat / destroy"), as comments write it
+    add(_v(("а", ("pres",)), ("м", (*_1SG, "Infr")), after=AFTER_CONS))
+    add(_v(("й", ("pres",)), ("м", (*_1SG, "Infr")), after=frozenset({V})))
+    add(_v(("я", ("pres",)), ("м", (*_1SG, "Infr")), after=ANY, restore="й"))
     for person, gram in _PAST_PERSONS:  # past: келдім, кетті; conditional: келсек
         cell = _PAST_CELLS.get(person, "")
         add(_v(("ды", ("past",)), (person, gram), after=VOICED, cell=cell))

@@ -328,10 +328,11 @@ def _negation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
 
 
 def _corrected(doc: Doc, after: int, before: int) -> bool:
-    """Russian corrective "не X, а Y": a negation reaches X, not what follows а ("не народ, а
-    саранча", "не мусульмане, а секта" assert the second)."""
+    """A contrast between a negation and the attack: the corrective "не X, а Y" ("не народ, а
+    саранча" asserts the second) and the disclaimer "я не расист, но ..." (what follows но is said,
+    not denied), with or without the comma informal writing drops."""
     toks = doc.tokens
-    return any(toks[i].kind == "word" and toks[i].text.lower() == "а" for i in range(after + 1, before))
+    return any(toks[i].kind == "word" and toks[i].text.lower() in doc.contrast_words for i in range(after + 1, before))
 
 
 _CALL = frozenset({"call"})
