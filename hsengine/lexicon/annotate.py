@@ -10,7 +10,7 @@ combining, compat) and how the token was assembled (spaced letters).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Sequence
 
 from ..text import deobfuscate, langid
@@ -283,6 +283,7 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
         hits.extend(_phrase_hits(tokens, analyses, lexicon, features))
     hits.extend(_compound_verb_hits(tokens, analyses, hits, lexicon))
     hits.extend(_aorist_before_edi(tokens, analyzer, features))
+    hits.extend(_group_adjective_hits(tokens, analyses, hits, lexicon, features))
     hits.extend(_pronoun_hits(tokens, analyses, hits, lexicon))
     hits.extend(_object_licensed_hits(tokens, analyses, hits, lexicon, features))
     if doc_lang == "kk":
@@ -456,6 +457,41 @@ def _cyrillic_spellings(tok: Token) -> tuple[str, ...]:
     if tok.script == "latn":
         return kazakh_latin_to_cyrillic(w)[:2]
     return (w,)
+
+
+GROUP_ADJECTIVE = "group_adjective"
+_AS_GROUP: dict[str, Entry] = {}  # a group adjective's entry read as a group name (one object per entry)
+
+
+def _as_group(entry: Entry) -> Entry:
+    found = _AS_GROUP.get(entry.id)
+    if found is None:
+        found = _AS_GROUP[entry.id] = replace(entry, classes=("group",))
+    return found
+
+
+def _group_adjective_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hits: list[DocHit],
+                          lexicon: Lexicon, features: set[str]) -> list[DocHit]:
+    """A group adjective right before a word for people names the group: "китайские рабочие",
+    "эти кавказские парни", "уйгурскими активистами" are one group hit over both words, with the
+    noun's grammar.  Before anything else ("китайские кредиты", "уйгурская кухня") it names
+    nothing.  A people noun is an animate Russian noun the lexicon does not read as a group of
+    its own ("китайские уйгуры" are uyghurs)."""
+    out: list[DocHit] = []
+    for h in hits:
+        if h.first != h.last or GROUP_ADJECTIVE not in h.entry.classes:
+            continue
+        nxt = _next_word(tokens, h.last)
+        if nxt is None or tokens[h.last].clause != nxt.clause:
+            continue
+        a = analyses[nxt.index]
+        if a is None or not {"NOUN", "anim"} <= a.gram:
+            continue
+        if any(o.first <= nxt.index <= o.last and lexicon.classes_kind(o.entry, ("target",)) for o in hits):
+            continue
+        out.append(DocHit(h.first, nxt.index, _as_group(h.entry), "adjective", h.score, False, a.gram))
+        features.add("class:group")
+    return out
 
 
 PRONOUN_REACH = 2  # sentences back a pronoun may look for its group

@@ -746,6 +746,8 @@ class TokenAnalyzer:
             feats.add("entry:" + h.entry.id)
             for c in h.entry.classes:
                 feats.add("class:" + c)
+                if c == "group_adjective":  # read as a group before a people noun (annotate)
+                    feats.add("class:group")
             if h.entry.target:
                 feats.add("target:" + h.entry.target)
         vocab = self.vocab

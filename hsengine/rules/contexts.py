@@ -312,7 +312,7 @@ def _negation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
         for cue in _hits_with(doc, spec.classes, spec.lang, sent_lo, sent_hi):
             if evidence.issuperset(range(cue.first, cue.last + 1)):
                 continue  # the negation is part of the evidence itself ("не люди")
-            if _rhetorical(doc, cue) or _inside_call(doc, cue) or _concord(doc, cue, evidence):
+            if _rhetorical(doc, cue) or _inside_call(doc, cue) or _concord(doc, cue, evidence) or _until(doc, cue):
                 continue
             for a in attacks:
                 if spec.before and cue.last < a.first:
@@ -325,6 +325,26 @@ def _negation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
                             and toks[cue.first].clause == toks[a.last].clause:
                         return Suppression(ctx.id, ctx.kind, cue, "negation after the attack words")
     return None
+
+
+def _until(doc: Doc, cue: DocHit) -> bool:
+    """Russian "пока ... не" before a verb to come means "until": its не denies nothing ("пока их всех
+    не выгоним, покоя не будет" calls for the expulsion).  Before a past verb it tells what was not
+    done yet ("пока туда не влезли США" narrates)."""
+    toks = doc.tokens
+    if cue.first != cue.last or toks[cue.first].text.lower() != "не":
+        return False
+    j = cue.last + 1
+    if j < len(toks) and toks[j].kind == "word" and doc.analyses[j] is not None and "past" in doc.analyses[j].gram:
+        return False
+    i, words = cue.first - 1, 0
+    while i >= 0 and words < 4 and toks[i].sent == toks[cue.first].sent:
+        if toks[i].kind == "word":
+            if toks[i].text.lower() == "пока":
+                return True
+            words += 1
+        i -= 1
+    return False
 
 
 def _corrected(doc: Doc, after: int, before: int) -> bool:

@@ -1,0 +1,74 @@
+"""Who a word stands for (lexicon/annotate.py): a group adjective before a people noun names the
+group, "всех"/"это" sometimes stand for something else, a pronoun read as a group is marked Pron,
+and Kazakh plural pronouns are plural."""
+
+from __future__ import annotations
+
+import pytest
+
+from hsengine import Engine
+from hsengine.lexicon.annotate import annotate
+from hsengine.text.normalize import normalize
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine()
+
+
+def _groups(engine: Engine, text: str) -> list[tuple[str, str, frozenset[str]]]:
+    """(evidence text, how, grammemes) of every hit of a target class in the text."""
+    doc = annotate(normalize(text), engine.analyzer, None)
+    out = []
+    for h in doc.hits:
+        if engine.lexicon.classes_kind(h.entry, ("target",)):
+            start, end = doc.tokens[h.first].start, doc.tokens[h.last].end
+            out.append((text[start:end], h.how, h.gram))
+    return out
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Эти кавказские парни опять шумят.", "кавказские парни"),
+    ("Про китайских рабочих снова писали.", "китайских рабочих"),
+    ("Уйгурскими активистами занялась полиция.", "Уйгурскими активистами"),
+])
+def test_group_adjective_before_people_names_the_group(engine: Engine, text: str, span: str) -> None:
+    found = [(t, how) for t, how, _ in _groups(engine, text)]
+    assert (span, "adjective") in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Зачем нам китайские кредиты?",
+    "Уйгурская кухня мне нравится.",
+    "Надоела эта цыганская музыка.",
+])
+def test_group_adjective_before_things_names_nothing(engine: Engine, text: str) -> None:
+    assert _groups(engine, text) == []
+
+
+def test_group_adjective_hit_carries_the_nouns_grammar(engine: Engine) -> None:
+    (hit,) = [g for t, how, g in _groups(engine, "Кавказские парни пришли.") if how == "adjective"]
+    assert {"nomn", "plur", "anim"} <= hit
+
+
+@pytest.mark.parametrize(("text", "pronoun"), [
+    ("Чеченцы молились за мир. Пусть Бог покарает всех нацистов!", "всех"),
+    ("Про узбеков сняли фильм. Какая скотина это вырезала?", "это"),
+    ("Уйгуры открыли кафе. Это все знают.", "это"),
+])
+def test_pronoun_that_stands_for_something_else(engine: Engine, text: str, pronoun: str) -> None:
+    assert all(t != pronoun for t, how, _ in _groups(engine, text) if how == "pronoun")
+
+
+@pytest.mark.parametrize(("text", "pronoun"), [
+    ("Китайцы понаехали. Всех людей этих гнать надо.", "Всех"),
+    ("Китайцы приехали. Эти люди всё скупают.", "Эти"),
+    ("Кыргызы опять скандалят. Таким соседям верить нельзя.", "Таким"),
+])
+def test_pronoun_that_points_back(engine: Engine, text: str, pronoun: str) -> None:
+    assert any(t == pronoun for t, how, _ in _groups(engine, text) if how == "pronoun")
+
+
+def test_pronoun_hits_are_marked_and_kazakh_ones_plural(engine: Engine) -> None:
+    hits = [(t, g) for t, how, g in _groups(engine, "Тәжіктер келді. Олар сасық.") if how == "pronoun"]
+    assert hits and all("Pron" in g and "plur" in g for _, g in hits), hits
