@@ -533,10 +533,12 @@ def _pronoun_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hit
         # makes them the object; an unknown case (empty) accepts any
         own = frozenset().union(*(p.gram for p in hits if p.first == p.last == tok.index
                                   and "plural_pronoun" in p.entry.classes))
-        if own and "sing" not in own:  # олар, бұлар: plural by meaning, whatever their analysis says
-            own |= _PLUR
+        if own:  # (an unknown case — a Latin spelling — stays empty: it accepts any grammar)
+            if "sing" not in own:  # олар, бұлар: plural by meaning, whatever their analysis says
+                own |= _PLUR
+            own |= _PRON
         out.append(DocHit(tok.index, tok.index, h.entry, "pronoun", round(h.score * 0.9, 3), False,
-                          own | _PRON, (h.first, h.last)))
+                          own, (h.first, h.last)))
     return out
 
 

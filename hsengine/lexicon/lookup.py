@@ -296,6 +296,8 @@ class TokenAnalyzer:
                 votes = (0, 1)  # гулдеп, ииси: an ordinary Kazakh word typed without Kazakh letters
             if not hits and self.use_deobfuscation and not guard_langs:
                 for candidate, how in self._readings(word, plain, script):
+                    if reading != word and how != "mask":
+                        break  # the mask's readings were found: no other reading after them
                     found: dict[str, Hit] = {}
                     c_script = script_of(candidate)
                     c_lemmas, c_stems = self._lookup(candidate, c_script, found, guarded=False)
@@ -303,11 +305,15 @@ class TokenAnalyzer:
                         c_stems = self._keyboard_lookup(self.keyboard_readings(candidate), c_stems, found, False)
                     loose = {k: h for k, h in found.items() if lex.reachable_loosely(h.entry)}
                     if loose:
-                        for k, h in loose.items():
+                        # once the reading is an attack, target or frame word, its other entries come
+                        # with it (ш*ғару is шығару, also the light verb of "қуып шығару")
+                        for k, h in found.items():
                             hits[k] = Hit(h.entry, f"{how}+{h.how}", round(h.score - DEOBFUSCATION_PENALTY, 3),
                                           h.negated, h.gram)
-                        reading, lemmas, stems = candidate, c_lemmas, c_stems
-                        break
+                        if reading == word:
+                            reading, lemmas, stems = candidate, c_lemmas, c_stems
+                        if how != "mask":
+                            break  # (every attack word a mask may hide is read: see _readings)
         rejected: tuple[str, ...] = ()
         typed_kazakh = False
         if not hits and not long_word and self.use_fuzzy:
@@ -648,8 +654,14 @@ class TokenAnalyzer:
                             if pattern.match(keyboard_fold(f))]
                 # a mask is read only when one word fits: forms that all mean the same (к*фир: кафир
                 # or кяфир, in the Russian or the Kazakh entry); two different words leave it unread
-                if fits and len({self._meaning(f) for f in fits}) == 1:
+                # (к*пір: кәпір or көпір) — unless every word that fits is an attack word naming no
+                # one (өтірік*і: өтірікші "liars" or өтірікті "the lie"): hidden either way, it is
+                # read as all of them
+                meanings = {self._meaning(f) for f in fits}
+                if fits and len(meanings) == 1:
                     out.append((fits[0], "mask"))
+                elif fits and all(self._attack_only(m) for m in meanings):
+                    out.extend((f, "mask") for f in fits)
             else:
                 out.extend((r, "leet") for r in deobfuscate.leet_readings(word))
         for r in deobfuscate.squeeze_readings(word):
@@ -660,6 +672,11 @@ class TokenAnalyzer:
                     and not self._typed_kazakh_word(word):
                 out.extend((r, "repeat") for r in doubles)
         return out
+
+    def _attack_only(self, meaning: frozenset) -> bool:
+        """Is a form's meaning only attack words, none of them naming a group?"""
+        classes = self.lexicon.classes
+        return all(target is None and all(classes[c].kind == "attack" for c in cls) for cls, target in meaning)
 
     def _meaning(self, form: str) -> frozenset:
         """What a form means: the classes and targets of the entries it belongs to."""
@@ -714,10 +731,12 @@ class TokenAnalyzer:
         """Grammemes of the form a misspelled word was matched to (the intended reading)."""
         if entry.lang == "ru":
             return russian.grammemes_for(form, entry.spellings) if _CYRILLIC_ONLY.match(form) else frozenset()
-        for a in kazakh.analyze(form):
-            if a.stem == (kk_stem or entry.lemma):
-                return a.gram if a.suffixes else kazakh.bare_grammemes("verbal" if entry.pos == "verb" else "nominal")
-        return frozenset()
+        # every reading of the form on the entry's stem (бермеңдер is a negated imperative, and also
+        # reads as a noun in the plural): the first alone would lose the verb
+        stem = kk_stem or entry.lemma
+        grams = [a.gram if a.suffixes else kazakh.bare_grammemes("verbal" if entry.pos == "verb" else "nominal")
+                 for a in kazakh.analyze(form) if a.stem == stem]
+        return frozenset().union(*grams) if grams else frozenset()
 
     @staticmethod
     def _word_gram(word: str, keyboard: tuple[str, ...] = ()) -> tuple[frozenset[str], bool]:
