@@ -499,6 +499,17 @@ class TokenAnalyzer:
         return tuple(out)
 
     @staticmethod
+    def _typed_negated_verb(word: str) -> bool:
+        """A Kazakh verb with the negation suffix typed on a Russian keyboard, whatever the verb
+        (тилемесин is тілемесін "let him not wish"): its stem is a headword so typed.  Words with
+        an entry get their readings from keyboard_readings; this one only tells the negation."""
+        if len(word) > MAX_MORPH_LEN or not _NO_KAZAKH_LETTER.match(word) or russian.is_known(word):
+            return False
+        known = kazakh_words.typed_words()
+        return any(t.analysis.negated and t.analysis.kind == "verbal" and len(t.stem) >= 3 and t.stem in known
+                   for t in kazakh.analyze_typed(word))
+
+    @staticmethod
     def _typed_kazakh_word(word: str) -> bool:
         """A word outside the Russian dictionary whose keyboard-spelling stems are Kazakh
         headwords (откизди = өткізді "held", копирлер = көпірлер "bridges")."""
@@ -751,6 +762,8 @@ class TokenAnalyzer:
                 for a in kazakh.analyze(w)[1:]:
                     gram |= a.gram
                     negated = negated or (a.negated and a.kind == "verbal")
+            if not negated and not keyboard:
+                negated = TokenAnalyzer._typed_negated_verb(word)
             return frozenset(gram), negated
         # A Latin word may be Russian or Kazakh: its grammar is unknown (passes gram conditions),
         # but a Kazakh reading with the negation suffix still negates
@@ -765,7 +778,7 @@ class TokenAnalyzer:
             feats.add("entry:" + h.entry.id)
             for c in h.entry.classes:
                 feats.add("class:" + c)
-                if c == "group_adjective":  # read as a group before a people noun (annotate)
+                if c in ("group_adjective", "substantive_adjective"):  # read as a group in context (annotate)
                     feats.add("class:group")
             if h.entry.target:
                 feats.add("target:" + h.entry.target)

@@ -357,7 +357,7 @@ def _corrected(doc: Doc, after: int, before: int) -> bool:
 
 _CALL = frozenset({"call"})
 _CONCORD = frozenset({"ни", "никому", "никого", "никакой", "никакого", "никакому", "никаким", "никаком", "никакая",
-                      "никакую", "никакое", "никакие", "никаких", "никакими"})
+                      "никакую", "никакое", "никакие", "никаких", "никакими", "никто", "никого", "никому", "никем"})
 
 
 def _concord(doc: Doc, cue: DocHit, evidence: set[int]) -> bool:
@@ -443,7 +443,10 @@ def _quotation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
     quotes = {toks[i].quote for s in b.spans for i in range(s.first, s.last + 1)}
     if -1 in quotes:
         return None
-    lo, hi = doc.sentence_range(toks[b.first].sent - ctx.neighbor_sentences, toks[b.last].sent + ctx.neighbor_sentences)
+    # the frame is looked for around the whole quotation, which may hold several sentences
+    # («Сколько можно терпеть X? Не пора ли...?» — такие комментарии мы удаляем)
+    quoted = [t.sent for t in toks if t.quote in quotes]
+    lo, hi = doc.sentence_range(min(quoted) - ctx.neighbor_sentences, max(quoted) + ctx.neighbor_sentences)
     for cue in _hits_with(doc, ctx.frame_classes, None, lo, hi):
         if toks[cue.first].quote in quotes:
             continue
