@@ -284,6 +284,7 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
     hits.extend(_compound_verb_hits(tokens, analyses, hits, lexicon))
     hits.extend(_aorist_before_edi(tokens, analyzer, features))
     hits.extend(_group_adjective_hits(tokens, analyses, hits, lexicon, features))
+    hits.extend(_substantive_adjective_hits(tokens, analyses, hits, features))
     hits.extend(_pronoun_hits(tokens, analyses, hits, lexicon))
     hits.extend(_object_licensed_hits(tokens, analyses, hits, lexicon, features))
     if doc_lang == "kk":
@@ -490,6 +491,36 @@ def _group_adjective_hits(tokens: list[Token], analyses: list[TokenAnalysis | No
         if any(o.first <= nxt.index <= o.last and lexicon.classes_kind(o.entry, ("target",)) for o in hits):
             continue
         out.append(DocHit(h.first, nxt.index, _as_group(h.entry), "adjective", h.score, False, a.gram))
+        features.add("class:group")
+    return out
+
+
+SUBSTANTIVE_ADJECTIVE = "substantive_adjective"
+_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
+
+
+def _substantive_adjective_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hits: list[DocHit],
+                                features: set[str]) -> list[DocHit]:
+    """A group's adjective used as a noun names a person of the group: "где вы видели честного
+    неверного?", "этот неверный".  It must follow an adjective or demonstrative that agrees with
+    it in case and have no noun or adjective of its own after it in the clause; "неверный ответ",
+    "ответ неверный", "совершенно неверный" name no one."""
+    out: list[DocHit] = []
+    for h in hits:
+        if h.first != h.last or SUBSTANTIVE_ADJECTIVE not in h.entry.classes:
+            continue
+        nxt = _next_word(tokens, h.last)
+        if nxt is not None and tokens[h.last].clause == nxt.clause:
+            a = analyses[nxt.index]
+            if a is None or not {"NOUN", "ADJF"}.isdisjoint(a.gram):
+                continue
+        i = h.first - 1
+        if i < 0 or tokens[i].kind != "word" or tokens[i].clause != tokens[h.first].clause:
+            continue
+        before = analyses[i]
+        if before is None or "ADJF" not in before.gram or before.gram.isdisjoint(h.gram & _CASES):
+            continue
+        out.append(DocHit(h.first, h.last, _as_group(h.entry), "noun use", h.score, False, h.gram))
         features.add("class:group")
     return out
 
