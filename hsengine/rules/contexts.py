@@ -438,15 +438,22 @@ def _cue(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
     return None
 
 
+MAX_QUOTED_SENTENCES = 3
+
+
 def _quotation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
     toks = doc.tokens
     quotes = {toks[i].quote for s in b.spans for i in range(s.first, s.last + 1)}
     if -1 in quotes:
         return None
-    # the frame is looked for around the whole quotation, which may hold several sentences
-    # («Сколько можно терпеть X? Не пора ли...?» — такие комментарии мы удаляем)
+    # the frame is looked for around the whole quotation when it holds a few sentences («Сколько
+    # можно терпеть X? Не пора ли...?» — такие комментарии мы удаляем); a longer one is more
+    # often a stray quotation mark than a quote
+    first, last = toks[b.first].sent, toks[b.last].sent
     quoted = [t.sent for t in toks if t.quote in quotes]
-    lo, hi = doc.sentence_range(min(quoted) - ctx.neighbor_sentences, max(quoted) + ctx.neighbor_sentences)
+    if max(quoted) - min(quoted) <= MAX_QUOTED_SENTENCES - 1:
+        first, last = min(quoted), max(quoted)
+    lo, hi = doc.sentence_range(first - ctx.neighbor_sentences, last + ctx.neighbor_sentences)
     for cue in _hits_with(doc, ctx.frame_classes, None, lo, hi):
         if toks[cue.first].quote in quotes:
             continue

@@ -233,7 +233,6 @@ class Matcher:
 
     def _unordered(self, lists: list[list[Binding]], node: AllOf):
         pivot = min(range(len(lists)), key=lambda k: len(lists[k]))
-        toks = self.doc.tokens
         firsts = [[b.first for b in lst] for lst in lists]
         for b0 in lists[pivot]:
             chosen: list[Binding] = [b0]
@@ -248,10 +247,7 @@ class Matcher:
                 if not window:
                     ok = False
                     break
-                # nearest to the pivot, and on its side of a quotation mark where there is a choice
-                # (Депутаттың «Кім X-ды билікке кіргізді?»: билікке, not депутаттың, is asked about)
-                quote = toks[b0.first].quote
-                best = min(window, key=lambda b: (toks[b.first].quote != quote, self._distance(b.first, b0.first), b.first))
+                best = min(window, key=lambda b: (self._distance(b.first, b0.first), b.first))
                 chosen.append(best)
                 used |= _tokens_of(best)
             if not ok:
