@@ -20,7 +20,7 @@ from .lookup import Hit, TokenAnalysis, TokenAnalyzer
 from ..morphology import kazakh, kazakh_words, russian
 from ..morphology.translit import kazakh_latin_to_cyrillic
 from ..text.normalize import NormalizedText
-from ..text.tokenize import Merge, Token, tokenize
+from ..text.tokenize import Merge, Token, script_of, tokenize
 
 
 _HYPHENS = {"-", "‐", "–"}
@@ -432,30 +432,35 @@ def _aorist_before_edi(tokens: list[Token], analyzer: TokenAnalyzer, features: s
     едік".  Out of context -лар/-дар is the plural, so the word analysis leaves this reading out
     (morphology/kazakh_suffixes.py); before еді a wish reads it as the verb.  The verb is found
     through its verbal noun (депортацияла-р → депортациялау), and only an attack verb counts."""
-    lexicon = analyzer.lexicon
     words = [t for t in tokens if t.kind == "word"]
     out: list[DocHit] = []
     for a, b in zip(words, words[1:]):
-        if _EDI.isdisjoint(_cyrillic_spellings(b)):
-            continue
-        for w in _cyrillic_spellings(a):
-            if len(w) < 4 or w[-1] != "р" or w[-2] not in _KK_VOWELS:
-                continue
-            found = [h for h in analyzer.analyze(w[:-1] + "у").hits
-                     if "infn" in h.gram and lexicon.classes_kind(h.entry, ("attack",))]
-            for h in found:
-                out.append(DocHit(a.index, a.index, h.entry, "aorist", h.score, False, _AORIST_GRAM))
-                features.add("entry:" + h.entry.id)
-                features.update("class:" + c for c in h.entry.classes)
-            if found:
-                break
+        for h in _aorist_hits(_cyrillic_spellings(a.text, a.script), _cyrillic_spellings(b.text, b.script), analyzer):
+            out.append(DocHit(a.index, a.index, h.entry, "aorist", h.score, False, _AORIST_GRAM))
+            features.add("entry:" + h.entry.id)
+            features.update("class:" + c for c in h.entry.classes)
     return out
 
 
-def _cyrillic_spellings(tok: Token) -> tuple[str, ...]:
+def _aorist_hits(word: Sequence[str], after: Sequence[str], analyzer: TokenAnalyzer) -> list[Hit]:
+    """The attack verb a word reads as when it is an aorist before еді (spellings of both words)."""
+    if _EDI.isdisjoint(after):
+        return []
+    lexicon = analyzer.lexicon
+    for w in word:
+        if len(w) < 4 or w[-1] != "р" or w[-2] not in _KK_VOWELS:
+            continue
+        found = [h for h in analyzer.analyze(w[:-1] + "у").hits
+                 if "infn" in h.gram and lexicon.classes_kind(h.entry, ("attack",))]
+        if found:
+            return found
+    return []
+
+
+def _cyrillic_spellings(text: str, script: str) -> tuple[str, ...]:
     """The word in Cyrillic: as written, or the first two readings of a Latin spelling (sabar edım)."""
-    w = tok.text.lower()
-    if tok.script == "latn":
+    w = text.lower()
+    if script == "latn":
         return kazakh_latin_to_cyrillic(w)[:2]
     return (w,)
 
@@ -560,6 +565,8 @@ def _pronoun_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hit
         h = next(g for g in groups[: k + 1] if unit(tokens[g.first]) == unit(tokens[last.first]))
         if tok.sent - tokens[h.last].sent > PRONOUN_REACH:
             continue
+        if tokens[h.first].quote != -1 and tokens[h.first].quote != tok.quote:
+            continue  # "пишут «X не люди», это фашизм": outside the quote it points at the quote
         # the pronoun's own case (оларды, им, ими), not its antecedent's: "их часто обманывают"
         # makes them the object; an unknown case (empty) accepts any
         own = frozenset().union(*(p.gram for p in hits if p.first == p.last == tok.index
@@ -731,6 +738,13 @@ def prefilter_features(words: list[str], analyzer: TokenAnalyzer,
         add_keys(a.phrase_keys)
     features.update(*feature_sets)
     phrase_keys.update(*key_sets)
+    # the aorist before еді is read in context (annotate: _aorist_before_edi); its attack verb
+    # counts here too, or the rules that need it would never be tried ("сабар едім")
+    for w1, w2 in zip(words, words[1:]):
+        if w2[:2].lower() in ("ед", "ed"):
+            for h in _aorist_hits(_cyrillic_spellings(w1, script_of(w1)), _cyrillic_spellings(w2, script_of(w2)), analyzer):
+                features.add("entry:" + h.entry.id)
+                features.update("class:" + c for c in h.entry.classes)
     for w in merged:  # words de-obfuscated from spaced letters (к и т а й): features, no votes
         a = analyze(w)
         features |= a.features

@@ -434,8 +434,20 @@ def _cue(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
             continue  # "одним словом" far from the evidence is no talk about that word
         if _cue_negated(doc, cue):
             continue
+        if ctx.not_when_called and _called_for(doc, cue):
+            continue  # "X-ды лагерьге қамау керек": the arrest is the act called for, no report
         return Suppression(ctx.id, ctx.kind, cue, ctx.description or ctx.id)
     return None
+
+
+def _called_for(doc: Doc, cue: DocHit) -> bool:
+    """A modal of call (керек, надо, пора) right before or after the cue word, in its clause."""
+    toks = doc.tokens
+    for i in (cue.first - 1, cue.last + 1):
+        if 0 <= i < len(toks) and toks[i].kind == "word" and toks[i].clause == toks[cue.first].clause \
+                and any(True for _ in _hits_with(doc, _CALL, None, i, i)):
+            return True
+    return False
 
 
 MAX_QUOTED_SENTENCES = 3

@@ -125,6 +125,8 @@ CONTEXT_KEYS = {
     "max_distance": "cue, refutation: at most this many words between the cue and the match's evidence",
     "contrast": "refutation: words that turn from the claim (а, но, бірақ): a refutation word before the claim "
                 "does not reach across them",
+    "not_when_called": "cue: true — a cue word right beside a modal of call (қамау керек, надо арестовать) is the "
+                       "act called for, not a report of it",
 }
 MAX_EXPANDED_ATOMS = 500  # a rule with its named patterns expanded (hate.exclusion, the largest, has ~400)
 
@@ -417,6 +419,7 @@ class Context:
     frame_classes: frozenset[str] = frozenset()
     max_distance: int | None = None  # cue kind: at most this many words from the evidence
     contrast: frozenset[str] = frozenset()  # refutation kind: words that turn from the claim ("а", "бірақ")
+    not_when_called: bool = False  # cue kind: a cue beside a modal of call is the act called for
     descriptions: dict[str, str] = field(default_factory=dict)  # the description per interface language
 
     def name(self, ui_lang: str = "en") -> str:
@@ -711,6 +714,10 @@ class _RuleReader:
         if not isinstance(morphological, bool):
             self.fail(spec.loc_of("morphological"), f"context {cid!r}: morphological must be true or false")
             morphological = False
+        not_when_called = spec.get("not_when_called", False)
+        if not isinstance(not_when_called, bool):
+            self.fail(spec.loc_of("not_when_called"), f"context {cid!r}: not_when_called must be true or false")
+            not_when_called = False
         max_distance = spec.get("max_distance")
         if max_distance is not None and (not isinstance(max_distance, int) or max_distance < 1):
             self.fail(spec.loc_of("max_distance"), "max_distance must be a positive number of words")
@@ -728,6 +735,7 @@ class _RuleReader:
             clause_openers=frozenset(norm_word(w) for w in openers if isinstance(w, str)),
             frame_classes=frame_classes, max_distance=max_distance,
             contrast=frozenset(norm_word(w) for w in (spec.get("contrast") or []) if isinstance(w, str)),
+            not_when_called=not_when_called,
         )
 
     def check_target_narratives(self) -> None:
