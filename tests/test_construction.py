@@ -3,7 +3,8 @@
 A cell is  language x attack family x target kind x mood.  The suite asks every cell for hateful
 recall >= 0.95 and non-hateful pass rate >= 0.95.  The first tests check the instrument itself
 (they must pass); the per-cell table is printed on the terminal (without xdist) and in the
-report section of `pytest -rA`; the target itself is xfail until the rules are generalized.
+report section of `pytest -rA`; every cell meets the target since issue #11's last round, so a
+rule change that drops a cell below it fails here.
 
     python -m pytest tests/test_construction.py -rA -p no:xdist   # with the table on the terminal
     python -m tests.construction.report --failures 10               # the failing cases per cell
@@ -144,7 +145,6 @@ def test_engine_analyzes_every_case(outcomes, request):
     assert len(R.cell_rows(outs)) == len(G.cells())
 
 
-@pytest.mark.xfail(strict=False, reason="rules being generalized (issue #11)")
 def test_every_cell_meets_the_target(outcomes, request):
     outs, text = outcomes
     request.node.add_report_section("call", "construction suite", text)

@@ -483,6 +483,8 @@ def _refutation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
     for ref in _hits_with(doc, ctx.cue_classes, None, lo, hi):
         if _cue_negated(doc, ref):
             continue
+        if ref.entry.lang == "kk" and ref.last + 1 < len(toks) and _particle_at(doc, ref.last + 1):
+            continue  # a tag question: "X-ды қуу керек, дұрыс емес пе?" asks for agreement
         if ref.last + 1 < len(toks) and any(True for _ in _hits_with(doc, _REPORTING, None, ref.last + 1, ref.last + 1)):
             continue  # the object of saying: "бәрі өтірік айтады" (they all tell lies) is no verdict on a claim
         inside = evidence.intersection(range(ref.first, ref.last + 1))
