@@ -287,6 +287,8 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
     hits.extend(_substantive_adjective_hits(tokens, analyses, hits, features))
     hits.extend(_pronoun_hits(tokens, analyses, hits, lexicon))
     hits.extend(_object_licensed_hits(tokens, analyses, hits, lexicon, features))
+    if doc_lang in ("kk", "mixed"):
+        hits.extend(_converb_chain_hits(tokens, analyses, hits, lexicon))
     if doc_lang == "kk":
         hits = _mark_attributive(tokens, analyses, hits, lexicon)
     hits.sort(key=lambda h: (h.first, h.last, h.entry.id))
@@ -498,6 +500,65 @@ def _group_adjective_hits(tokens: list[Token], analyses: list[TokenAnalysis | No
         out.append(DocHit(h.first, nxt.index, _as_group(h.entry), "adjective", h.score, False, a.gram))
         features.add("class:group")
     return out
+
+
+CHAIN_REACH = 4  # words from a converb to the verb that ends its chain
+# what the verb that ends a chain lends its converbs: mood, person, tense, negation
+_CHAIN_GRAMS = frozenset({"infn", "impr", "cond", "desid", "futr", "prtc", "pres", "past", "1per", "2per", "3per",
+                          "plur", "sing", "neg", "INFN"})
+_CHAIN_VERB = frozenset({"VERB"})
+_CALLING = frozenset({"infn", "INFN", "impr", "desid"})  # the moods a chain lends: a call, an order, a wish
+
+
+def _converb_chain_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hits: list[DocHit],
+                        lexicon: Lexicon) -> list[DocHit]:
+    """A Kazakh converb takes its mood from the verb that ends its chain: in "X-ды жер аударып,
+    мал-мүлкін тәркілеу керек" the deporting is called for as the confiscating is, in
+    "депортациялап, кіруге тыйым салар едім" it is wished.  Kazakh puts that verb last in its
+    clause (before a modal, еді or a particle): the clause right after the converb's word is read,
+    and the converb's attack hit is read again with that verb's mood, person and negation when the
+    verb calls, orders or wishes ("ұстап алып, лагерьге қамады" stays a narration)."""
+    out: list[DocHit] = []
+    for h in hits:
+        if "conv" not in h.gram or not lexicon.classes_kind(h.entry, ("attack",)):
+            continue
+        if any(x.entry is h.entry and x.first <= h.first and x.last > h.last for x in hits):
+            continue  # a longer phrase of the same entry reads on ("жоқ болып кетсе")
+        sent = tokens[h.last].sent
+        clause_words = []
+        j = h.last + 1
+        while j < len(tokens) and tokens[j].sent == sent and len(clause_words) < CHAIN_REACH + 2:
+            if tokens[j].kind == "word":
+                if clause_words and tokens[j].clause != tokens[clause_words[0]].clause:
+                    break
+                clause_words.append(j)
+            j += 1
+        # the verb: the clause's last word, or the one before a modal, еді or a particle after it
+        before_edi = False
+        while clause_words and (tokens[clause_words[-1]].text.lower() in _CHAIN_TAILS
+                                or any(True for x in hits if x.first == clause_words[-1] and "call" in x.entry.classes)):
+            before_edi = before_edi or tokens[clause_words[-1]].text.lower() in _EDI
+            clause_words.pop()
+        if not clause_words or len(clause_words) > CHAIN_REACH:
+            continue
+        head = clause_words[-1]
+        a = analyses[head]
+        if before_edi and tokens[head].text.lower().endswith("р"):
+            mood = _AORIST_GRAM  # "... тыйым салар едім": a wish, whatever verb салар is
+        elif a is None or "conv" in a.gram or not ("VERB" in a.gram or "infn" in a.gram) \
+                or _CHAIN_GRAMS.isdisjoint(a.gram):
+            continue
+        elif _CALLING.isdisjoint(a.gram):
+            continue  # a finite verb ends a narration or a statement: the converb needs no mood of its own
+        else:
+            mood = (a.gram & _CHAIN_GRAMS) | _CHAIN_VERB
+        out.append(DocHit(h.first, h.last, h.entry, "chain+" + h.how, h.score,
+                          h.negated or bool(a is not None and a.verb_negated), frozenset(mood)))
+    return out
+
+
+_CHAIN_TAILS = frozenset({"еді", "едім", "едік", "едің", "едіңдер", "едіңіз", "едим", "едик", "ғой", "қой", "гой", "кой",
+                          "ма", "ме", "ба", "бе", "па", "пе", "да", "де", "та", "те", "ғана", "қана", "шығар", "екен"})
 
 
 SUBSTANTIVE_ADJECTIVE = "substantive_adjective"
