@@ -13,6 +13,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Sequence
 
+import regex
+
 from ..text import deobfuscate, langid
 from .index import Lexicon
 from .loader import Entry
@@ -285,6 +287,8 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
     hits.extend(_aorist_before_edi(tokens, analyzer, features))
     hits.extend(_group_adjective_hits(tokens, analyses, hits, lexicon, features))
     hits.extend(_substantive_adjective_hits(tokens, analyses, hits, features))
+    if doc_lang in ("kk", "mixed"):
+        hits.extend(_people_of_group_hits(tokens, analyses, hits, lexicon))
     hits.extend(_pronoun_hits(tokens, analyses, hits, lexicon))
     hits.extend(_object_licensed_hits(tokens, analyses, hits, lexicon, features))
     if doc_lang in ("kk", "mixed"):
@@ -468,6 +472,7 @@ def _cyrillic_spellings(text: str, script: str) -> tuple[str, ...]:
 
 
 GROUP_ADJECTIVE = "group_adjective"
+_PEOPLE_NOUNS = frozenset({"народ", "нация", "народность", "племя", "народец"})
 _AS_GROUP: dict[str, Entry] = {}  # a group adjective's entry read as a group name (one object per entry)
 
 
@@ -493,13 +498,49 @@ def _group_adjective_hits(tokens: list[Token], analyses: list[TokenAnalysis | No
         if nxt is None or tokens[h.last].clause != nxt.clause:
             continue
         a = analyses[nxt.index]
-        if a is None or not {"NOUN", "anim"} <= a.gram:
+        # people, or a people as a whole ("китайский народ", "еврейская нация": inanimate nouns)
+        if a is None or not ({"NOUN", "anim"} <= a.gram or _PEOPLE_NOUNS.intersection(a.lemmas)):
             continue
         if any(o.first <= nxt.index <= o.last and lexicon.classes_kind(o.entry, ("target",)) for o in hits):
             continue
         out.append(DocHit(h.first, nxt.index, _as_group(h.entry), "adjective", h.score, False, a.gram))
         features.add("class:group")
     return out
+
+
+# a people noun with the third-person possessive, keyboard-folded: халқы, ұлты, жұрты, адамдары,
+# нәсілі, өкілдері, азаматтары (and their cases: халқын, халқына, халқының...)
+_PEOPLE_OF = regex.compile(r"^(халк|улт|журт|адамдар|насил|окилдер|азаматтар)(ы|и)(н|на|не|нда|нде|нан|нен|нын|нин|мен)?$")
+
+
+def _people_of_group_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hits: list[DocHit],
+                          lexicon: Lexicon) -> list[DocHit]:
+    """A Kazakh group word before a people noun with its possessive names the group: "қытай
+    халқы", "еврей ұлты", "қытайдың адамдары", "дүнген жұртына" are one group hit over both words,
+    with the noun's grammar (its case), as "китайские рабочие" is in Russian."""
+    out: list[DocHit] = []
+    for h in hits:
+        if h.first != h.last or not lexicon.classes_kind(h.entry, ("target",)) or h.how == "pronoun":
+            continue
+        nxt = _next_word(tokens, h.last)
+        if nxt is None or tokens[h.last].clause != nxt.clause:
+            continue
+        words = [nxt.text.lower()]
+        if nxt.script == "latn":
+            words = list(kazakh_latin_to_cyrillic(words[0])[:2])
+        found = next((m for m in (_PEOPLE_OF.match(kazakh.keyboard_fold(w)) for w in words) if m), None)
+        if found is None:
+            continue
+        # the case is the possessive's ending (a typed word may have no analysis to tell it)
+        case = _PEOPLE_CASES[found.group(3) or ""]
+        out.append(DocHit(h.first, nxt.index, h.entry, PEOPLE_HOW + h.how, h.score, False,
+                          frozenset({"NOUN", "plur", case})))
+    return out
+
+
+PEOPLE_HOW = "people+"  # the `how` of a group word read with its people noun (the matcher tests the first word)
+_PEOPLE_CASES = {"": "nomn", "н": "accs", "на": "datv", "не": "datv", "нда": "loct", "нде": "loct", "нан": "ablv",
+                 "нен": "ablv", "нын": "gent", "нин": "gent", "мен": "ablt"}
 
 
 CHAIN_REACH = 4  # words from a converb to the verb that ends its chain
@@ -723,6 +764,9 @@ def _mark_attributive(tokens: list[Token], analyses: list[TokenAnalysis | None],
 _ACCUSATIVE_ENDINGS = ("ды", "ді", "ты", "ті", "ны", "ні", "ди", "ти", "ни", "dy", "di", "ty", "ti", "ny", "ni")
 
 
+_CONDITIONAL = regex.compile(r"(сам|сем|сақ|сек|сак|са|се|саң|сең|сан|сен|sam|sem|saq|sek|sa|se)$")
+
+
 def _object_licensed_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hits: list[DocHit],
                           lexicon: Lexicon, features: set[str]) -> list[DocHit]:
     """Withheld attack-verb readings (TokenAnalysis.withheld) read where the clause leaves no
@@ -752,6 +796,11 @@ def _object_licensed_hits(tokens: list[Token], analyses: list[TokenAnalysis | No
         nxt = words[k + 1] if k + 1 < len(words) and same_clause(words[k + 1], tok) else None
         after = words[k + 2] if k + 2 < len(words) and nxt is not None and same_clause(words[k + 2], tok) else None
         verb_last = nxt is None and prev is not None and is_object(prev)
+        # "X-ты көрсем(,) урамын": the object of a conditional before it ("if I see X, I beat")
+        if not verb_last and nxt is None and k >= 2 and words[k - 1].sent == tok.sent \
+                and _CONDITIONAL.search(words[k - 1].text.lower()) and same_clause(words[k - 2], words[k - 1]) \
+                and is_object(words[k - 2]):
+            verb_last = True
         verb_first = prev is None and nxt is not None and after is None and is_object(nxt)
         if not (verb_last or verb_first):
             continue

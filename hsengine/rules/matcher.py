@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
-from ..lexicon.annotate import Doc, DocHit
+from ..lexicon.annotate import PEOPLE_HOW, Doc, DocHit
 from .loader import SEQ_MAX_GAP, AllOf, AnyOf, Atom, Node, Rule, requirements
 
 MAX_BINDINGS = 32
@@ -128,9 +128,12 @@ class Matcher:
             for h in hits:  # sorted by first token
                 if not _atom_accepts_hit(atom, h):
                     continue
-                # every word of a phrase hit; a hyphen inside it (тілім-тілім, жермен-жексен) is no word
+                # every word of a phrase hit; a hyphen inside it (тілім-тілім, жермен-жексен) is no word;
+                # not the people noun a Kazakh group word takes ("қытай халқы"): it holds no lexicon
+                # word, so no hit conditions of its own
+                words = range(h.first, h.first + 1) if h.how.startswith(PEOPLE_HOW) else range(h.first, h.last + 1)
                 if word_conditions and not all(_atom_accepts_word(atom, doc, i, False)
-                                               for i in range(h.first, h.last + 1) if doc.analyses[i] is not None):
+                                               for i in words if doc.analyses[i] is not None):
                     continue
                 out.append(Span(h.first, h.last, atom.role, h))
             return out
