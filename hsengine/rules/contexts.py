@@ -314,6 +314,8 @@ def _negation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
                 continue  # the negation is part of the evidence itself ("не люди")
             if _rhetorical(doc, cue) or _inside_call(doc, cue) or _concord(doc, cue, evidence) or _until(doc, cue):
                 continue
+            if _ends_tolerance(doc, cue):
+                continue
             for a in attacks:
                 if spec.before and cue.last < a.first:
                     if toks[cue.last].sent == toks[a.first].sent and doc.word_distance(cue.last, a.first) <= spec.before \
@@ -325,6 +327,19 @@ def _negation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
                             and toks[cue.first].clause == toks[a.last].clause:
                         return Suppression(ctx.id, ctx.kind, cue, "negation after the attack words")
     return None
+
+
+_CESSATION = frozenset({"cessation"})
+_TOLERATE = frozenset({"tolerate"})
+
+
+def _ends_tolerance(doc: Doc, cue: DocHit) -> bool:
+    """"Хватит", "сколько можно" before putting up with someone ("сколько можно кормить X",
+    "хватит терпеть X") ends the tolerance, which is the hate; before an attack ("хватит бить
+    X") it opposes the attack, and stays a negation."""
+    if _CESSATION.isdisjoint(cue.entry.classes):
+        return False
+    return any(True for _ in _hits_with(doc, _TOLERATE, None, cue.last + 1, cue.last + 3))
 
 
 def _until(doc: Doc, cue: DocHit) -> bool:
