@@ -441,7 +441,10 @@ def _aorist_before_edi(tokens: list[Token], analyzer: TokenAnalyzer, features: s
     words = [t for t in tokens if t.kind == "word"]
     out: list[DocHit] = []
     for a, b in zip(words, words[1:]):
-        for h in _aorist_hits(_cyrillic_spellings(a.text, a.script), _cyrillic_spellings(b.text, b.script), analyzer):
+        after = _cyrillic_spellings(b.text, b.script)
+        if _EDI.isdisjoint(after):
+            continue  # (most pairs: the first word's spellings are not worth reading)
+        for h in _aorist_hits(_cyrillic_spellings(a.text, a.script), after, analyzer):
             out.append(DocHit(a.index, a.index, h.entry, "aorist", h.score, False, _AORIST_GRAM))
             features.add("entry:" + h.entry.id)
             features.update("class:" + c for c in h.entry.classes)
