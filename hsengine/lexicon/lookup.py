@@ -85,11 +85,6 @@ def _is_ordinary_kazakh(word: str, common: frozenset[str]) -> bool:
 
 
 _NO_KAZAKH_LETTER = regex.compile(r"^[^әіңғүұқөһ]*$")
-# the endings of a negated Kazakh verb typed on a Russian keyboard: the negation ма/ме/ба/бе/па/пе,
-# then a converb, verbal noun, participle, tense, person or mood (тилемесин, келмейди, урмандар)
-_TYPED_NEGATED_END = regex.compile(
-    r"[мбп][ае](й|у|ган|ген|кан|кен|ды|ди|ты|ти|йды|йди|ймын|ймин|ймыз|ймиз|йсын|йсин|йсыз|йсиз|йт|"
-    r"сын|син|сындар|синдер|ндар|ндер|ныз|низ|с|са|се|сак|сек|сам|сем|сан|сен|м|к|н|йтын|йтин|спын|спин)$")
 _SOFTENABLE = frozenset("бвдзлмнпрстфц")  # consonants a Russian word may end in with ь
 _BARE_VERB = frozenset({"VERB", "impr", "2per", "sing"})  # a bare Kazakh verb stem: "do it!"
 SCORES = {"exact": 1.0, "lemma": 1.0, "stem": 0.95, "keyboard": 0.93, "translit": 0.9}
@@ -508,9 +503,8 @@ class TokenAnalyzer:
         """A Kazakh verb with the negation suffix typed on a Russian keyboard, whatever the verb
         (тилемесин is тілемесін "let him not wish"): its stem is a headword so typed.  Words with
         an entry get their readings from keyboard_readings; this one only tells the negation."""
-        if len(word) > MAX_MORPH_LEN or not _TYPED_NEGATED_END.search(word) or not _NO_KAZAKH_LETTER.match(word) \
-                or russian.is_known(word):
-            return False  # (the ending first: most words cannot be a negated verb, and analyze_typed is dear)
+        if len(word) > MAX_MORPH_LEN or not _NO_KAZAKH_LETTER.match(word) or russian.is_known(word):
+            return False
         known = kazakh_words.typed_words()
         return any(t.analysis.negated and t.analysis.kind == "verbal" and len(t.stem) >= 3 and t.stem in known
                    for t in kazakh.analyze_typed(word))
