@@ -552,6 +552,8 @@ _CHAIN_GRAMS = frozenset({"infn", "impr", "cond", "desid", "futr", "prtc", "pres
                           "plur", "sing", "neg", "INFN"})
 _CHAIN_VERB = frozenset({"VERB"})
 _CALLING = frozenset({"infn", "INFN", "impr", "desid"})  # the moods a chain lends: a call, an order, a wish
+# ... and a promise: the speaker's own non-past verb ("бәрін сабап, өлімші етіп тастаймын")
+_PROMISE = frozenset({"1per", "VERB"})
 
 
 def _converb_chain_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hits: list[DocHit],
@@ -586,19 +588,31 @@ def _converb_chain_hits(tokens: list[Token], analyses: list[TokenAnalysis | None
         if not clause_words or len(clause_words) > CHAIN_REACH:
             continue
         head = clause_words[-1]
-        a = analyses[head]
+        a = _with_latin_grammar(analyses[head])
         if before_edi and tokens[head].text.lower().endswith("р"):
             mood = _AORIST_GRAM  # "... тыйым салар едім": a wish, whatever verb салар is
         elif a is None or "conv" in a.gram or not ("VERB" in a.gram or "infn" in a.gram) \
                 or _CHAIN_GRAMS.isdisjoint(a.gram):
             continue
-        elif _CALLING.isdisjoint(a.gram):
+        elif _CALLING.isdisjoint(a.gram) and not (_PROMISE <= a.gram and "past" not in a.gram):
             continue  # a finite verb ends a narration or a statement: the converb needs no mood of its own
         else:
             mood = (a.gram & _CHAIN_GRAMS) | _CHAIN_VERB
         out.append(DocHit(h.first, h.last, h.entry, "chain+" + h.how, h.score,
                           h.negated or bool(a is not None and a.verb_negated), frozenset(mood)))
     return out
+
+
+def _with_latin_grammar(a: TokenAnalysis | None) -> TokenAnalysis | None:
+    """A Kazakh word in Latin keeps an unknown grammar (see TokenAnalyzer._word_gram); the verb
+    that ends a chain must say its mood, so it is read from its Cyrillic reading (tastaymın)."""
+    if a is None or a.gram or script_of(a.word) != "latn":
+        return a
+    for cyr in kazakh_latin_to_cyrillic(a.word):  # (Latin in the wild: tastaymın is тастаймын, not тастаымін)
+        gram, negated = TokenAnalyzer._word_gram(cyr)
+        if "VERB" in gram:
+            return replace(a, gram=gram, verb_negated=a.verb_negated or negated)
+    return a
 
 
 _CHAIN_TAILS = frozenset({"еді", "едім", "едік", "едің", "едіңдер", "едіңіз", "едим", "едик", "ғой", "қой", "гой", "кой",
