@@ -55,3 +55,30 @@ def test_the_loader_accepts_a_comma_only_after_a_word(tmp_path):
                    " pos: phrase, register: neutral, meaning: m, source: s}\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="comma after a word"):
         read_lexicon([tmp_path / "classes.yaml", bad])
+
+
+@pytest.mark.parametrize("text", [
+    "Шешендердің миы жоқ деп жазу — нағыз надандық.",
+    "Шешендердің миы жоқ деп жазу нағыз надандық.",
+])
+def test_a_dash_of_the_lemma_may_stand_in_the_text(engine, text):
+    assert "kk.counter.dep_aitu_nadandyq" in _entries(engine, text)
+    assert not engine.analyze(text).flagged  # the claim judged as ignorance is counter-speech
+
+
+def test_no_other_punctuation_where_the_lemma_has_a_dash(engine):
+    assert "kk.counter.dep_aitu_nadandyq" not in _entries(engine, "Шешендердің миы жоқ деп жазу, нағыз надандық.")
+
+
+def test_the_loader_accepts_a_dash_only_as_a_word_of_its_own(tmp_path):
+    (tmp_path / "classes.yaml").write_text(
+        "classes:\n  rejection: {kind: context, description: rejected acts}\n", encoding="utf-8")
+    good = tmp_path / "good.yaml"
+    good.write_text("entries:\n  - {id: kk.reject.x, lemma: 'деу — қате', lang: kk, class: rejection,"
+                    " pos: phrase, register: neutral, meaning: m, source: s}\n", encoding="utf-8")
+    assert [e.lemma for e in read_lexicon([tmp_path / "classes.yaml", good]).entries] == ["деу — қате"]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("entries:\n  - {id: kk.reject.y, lemma: 'деу—қате', lang: kk, class: rejection,"
+                   " pos: phrase, register: neutral, meaning: m, source: s}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="dash between words"):
+        read_lexicon([tmp_path / "classes.yaml", bad])

@@ -26,6 +26,7 @@ from ..text.tokenize import Merge, Token, script_of, tokenize
 
 
 _HYPHENS = {"-", "‐", "–"}
+_DASHES = {"—", "–", "-"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,7 +362,8 @@ def _phrase_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], lexi
             # words must be adjacent: nothing but hyphens between them, or a comma where the
             # lemma has one ("последнее, что я бы сделал")
             if any(tokens[j].kind != "punct" or not (tokens[j].text in _HYPHENS
-                                                     or k in phrase.commas and tokens[j].text == ",")
+                                                     or k in phrase.commas and tokens[j].text == ","
+                                                     or k in phrase.dashes and tokens[j].text in _DASHES)
                    for k in range(n - 1) for j in range(idx[k] + 1, idx[k + 1])):
                 continue
             ok = all(analyses[j].phrase_keys & comp for j, comp in zip(idx, phrase.components))

@@ -17,6 +17,8 @@ FUZZY_KINDS = ("target", "attack", "frame")
 MIN_SKELETON_LEN = 4
 
 
+_DASHES = frozenset({"—", "–", "-"})
+
 @dataclass(frozen=True, slots=True)
 class Phrase:
     """A multi-word entry: per component, the keys (surface, lemmas, stems) a token may show."""
@@ -30,6 +32,7 @@ class Phrase:
     # positions k where the lemma has a comma between word k and k+1 ("последнее, что я бы сделал"):
     # the text may have one there too; elsewhere the words must be adjacent
     commas: frozenset[int] = frozenset()
+    dashes: frozenset[int] = frozenset()  # components a dash may follow (the spelling shows one)
 
 
 def _negative_kazakh_verb(word: str) -> bool:
@@ -206,7 +209,12 @@ class Lexicon:
         (Russian) every inflection of those lemmas, so Latin spellings can be matched by skeleton."""
         comps = []
         negated = []
-        words = spelling.split()
+        # a dash written as its own word in the spelling ("деп айту — надандық") is punctuation the
+        # text may put between the words before and after it
+        split = spelling.split()
+        dashes = frozenset(k - 1 - sum(1 for w in split[:k] if w in _DASHES) for k, w in enumerate(split)
+                           if w in _DASHES and k > 0)
+        words = [w for w in split if w not in _DASHES]
         commas = frozenset(k for k, w in enumerate(words[:-1]) if w.endswith(","))
         for word in (w.rstrip(",") for w in words):
             negated.append(word in self.negative_words or entry.lang == "kk" and _negative_kazakh_verb(word))
@@ -222,7 +230,7 @@ class Lexicon:
                 keys.update(kazakh.stems(word))
                 keys.update(kazakh.inflect(word))
             comps.append(frozenset(keys))
-        return Phrase(entry, tuple(comps), tuple(negated), commas)
+        return Phrase(entry, tuple(comps), tuple(negated), commas, dashes)
 
     def classes_kind(self, entry: Entry, kinds: tuple[str, ...]) -> bool:
         """Has the entry a class of one of these kinds (attack, frame...)?"""

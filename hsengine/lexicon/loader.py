@@ -50,7 +50,7 @@ _ID_RE = regex.compile(r"^[a-z]{2}\.[a-z0-9_]+(?:[.-][a-z0-9_]+)*$")
 _NAME_RE = regex.compile(r"^[a-z][a-z0-9_]*$")
 # letters, hyphens, apostrophes, spaces between the words of a phrase, and a comma after a word
 # where the phrase has one ("последнее, что я бы сделал"): the text may then have a comma there
-_WORD_RE = regex.compile(r"^(?:[\p{L}\p{M}'’\- ]|,(?= ))+$")
+_WORD_RE = regex.compile(r"^(?:[\p{L}\p{M}'’\- ]|,(?= )|(?<= )—(?= ))+$")
 
 ENTRY_KEYS = {
     "id": "stable id: <lang>.<group or class>.<name>, e.g. ru.chinese.kitaets",
@@ -412,7 +412,7 @@ class _Reader:
             else:
                 lemma = norm_word(lemma_raw)
         if lemma_raw and not _WORD_RE.match(lemma_raw):
-            self.fail(raw.loc_of("lemma"), f"lemma {lemma_raw!r} must be letters (and spaces for a phrase, a comma after a word where the phrase has one)")
+            self.fail(raw.loc_of("lemma"), f"lemma {lemma_raw!r} must be letters (and spaces for a phrase, a comma after a word or a dash between words where the phrase has one)")
         classes_v = d.get("class")
         classes: tuple[str, ...] = ()
         if isinstance(classes_v, str):
@@ -500,7 +500,7 @@ class _Reader:
                 self.fail(raw.loc_of(key), f"{key!r} item {_shown(x)}: {problem}")
                 continue
             if not _WORD_RE.match(x.strip()):
-                self.fail(raw.loc_of(key), f"{key!r} item {x!r} must be letters (and spaces for a phrase, a comma after a word where the phrase has one)")
+                self.fail(raw.loc_of(key), f"{key!r} item {x!r} must be letters (and spaces for a phrase, a comma after a word or a dash between words where the phrase has one)")
             out.append(norm_word(x))
         return tuple(dict.fromkeys(out))
 
