@@ -37,3 +37,14 @@ def test_a_positive_lemma_is_negated_by_a_negated_verb(engine):
 def test_a_negative_lemma_is_not_met_by_the_positive_verb(engine, text, entry_id):
     doc = annotate(normalize(text), engine.analyzer, "kk")
     assert not [h for h in doc.hits if h.entry.id == entry_id]
+
+
+@pytest.mark.parametrize("text", [
+    "Гейлерді емдеу керек немесе түрмеге отырғызу керек.",
+    "Гейлерді түрмеге отырғызу керек, әйтпесе балаларымыз бұзылады.",
+])
+def test_a_conjunction_built_like_a_negated_verb_does_not_negate(engine, text):
+    """немесе "or" and әйтпесе "otherwise" are не-ме-се, әйт-пе-се to the morphology."""
+    r = engine.analyze(text)
+    assert r.flagged, r.suppressed
+    assert not any(s.context == "negation" for s in r.suppressed)

@@ -73,6 +73,7 @@ class Lexicon:
         # act that follows, it is not negative itself)
         self.plural_pronouns = self.spellings_of(src.entries, "plural_pronoun")
         self.contrast_words = self.spellings_of(src.entries, "contrast")
+        self.conjunctions = self.spellings_of(src.entries, "conjunction")  # немесе: no negated verb
         self.negative_words = self.spellings_of(src.entries, "negation", unless="cessation")
         # Kazakh verbs whose bare stem is another word (құрт "worm; dried curd" / құрт- "wipe out"):
         # the bare stem is withheld from the surface index and read as the imperative only beside

@@ -352,6 +352,8 @@ class TokenAnalyzer:
         gram, verb_negated = self._word_gram(word, keyboard) if not long_word else (frozenset(), False)
         if reading != word and not keyboard:
             gram, verb_negated = self._word_gram(reading, ())
+        if verb_negated and (word in lex.conjunctions or not lex.conjunctions.isdisjoint(keyboard)):
+            verb_negated = False  # немесе "or" is built as не-ме-се "if not
         return TokenAnalysis(
             word=word,
             reading=reading,
