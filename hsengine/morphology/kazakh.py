@@ -480,8 +480,18 @@ def analyze(word: str) -> tuple[KazakhAnalysis, ...]:
         if key not in seen:
             seen.add(key)
             found.append(KazakhAnalysis(stem, chain, negated, "verbal", shared(gram)))
+        if chain and chain[0] in _CONVERB_AFTER_U and len(stem) >= 3 and stem[-1] == "у" and stem[-2] in _VOWELS_BEFORE_U:
+            # a stem-final п becomes у before the converb -ып: шап → шауып, тап → тауып, жап → жауып
+            alt = stem[:-1] + "п"
+            if (alt, chain, negated, "verbal") not in seen:
+                seen.add((alt, chain, negated, "verbal"))
+                found.append(KazakhAnalysis(alt, chain, negated, "verbal", shared(gram)))
     found.sort(key=_neg_len)
     return (first, *found)
+
+
+_CONVERB_AFTER_U = frozenset({"ып", "іп"})
+_VOWELS_BEFORE_U = frozenset("аәеоөыі")
 
 
 @lru_cache(maxsize=1 << 13)
