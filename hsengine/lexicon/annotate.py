@@ -27,6 +27,7 @@ from ..text.tokenize import Merge, Token, script_of, tokenize
 
 _HYPHENS = {"-", "‐", "–"}
 _DASHES = {"—", "–", "-"}
+_EMOJI = regex.compile(r"\p{Extended_Pictographic}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -576,6 +577,8 @@ def _converb_chain_hits(tokens: list[Token], analyses: list[TokenAnalysis | None
         clause_words = []
         j = h.last + 1
         while j < len(tokens) and tokens[j].sent == sent and len(clause_words) < CHAIN_REACH + 2:
+            if clause_words and _EMOJI.match(tokens[j].text):
+                break  # the chain's verb closes it before an emoji: "... күл қыламыз 🔥 сөз осы"
             if tokens[j].kind == "word":
                 if clause_words and tokens[j].clause != tokens[clause_words[0]].clause:
                     break
