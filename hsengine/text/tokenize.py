@@ -177,11 +177,25 @@ _CORRELATIVE_BEFORE = frozenset({"да", "де", "та", "те"})
 _CORRELATIVE_AFTER = frozenset({"ни"})
 
 
+# Kazakh case endings by case: a comma between two nouns in one case lists them ("әкімдікке,
+# полицияға жұмысқа алмау керек"), it does not end the clause the verb closes
+_KAZAKH_CASES = tuple(regex.compile(p) for p in (
+    r"(ға|ге|қа|ке|на|не|га)$", r"(да|де|та|те)$", r"(дан|ден|тан|тен|нан|нен)$", r"(мен|бен|пен)$"))
+
+
+def _listed_in_one_case(before: Token, after: Token) -> bool:
+    if before.kind != "word" or after.kind != "word" or len(before.text) < 5 or len(after.text) < 5:
+        return False
+    return any(c.search(before.text) and c.search(after.text) for c in _KAZAKH_CASES)
+
+
 def _correlative_comma(tokens: list[Token], i: int, n: int) -> bool:
     if tokens[i].text != "," or i == 0 or i + 1 >= n:
         return False
     before, after = tokens[i - 1], tokens[i + 1]
     if before.kind == "word" and before.text in _CORRELATIVE_BEFORE and i >= 2 and tokens[i - 2].kind == "word":
+        return True
+    if _listed_in_one_case(before, after):
         return True
     return after.kind == "word" and after.text in _CORRELATIVE_AFTER
 
