@@ -272,3 +272,18 @@ def test_the_2018_alphabet_with_acutes_reads_one_way(latin, cyrillic):
 def test_an_acute_latin_announcement_is_no_threat(engine):
     text = "Astanada koreı mádenıetiniń festıvali ótedi, kirý tegin dep habarlady uıymdastyrýshylar"
     assert not engine.analyze(text).flagged
+
+
+@pytest.mark.parametrize("latin, cyrillic", [
+    ("barıp", "барып"),
+    ("şığarsa", "шығарса"),
+    ("tastaymın", "тастаймын"),
+    ("halıqtardıñ", "халықтардың"),
+])
+def test_turkish_style_latin_is_read_too(latin, cyrillic):
+    """ı for ы, i for і, y for й — the Turkish way many comments type Kazakh in Latin."""
+    assert cyrillic in kazakh_latin_to_cyrillic(latin)
+
+
+def test_the_official_reading_stays_first_for_official_letters():
+    assert kazakh_latin_to_cyrillic("qaıtsyn")[0] == "қайтсын"

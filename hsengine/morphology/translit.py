@@ -197,6 +197,24 @@ def _read_official(units: list[str]) -> str:
     return "".join(out)
 
 
+# Latin typed the Turkish way, common in comments: ı is ы, i is і, y is й (Şımkent, barıp, bärin,
+# tastaymın, Ūyğır), where the official letters put ı for і and y for ы
+_TURKISH = {"ı": "ы", "i": "і", "y": "й", "u": "у"}
+
+
+def _read_turkish(units: list[str]) -> str:
+    out = []
+    n = len(units)
+    for i, unit in enumerate(units):
+        if unit == "ng":
+            out.append("нг" if i + 1 < n and units[i + 1] in _VOWEL_UNITS else "ң")
+        elif len(unit) > 1 and unit[0] == "y":  # ya, yu...: й and the vowel
+            out.append("й" + (_OFFICIAL.get(unit[1:]) or unit[1:]))
+        else:
+            out.append(_TURKISH.get(unit) or _OFFICIAL.get(unit) or _FIXED.get(unit, unit))
+    return "".join(out)
+
+
 def _default_classes(units: list[str]) -> list[int]:
     """Per-unit class from each vowel's own default; consonants follow the next vowel."""
     n = len(units)
@@ -235,6 +253,9 @@ def kazakh_latin_to_cyrillic(word: str) -> tuple[str, ...]:
     if not isinstance(word, str) or not is_latin_word(word):
         return ()
     word = _prepare(word)
+    turkish_style = "ı" in word and _ACUTE.search(word) is None
+    if turkish_style:
+        turkish = _read_turkish(_units(word.translate(_STRIP_APOSTROPHES)))
     acute = _ACUTE.search(word) is not None
     if acute:
         # the 2018 alphabet with acutes (bárin, taýyp, qaıtsyn): i is і and dotless ı is и/й,
@@ -274,6 +295,8 @@ def kazakh_latin_to_cyrillic(word: str) -> tuple[str, ...]:
         return tuple(dict.fromkeys(ranked))[:MAX_READINGS]
     if any(ch in _OFFICIAL_MARKERS for ch in word):
         ranked.insert(0, _read_official(units))
+    if turkish_style:
+        ranked.insert(1, turkish)
     # Latin "u" is also Cyrillic у (қуу "to chase" is quu, like құу): offer the best reading with у
     best = ranked[0]
     if "ұ" in best or "ү" in best:
