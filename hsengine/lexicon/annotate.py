@@ -478,7 +478,9 @@ def _cyrillic_spellings(text: str, script: str) -> tuple[str, ...]:
 
 
 GROUP_ADJECTIVE = "group_adjective"
-_PEOPLE_NOUNS = frozenset({"народ", "нация", "народность", "племя", "народец"})
+# inanimate nouns for a people or a body of its members ("китайский персонал", "дунганская диаспора")
+_PEOPLE_NOUNS = frozenset({"народ", "нация", "народность", "племя", "народец", "персонал", "диаспора", "община",
+                           "население", "молодёжь", "молодежь", "меньшинство"})
 _AS_GROUP: dict[str, Entry] = {}  # a group adjective's entry read as a group name (one object per entry)
 
 
