@@ -583,9 +583,12 @@ class TokenAnalyzer:
             listed = set(hits)  # the word itself listed as a spelling (zhid): kept whatever follows
             stem_list: list[str] = []
             known_kazakh = False
+            # a dotless ı is Kazakh (or Turkish-style Kazakh) Latin, never Russian: besı is бесі,
+            # not the Russian бесы its Turkish-style reading spells
+            kazakh_only = "ı" in word
             for cyr in kazakh_latin_to_cyrillic(word):
                 self._add(hits, ((e, "translit") for e, how in lex.surface.get(cyr, ())
-                                 if e.loose == "all" or how == "exact"))
+                                 if (e.loose == "all" or how == "exact") and not (kazakh_only and e.lang == "ru")))
                 cyr_stems = self._kazakh(cyr, hits, guarded, how="translit")
                 stem_list.extend(cyr_stems)
                 known_kazakh = known_kazakh or kazakh_words.is_known(cyr_stems)
