@@ -192,9 +192,13 @@ def _question(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
         if not _is_question(doc, sent) or _has_negation(doc, sent):
             return None
         lo, hi = doc.sentence_range(sent, sent)
-        # a question word that is part of the pattern is no doubt ("почему мы должны терпеть X?")
+        # a question word that is part of the pattern is no doubt ("почему мы должны терпеть X?"),
+        # nor one in a clause after the attack's: "X-ды қаладан шығару керек, олар неге бізде
+        # билік жүргізеді?" asks why they rule, not why to expel them
+        last_clause = max(doc.tokens[s.last].clause for s in _attack_spans(b))
         cue = next((c for c in _hits_with(doc, ctx.cue_classes, None, lo, hi)
-                    if not evidence.intersection(range(c.first, c.last + 1))), None)
+                    if not evidence.intersection(range(c.first, c.last + 1))
+                    and doc.tokens[c.first].clause <= last_clause), None)
         if cue is None:
             return None
         found = found or cue
