@@ -237,16 +237,24 @@ class Matcher:
     def _unordered(self, lists: list[list[Binding]], node: AllOf):
         pivot = min(range(len(lists)), key=lambda k: len(lists[k]))
         firsts = [[b.first for b in lst] for lst in lists]
+        toks = self.doc.tokens
         for b0 in lists[pivot]:
             chosen: list[Binding] = [b0]
             used = _tokens_of(b0)
             ok = True
+            # the nearest part is taken, among those the node's clause, sentence and window allow:
+            # in "X живут воровством, они ..." the nearer pronoun is in another clause
+            clause = toks[b0.first].clause if node.clause else None
+            sent = toks[b0.first].sent if node.sentence else None
             for k, lst in enumerate(lists):
                 if k == pivot:
                     continue
                 pos = bisect_left(firsts[k], b0.first)
                 window = lst[max(0, pos - NEIGHBOURS) : pos + NEIGHBOURS]
-                window = [b for b in window if _tokens_of(b).isdisjoint(used)]
+                window = [b for b in window if _tokens_of(b).isdisjoint(used)
+                          and (clause is None or toks[b.first].clause == clause == toks[b.last].clause)
+                          and (sent is None or toks[b.first].sent == sent == toks[b.last].sent)
+                          and (node.within is None or self._distance(b.first, b0.first) <= node.within)]
                 if not window:
                     ok = False
                     break
