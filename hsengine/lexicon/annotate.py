@@ -128,15 +128,20 @@ class Doc:
         return self._sentences
 
     def word_distance(self, a: int, b: int) -> int:
-        """Words strictly between token a and token b, plus one (0 when b <= a); O(1)."""
+        """Words strictly between token a and token b, plus one (0 when b <= a); O(1).  In a
+        Kazakh text a word joined to the one before by a hyphen, with no space, is the same word:
+        the paired compounds "мал-мүлкін", "ата-анасын" count once."""
         if b <= a:
             return 0
         prefix = self._word_prefix
         if prefix is None:
             prefix = [0]
             n = 0
-            for t in self.tokens:
-                n += t.kind == "word"
+            toks = self.tokens
+            pairs = self.lang == "kk"
+            for i, t in enumerate(toks):
+                n += t.kind == "word" and not (pairs and i >= 2 and toks[i - 1].text in _HYPHENS and toks[i - 2].kind == "word"
+                                               and toks[i - 2].end == toks[i - 1].start and toks[i - 1].end == t.start)
                 prefix.append(n)
             self._word_prefix = prefix
         return 1 + prefix[b] - prefix[a + 1]
