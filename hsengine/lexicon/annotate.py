@@ -673,7 +673,11 @@ def _pronoun_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hit
                   lexicon: Lexicon) -> list[DocHit]:
     """A plural pronoun stands for the group named last before it, in its sentence or the two
     before; the hit keeps a reference to that mention, shown as evidence."""
-    groups = sorted((h for h in hits if any(lexicon.classes[c].kind == "target" for c in h.entry.classes)),
+    # a group adjective before a thing ("открыли еврейский центр", "олигарх с израильским
+    # паспортом") names no one, but makes the group the topic a pronoun in a later sentence
+    # points back to ("... они как спрут")
+    groups = sorted((h for h in hits if any(lexicon.classes[c].kind == "target" for c in h.entry.classes)
+                     or (GROUP_ADJECTIVE in h.entry.classes and h.first == h.last)),
                     key=lambda h: h.last)
     if not groups:
         return []
@@ -696,6 +700,9 @@ def _pronoun_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hit
         h = next(g for g in groups[: k + 1] if unit(tokens[g.first]) == unit(tokens[last.first]))
         if tok.sent - tokens[h.last].sent > PRONOUN_REACH:
             continue
+        if GROUP_ADJECTIVE in h.entry.classes and tokens[h.last].sent == tok.sent:
+            continue  # a topic only for the sentences after it
+        entry = _as_group(h.entry) if GROUP_ADJECTIVE in h.entry.classes else h.entry
         if tokens[h.first].quote != -1 and tokens[h.first].quote != tok.quote:
             continue  # "пишут «X не люди», это фашизм": outside the quote it points at the quote
         # the pronoun's own case (оларды, им, ими), not its antecedent's: "их часто обманывают"
@@ -706,7 +713,7 @@ def _pronoun_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hit
             if "sing" not in own:  # олар, бұлар: plural by meaning, whatever their analysis says
                 own |= _PLUR
             own |= _PRON
-        out.append(DocHit(tok.index, tok.index, h.entry, "pronoun", round(h.score * 0.9, 3), False,
+        out.append(DocHit(tok.index, tok.index, entry, "pronoun", round(h.score * 0.9, 3), False,
                           own, (h.first, h.last)))
     return out
 
