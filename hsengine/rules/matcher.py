@@ -234,6 +234,15 @@ class Matcher:
     def _distance(self, a: int, b: int) -> int:
         return self.doc.word_distance(min(a, b), max(a, b))
 
+    def _window(self, merged: Binding) -> int:
+        """The words a binding spans, a lexicon phrase counted as one word: "адам деп санаудың
+        өзі күнә" is one judgment, however many words spell it."""
+        span = self.doc.word_distance(merged.first, merged.last)
+        for s in merged.spans:
+            if s.last > s.first:
+                span -= self.doc.word_distance(s.first, s.last)
+        return span
+
     def _unordered(self, lists: list[list[Binding]], node: AllOf):
         pivot = min(range(len(lists)), key=lambda k: len(lists[k]))
         firsts = [[b.first for b in lst] for lst in lists]
@@ -264,7 +273,7 @@ class Matcher:
             if not ok:
                 continue
             merged = Binding.of(tuple(s for b in sorted(chosen, key=lambda b: b.first) for s in b.spans))
-            if node.within is not None and self.doc.word_distance(merged.first, merged.last) > node.within:
+            if node.within is not None and self._window(merged) > node.within:
                 continue
             if node.clause and not self._one_clause(merged):
                 continue
@@ -288,7 +297,7 @@ class Matcher:
             if not chain:
                 continue
             merged = Binding.of(tuple(s for b in chain for s in b.spans))
-            if node.within is not None and self.doc.word_distance(merged.first, merged.last) > node.within:
+            if node.within is not None and self._window(merged) > node.within:
                 continue
             if node.clause and not self._one_clause(merged):
                 continue
