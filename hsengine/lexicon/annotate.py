@@ -56,6 +56,7 @@ class Doc:
     contrast_words: frozenset[str] = frozenset()  # the lexicon's `contrast` class (а, но; бірақ, ал)
     _sentences: list[tuple[int, int]] | None = None
     _word_prefix: list[int] | None = None
+    _relative_clauses: list[tuple[int, int, int]] | None = None
     _contrast_prefix: list[int] | None = None
     _sentence_spans: dict[int, tuple[int, int]] | None = None
     _sentence_ids: list[int] | None = None
@@ -145,6 +146,44 @@ class Doc:
                 prefix.append(n)
             self._word_prefix = prefix
         return 1 + prefix[b] - prefix[a + 1]
+
+
+    def relative_words_between(self, a: int, b: int) -> int:
+        """Words of Russian relative clauses (", которые ...", ", у которых ...") that lie wholly
+        between token a and token b.  A relative clause describes the noun before it: in "у
+        русских, которые за 30 лет язык не выучили, гражданство надо отбирать" the call is as near
+        to its group as in "у русских гражданство надо отбирать"."""
+        spans = self._relative_clauses
+        if spans is None:
+            spans = self._relative_clauses = _relative_clauses(self.tokens)
+        return sum(n for first, last, n in spans if a < first and last < b)
+
+
+_RELATIVE = frozenset({"который", "которая", "которое", "которые", "которого", "которой", "которому", "которым",
+                       "которыми", "котором", "которую", "которых", "чей", "чья", "чьё", "чье", "чьи", "чьих"})
+_RELATIVE_PREPOSITIONS = frozenset({"у", "в", "во", "с", "со", "из", "для", "на", "от", "к", "о", "об", "за", "при", "про"})
+
+
+def _relative_clauses(tokens: list[Token]) -> list[tuple[int, int, int]]:
+    """(first, last, words) of each clause that opens, after a comma, with a relative pronoun."""
+    out: list[tuple[int, int, int]] = []
+    n = len(tokens)
+    for i, t in enumerate(tokens):
+        if t.kind != "punct" or t.text != "," or i + 1 >= n:
+            continue
+        j = i + 1
+        if tokens[j].kind == "word" and tokens[j].text.lower() in _RELATIVE_PREPOSITIONS and j + 1 < n:
+            j += 1
+        if tokens[j].kind != "word" or tokens[j].text.lower() not in _RELATIVE:
+            continue
+        clause = tokens[i + 1].clause
+        last = i + 1
+        while last + 1 < n and tokens[last + 1].clause == clause:
+            last += 1
+        # closed by a comma (the clause's last token): the words after it are the main clause again
+        if last + 1 < n and tokens[last].kind == "punct" and tokens[last].text == ",":
+            out.append((i, last, sum(1 for k in range(i + 1, last) if tokens[k].kind == "word")))
+    return out
 
 
 def _reaches_loosely(analyzer: TokenAnalyzer, word: str) -> bool:

@@ -234,14 +234,23 @@ class Matcher:
     def _distance(self, a: int, b: int) -> int:
         return self.doc.word_distance(min(a, b), max(a, b))
 
+    def _gap(self, a: int, b: int) -> int:
+        """word_distance from token a to token b (a < b), a relative clause wholly between them
+        not counted: "у русских, которые ..., гражданство надо отбирать"."""
+        return self.doc.word_distance(a, b) - self.doc.relative_words_between(a, b)
+
     def _window(self, merged: Binding) -> int:
-        """The words a binding spans, a lexicon phrase counted as one word: "адам деп санаудың
-        өзі күнә" is one judgment, however many words spell it."""
-        span = self.doc.word_distance(merged.first, merged.last)
-        for s in merged.spans:
-            if s.last > s.first:
-                span -= self.doc.word_distance(s.first, s.last)
-        return span
+        """The words a binding spans, a lexicon phrase counted as one word ("адам деп санаудың
+        өзі күнә" is one judgment, however many words spell it) and a relative clause between its
+        parts not at all."""
+        spans = sorted(merged.spans, key=lambda s: s.first)
+        total = 0
+        for x, y in zip(spans, spans[1:]):
+            if y.first <= x.last:  # parts that share tokens: measure the whole
+                span = self.doc.word_distance(merged.first, merged.last)
+                return span - sum(self.doc.word_distance(s.first, s.last) for s in merged.spans if s.last > s.first)
+            total += self._gap(x.last, y.first)
+        return total
 
     def _unordered(self, lists: list[list[Binding]], node: AllOf):
         pivot = min(range(len(lists)), key=lambda k: len(lists[k]))
@@ -263,7 +272,7 @@ class Matcher:
                 window = [b for b in window if _tokens_of(b).isdisjoint(used)
                           and (clause is None or toks[b.first].clause == clause == toks[b.last].clause)
                           and (sent is None or toks[b.first].sent == sent == toks[b.last].sent)
-                          and (node.within is None or self._distance(b.first, b0.first) <= node.within)]
+                          and (node.within is None or self._gap(min(b.first, b0.first), max(b.first, b0.first)) <= node.within)]
                 if not window:
                     ok = False
                     break
@@ -290,7 +299,7 @@ class Matcher:
             for lst in lists[1:]:
                 prev = chain[-1]
                 nxt = next((b for b in lst if b.first > prev.last), None)
-                if nxt is None or self.doc.word_distance(prev.last, nxt.first) - 1 > gap:
+                if nxt is None or self._gap(prev.last, nxt.first) - 1 > gap:
                     chain = []
                     break
                 chain.append(nxt)
