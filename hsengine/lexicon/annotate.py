@@ -341,6 +341,7 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
         hits.extend(_converb_chain_hits(tokens, analyses, hits, lexicon))
     if doc_lang == "kk":
         hits = _mark_attributive(tokens, analyses, hits, lexicon)
+    hits = _mark_dash_subject(tokens, hits)
     hits.sort(key=lambda h: (h.first, h.last, h.entry.id))
     return Doc(norm, tokens, analyses, hits, doc_lang, features, errors, lexicon.contrast_words)
 
@@ -808,6 +809,8 @@ def _finite_verb(gram: frozenset[str]) -> bool:
 
 _ATTR = frozenset({"Attr"})
 _OWN = frozenset({"Own"})
+_DASH = frozenset({"Dash"})
+_DASHES = frozenset({"—", "–", "-"})
 _POSSESSED = ("ым", "ім", "м", "ың", "ің", "ң", "сы", "сі", "лары", "лері", "дары", "дері", "тары", "тері")
 
 
@@ -833,6 +836,24 @@ def _mark_attributive(tokens: list[Token], analyses: list[TokenAnalysis | None],
                 h = DocHit(h.first, h.last, h.entry, h.how, h.score, h.negated, h.gram | _ATTR, h.ref)
         out.append(h)
     return out
+
+
+def _mark_dash_subject(tokens: list[Token], hits: list[DocHit]) -> list[DocHit]:
+    """A word right before the dash of a nominal sentence gets the grammeme Dash: it is the
+    subject, and what follows the dash is said of it ("Қырғыздар — ... надан ел", "Христиане —
+    жалкие ..."); a word in another case is no subject ("пред Ним - в одном строю")."""
+    n = len(tokens)
+    return [DocHit(h.first, h.last, h.entry, h.how, h.score, h.negated, h.gram | _DASH, h.ref)
+            if h.last + 2 < n and "nomn" in h.gram and _before_dash(tokens, h.last) else h for h in hits]
+
+
+def _before_dash(tokens: list[Token], last: int) -> bool:
+    """Is the word at `last` followed by a dash of a nominal sentence (not a hyphen inside a
+    word: "алдап-арбау")?"""
+    dash = tokens[last + 1]
+    if dash.kind != "punct" or dash.text not in _DASHES:
+        return False
+    return dash.text != "-" or (dash.start > tokens[last].end and tokens[last + 2].start > dash.end)
 
 
 # accusative endings (Cyrillic, keyboard-typed and Latin): the object a withheld verb reading needs

@@ -1,0 +1,37 @@
+"""The dash of a nominal sentence ("X — ...") makes the word before it the subject: its hit gets
+the grammeme Dash, and hate.nominal_predicate reads the sentence's insult, however far after the
+dash, as said of the group.  Only a nominative before a real dash counts."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _dash_words(engine, text):
+    doc = engine.explain(text).doc
+    return {doc.tokens[h.first].text for h in doc.hits if "Dash" in h.gram}
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Қырғыздар — өз мәдениеті жоқ надан ел.", "қырғыздар"),
+    ("Цыгане – вечные кочевники.", "цыгане"),
+    ("Таджики - трудяги, каких поискать.", "таджики"),
+])
+def test_the_subject_before_a_dash(engine, text, word):
+    assert word in _dash_words(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ұйғыр-қазақ достығы мықты.",            # a hyphen inside a word
+    "Пред ним - в одном строю все, кто воевал.",  # an instrumental pronoun is no subject
+    "Дүнгендер келді, — деді ол.",            # the dash after a comma opens reported speech
+])
+def test_no_subject_without_a_nominal_sentence(engine, text):
+    assert not _dash_words(engine, text)
+
+
+def test_the_predicate_far_from_the_group(engine):
+    r = engine.analyze("Қытайлар — өз сөзінде ешқашан тұрмайтын, бір тиынға бәрін сататын өтірікші халық.")
+    assert "hate.nominal_predicate" in [m.rule_id for m in r.matches]
+    r = engine.analyze("Қытайлар өз сөзінде ешқашан тұрмайтын, бір тиынға бәрін сататын өтірікші халық.")
+    assert "hate.nominal_predicate" not in [m.rule_id for m in r.matches]
