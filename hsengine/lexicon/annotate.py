@@ -342,6 +342,7 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
     if doc_lang == "kk":
         hits = _mark_attributive(tokens, analyses, hits, lexicon)
     hits = _mark_dash_subject(tokens, hits)
+    hits = _mark_labels(tokens, hits)
     hits.sort(key=lambda h: (h.first, h.last, h.entry.id))
     return Doc(norm, tokens, analyses, hits, doc_lang, features, errors, lexicon.contrast_words)
 
@@ -845,6 +846,41 @@ def _mark_dash_subject(tokens: list[Token], hits: list[DocHit]) -> list[DocHit]:
     n = len(tokens)
     return [DocHit(h.first, h.last, h.entry, h.how, h.score, h.negated, h.gram | _DASH, h.ref)
             if h.last + 2 < n and "nomn" in h.gram and _before_dash(tokens, h.last) else h for h in hits]
+
+
+_LABEL = frozenset({"Label"})
+_LABEL_CLASSES = frozenset({"epithet", "negative_attribute", "dehumanization"})
+MAX_LABEL_WORDS = 3
+
+
+def _mark_labels(tokens: list[Token], hits: list[DocHit]) -> list[DocHit]:
+    """A plural insult that is a short clause of its own after a comma gets the grammeme Label:
+    a verdict appended to what was said ("Кәпірлердің ұрпағы тек азғындықты біледі, оңбағандар",
+    "... ит жейтин оңбағандар", "киргизы ..., дикари, только бунтовать умеют").  The clause holds
+    at most three words and ends with the insult, so it has no verb and no subject of its own."""
+    out = []
+    for h in hits:
+        if "plur" in h.gram and not _LABEL_CLASSES.isdisjoint(h.entry.classes) and _label_clause(tokens, h.last):
+            h = DocHit(h.first, h.last, h.entry, h.how, h.score, h.negated, h.gram | _LABEL, h.ref)
+        out.append(h)
+    return out
+
+
+def _label_clause(tokens: list[Token], last: int) -> bool:
+    clause = tokens[last].clause
+    n = len(tokens)
+    if last + 1 < n and tokens[last + 1].clause == clause and tokens[last + 1].kind == "word":
+        return False  # not the clause's last word
+    first = last
+    while first > 0 and tokens[first - 1].clause == clause:
+        first -= 1
+    words = [t for t in tokens[first : last + 1] if t.kind == "word"]
+    if not words or len(words) > MAX_LABEL_WORDS or first == 0:
+        return False
+    # the clause opens after a comma: the token before its first word
+    opener = next((t for t in tokens[first : last + 1] if t.kind == "word"), None)
+    before = tokens[opener.index - 1] if opener is not None and opener.index > 0 else None
+    return before is not None and before.kind == "punct" and before.text == ","
 
 
 def _before_dash(tokens: list[Token], last: int) -> bool:

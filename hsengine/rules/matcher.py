@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from ..lexicon.annotate import PEOPLE_HOW, Doc, DocHit
+from ..morphology.grammemes import CONTEXT_GRAMMEMES
 from .loader import SEQ_MAX_GAP, AllOf, AnyOf, Atom, Node, Rule, requirements
 
 MAX_BINDINGS = 32
@@ -61,8 +62,11 @@ def _atom_accepts_hit(atom: Atom, hit: DocHit) -> bool:
         return False
     if atom.negated is not None and hit.negated != atom.negated:
         return False
-    if atom.gram is not None and hit.gram and atom.gram.isdisjoint(hit.gram):
-        return False
+    if atom.gram is not None and atom.gram.isdisjoint(hit.gram):
+        # unknown grammar (an empty set) passes a grammatical condition, but not one the context
+        # gives (Dash, Label): those the annotation asserts of a word, or the word lacks them
+        if hit.gram or atom.gram <= CONTEXT_GRAMMEMES:
+            return False
     if atom.not_gram is not None and not atom.not_gram.isdisjoint(hit.gram):
         return False
     return True
