@@ -188,6 +188,7 @@ ROLE_NAMES: dict[str, dict[str, str]] = {
     "question": {"en": "questions their rights", "ru": "ставит под сомнение", "kk": "күмән келтіреді"},
     "negation": {"en": "negation", "ru": "отрицание", "kk": "болымсыздық"},
     "plot": {"en": "claims a plot", "ru": "заявляет о заговоре", "kk": "қастандық бар дейді"},
+    "tautology": {"en": "says they are what the word says", "ru": "утверждает, что они то, что значит слово", "kk": "олар сөз айтқандай дейді"},
     "calamity": {"en": "names every war or crisis", "ru": "называет все войны и беды", "kk": "барлық соғыс пен дағдарысты атайды"},
     "verdict": {"en": "passes a verdict", "ru": "выносит приговор", "kk": "үкім шығарады"},
     "attribute": {"en": "attributes a trait", "ru": "приписывает черту", "kk": "қасиет таңады"},
