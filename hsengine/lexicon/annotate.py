@@ -384,6 +384,8 @@ def _phrase_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], lexi
     for i in words:
         if analyses[i].phrase_keys:
             present |= analyses[i].phrase_keys
+        if analyses[i].withheld_phrase_keys:
+            present |= analyses[i].withheld_phrase_keys
     if not present:
         return out
     # a phrase whose some word occurs nowhere in the message cannot match: most phrases start
@@ -391,10 +393,10 @@ def _phrase_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], lexi
     possible: dict[int, bool] = {}
     for pos, i in enumerate(words):
         a = analyses[i]
-        if not a.phrase_keys:
+        if not (a.phrase_keys or a.withheld_phrase_keys):
             continue
         candidates = {}
-        for k in a.phrase_keys:
+        for k in a.phrase_keys | a.withheld_phrase_keys:
             for p in lexicon.phrases.get(k, ()):
                 ok = possible.get(id(p))
                 if ok is None:
@@ -413,9 +415,13 @@ def _phrase_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], lexi
                                                      or k in phrase.dashes and tokens[j].text in _DASHES)
                    for k in range(n - 1) for j in range(idx[k] + 1, idx[k + 1])):
                 continue
-            ok = all(analyses[j].phrase_keys & comp for j, comp in zip(idx, phrase.components))
-            if not ok:
-                continue
+            # a homograph typed on a Russian keyboard (бурап: бура "camel" or бұрап "wringing") is
+            # read as the phrase's word when the phrase's other words are there as written
+            plain = [bool(analyses[j].phrase_keys & comp) for j, comp in zip(idx, phrase.components)]
+            if not all(plain):
+                if not any(plain) or not all(p or analyses[j].withheld_phrase_keys & comp
+                                             for p, j, comp in zip(plain, idx, phrase.components)):
+                    continue
             # a word negative in the lemma must be negative in the text: болады shares the stem of
             # болмайды, but "сенуге болады" is trust, not distrust ("көргім келеді" is no aversion);
             # жұмысқа алмаймын meets "жұмысқа алма", жұмысқа алыңдар does not
@@ -975,9 +981,11 @@ def prefilter_features(words: list[str], analyzer: TokenAnalyzer,
             add_features(a.in_kazakh.features)
             add_features(a.in_kazakh.withheld_features)
             add_keys(a.in_kazakh.phrase_keys)
+            add_keys(a.in_kazakh.withheld_phrase_keys)
         add_features(a.features)
         add_features(a.withheld_features)  # read only beside an object, which the prefilter does not see
         add_keys(a.phrase_keys)
+        add_keys(a.withheld_phrase_keys)  # read only inside a phrase
     features.update(*feature_sets)
     phrase_keys.update(*key_sets)
     # the aorist before еді is read in context (annotate: _aorist_before_edi); its attack verb

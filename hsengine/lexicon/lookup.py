@@ -149,6 +149,9 @@ class TokenAnalysis:
     # an object; the prefilter counts their features so that such texts reach annotation.
     withheld: tuple[Hit, ...] = ()
     withheld_features: frozenset[str] = frozenset()
+    # the phrase words those homograph readings spell (мойындарын бурап: бурап is бұрап "wringing"
+    # only as a word of the phrase); annotate reads them inside a phrase whose other words match
+    withheld_phrase_keys: frozenset[str] = frozenset()
 
 
 class _Uncacheable(Exception):
@@ -329,8 +332,9 @@ class TokenAnalyzer:
         phrase_keys = frozenset(k for k in keys if k in lex.phrase_vocab)
         errors = ()
         regexes = self.vocab.regexes
-        if hits or phrase_keys or word in lex.plural_pronouns or not lex.plural_pronouns.isdisjoint(stems[:4]):
-            regexes = regexes + self.vocab.hit_regexes  # a pronoun may receive its group's hits
+        if hits or phrase_keys or withheld or word in lex.plural_pronouns or not lex.plural_pronouns.isdisjoint(stems[:4]):
+            # a pronoun may receive its group's hits, a homograph its reading inside a phrase
+            regexes = regexes + self.vocab.hit_regexes
         gated = tuple((fid, p) for fid, p, gate in self.vocab.gated_regexes if not gate.isdisjoint(features))
         if gated:
             regexes = regexes + gated
@@ -373,7 +377,14 @@ class TokenAnalyzer:
             typed_kazakh=typed_kazakh,
             withheld=held,
             withheld_features=_shared(self._features(word, word, held, (), ())) if held else frozenset(),
+            withheld_phrase_keys=_shared(self._withheld_phrase_keys(withheld, phrase_keys)) if withheld else frozenset(),
         )
+
+    def _withheld_phrase_keys(self, withheld: tuple[str, ...], own: frozenset[str]) -> frozenset[str]:
+        """Phrase words that the homograph readings of a typed word spell, with their stems."""
+        vocab = self.lexicon.phrase_vocab
+        keys = {k for r in withheld for k in (r, *(a.stem for a in kazakh.analyze(r))) if k in vocab}
+        return frozenset(keys - own)
 
     def _withheld_hits(self, word: str, keyboard: tuple[str, ...], withheld: tuple[str, ...],
                        hits: dict[str, Hit]) -> tuple[Hit, ...]:
