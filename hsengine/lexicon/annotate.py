@@ -818,7 +818,8 @@ _ATTR = frozenset({"Attr"})
 _OWN = frozenset({"Own"})
 _DASH = frozenset({"Dash"})
 _DASHES = frozenset({"—", "–", "-"})
-_POSSESSED = ("ым", "ім", "м", "ың", "ің", "ң", "сы", "сі", "лары", "лері", "дары", "дері", "тары", "тері")
+_POSSESSED = ("ым", "ім", "м", "ың", "ің", "ң", "сы", "сі", "лары", "лері", "дары", "дері", "тары", "тері",
+              "ымыз", "іміз", "мыз", "міз", "ыңыз", "іңіз", "ңыз", "ңіз", "ымиз", "имиз", "миз")  # (ours, yours)
 
 
 def _mark_attributive(tokens: list[Token], analyses: list[TokenAnalysis | None], hits: list[DocHit],
@@ -838,8 +839,9 @@ def _mark_attributive(tokens: list[Token], analyses: list[TokenAnalysis | None],
                 and any(lexicon.classes[c].kind == "target" for c in h.entry.classes):
             nxt = analyses[i + 1]
             w = tokens[i + 1].text.lower()
+            # (a positive word is possessed too: "ұйғыр достарымыз", our Uyghur friends)
             if nxt is not None and "NOUN" in nxt.gram and len(w) > 4 and w.endswith(_POSSESSED) \
-                    and not any(x.first <= i + 1 <= x.last for x in hits if x is not h):
+                    and not any(x.first <= i + 1 <= x.last for x in hits if x is not h and "positive" not in x.entry.classes):
                 h = DocHit(h.first, h.last, h.entry, h.how, h.score, h.negated, h.gram | _ATTR, h.ref)
         out.append(h)
     return out
