@@ -318,7 +318,7 @@ def _negation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
                 continue  # the negation is part of the evidence itself ("не люди")
             if _rhetorical(doc, cue) or _inside_call(doc, cue) or _concord(doc, cue, evidence) or _until(doc, cue):
                 continue
-            if _ends_tolerance(doc, cue):
+            if _ends_tolerance(doc, cue) or _inside_insult(doc, cue):
                 continue
             for a in attacks:
                 if spec.before and cue.last < a.first:
@@ -331,6 +331,16 @@ def _negation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
                             and toks[cue.first].clause == toks[a.last].clause:
                         return Suppression(ctx.id, ctx.kind, cue, "negation after the attack words")
     return None
+
+
+# insults that carry their own negation: "ми жоқ" (no brains), "ар-ұяты жоқ" (no shame), "адам
+# емес" (not human) — a negation inside one of them is the insult, not a denial of another
+_INSULT_CLASSES = frozenset({"negative_attribute", "dehumanization", "epithet", "vice"})
+
+
+def _inside_insult(doc: Doc, cue: DocHit) -> bool:
+    return any(h.first <= cue.first and cue.last <= h.last and h.last > h.first
+               and not _INSULT_CLASSES.isdisjoint(h.entry.classes) for h in doc.hits if h is not cue)
 
 
 _CESSATION = frozenset({"cessation"})
