@@ -318,7 +318,7 @@ def _negation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
                 continue  # the negation is part of the evidence itself ("не люди")
             if _rhetorical(doc, cue) or _inside_call(doc, cue) or _concord(doc, cue, evidence) or _until(doc, cue):
                 continue
-            if _ends_tolerance(doc, cue) or _inside_insult(doc, cue):
+            if _ends_tolerance(doc, cue) or _inside_insult(doc, cue, evidence):
                 continue
             for a in attacks:
                 if spec.before and cue.last < a.first:
@@ -334,13 +334,16 @@ def _negation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
 
 
 # insults that carry their own negation: "ми жоқ" (no brains), "ар-ұяты жоқ" (no shame), "адам
-# емес" (not human) — a negation inside one of them is the insult, not a denial of another
+# емес" (not human) — a negation inside one of them, apart from the evidence, is a second insult,
+# not a denial of the first ("ақылы тек сатуға жетеді, басқаға ми жоқ"); one that shares words
+# with the evidence may deny it ("не люди второго сорта")
 _INSULT_CLASSES = frozenset({"negative_attribute", "dehumanization", "epithet", "vice"})
 
 
-def _inside_insult(doc: Doc, cue: DocHit) -> bool:
+def _inside_insult(doc: Doc, cue: DocHit, evidence: frozenset[int] | set[int]) -> bool:
     return any(h.first <= cue.first and cue.last <= h.last and h.last > h.first
-               and not _INSULT_CLASSES.isdisjoint(h.entry.classes) for h in doc.hits if h is not cue)
+               and not _INSULT_CLASSES.isdisjoint(h.entry.classes)
+               and evidence.isdisjoint(range(h.first, h.last + 1)) for h in doc.hits if h is not cue)
 
 
 _CESSATION = frozenset({"cessation"})
