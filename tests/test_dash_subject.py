@@ -1,5 +1,5 @@
 """The dash of a nominal sentence ("X — ...") makes the word before it the subject: its hit gets
-the grammeme Dash, and hate.nominal_predicate reads the sentence's insult, however far after the
+the grammeme Topic, and hate.nominal_predicate reads the sentence's insult, however far after the
 dash, as said of the group.  Only a nominative before a real dash counts."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import pytest
 
 def _dash_words(engine, text):
     doc = engine.explain(text).doc
-    return {doc.tokens[h.first].text for h in doc.hits if "Dash" in h.gram}
+    return {doc.tokens[h.first].text for h in doc.hits if "Topic" in h.gram}
 
 
 @pytest.mark.parametrize("text, word", [
@@ -60,6 +60,6 @@ def test_no_label_in_a_clause_that_says_more(engine, text):
 
 def test_a_context_grammeme_is_never_assumed(engine):
     # "las" (dirty) has no grammar of its own: unknown grammar passes ordinary conditions, but
-    # a word is no Label or Dash unless the annotation said so
+    # a word is no Label or Topic unless the annotation said so
     r = engine.analyze("ozbekter turaly zhana film shyqty) memleketke las munda.")
     assert "hate.nominal_predicate" not in [m.rule_id for m in r.matches], r.matches

@@ -816,7 +816,7 @@ def _finite_verb(gram: frozenset[str]) -> bool:
 
 _ATTR = frozenset({"Attr"})
 _OWN = frozenset({"Own"})
-_DASH = frozenset({"Dash"})
+_TOPIC = frozenset({"Topic"})
 _DASHES = frozenset({"—", "–", "-"})
 _POSSESSED = ("ым", "ім", "м", "ың", "ің", "ң", "сы", "сі", "лары", "лері", "дары", "дері", "тары", "тері",
               "ымыз", "іміз", "мыз", "міз", "ыңыз", "іңіз", "ңыз", "ңіз", "ымиз", "имиз", "миз")  # (ours, yours)
@@ -848,11 +848,11 @@ def _mark_attributive(tokens: list[Token], analyses: list[TokenAnalysis | None],
 
 
 def _mark_dash_subject(tokens: list[Token], hits: list[DocHit]) -> list[DocHit]:
-    """A word right before the dash of a nominal sentence gets the grammeme Dash: it is the
+    """A word right before the dash of a nominal sentence gets the grammeme Topic: it is the
     subject, and what follows the dash is said of it ("Қырғыздар — ... надан ел", "Христиане —
     жалкие ..."); a word in another case is no subject ("пред Ним - в одном строю")."""
     n = len(tokens)
-    return [DocHit(h.first, h.last, h.entry, h.how, h.score, h.negated, h.gram | _DASH, h.ref)
+    return [DocHit(h.first, h.last, h.entry, h.how, h.score, h.negated, h.gram | _TOPIC, h.ref)
             if h.last + 2 < n and "nomn" in h.gram and _before_dash(tokens, h.last) else h for h in hits]
 
 

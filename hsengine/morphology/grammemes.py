@@ -25,9 +25,9 @@ from .kazakh_suffixes import NEGATION, NOMINAL, VERBAL
 # Kazakh noun that only modifies the possessed noun after it ("орыс көршім"); Own — a group word
 # with the speaker's possessive ("қазағым", "халқымды": my own people); Pron — a group read
 # through a pronoun that stands for it ("они", "олар": the group named before, not a word used here);
-# Dash — a word right before the dash of a nominal sentence ("X — ..."), its subject; Label — a
+# Topic — a word right before the dash of a nominal sentence ("X — ..."), its subject; Label — a
 # plural insult that is a short clause of its own after a comma ("..., оңбағандар")
-CONTEXT_GRAMMEMES = frozenset({"Attr", "Own", "Pron", "Dash", "Label"})
+CONTEXT_GRAMMEMES = frozenset({"Attr", "Own", "Pron", "Topic", "Label"})
 
 KAZAKH_GRAMMEMES = frozenset(
     {"NOUN", "VERB", "nomn"}

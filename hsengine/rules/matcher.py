@@ -64,7 +64,7 @@ def _atom_accepts_hit(atom: Atom, hit: DocHit) -> bool:
         return False
     if atom.gram is not None and atom.gram.isdisjoint(hit.gram):
         # unknown grammar (an empty set) passes a grammatical condition, but not one the context
-        # gives (Dash, Label): those the annotation asserts of a word, or the word lacks them
+        # gives (Topic, Label): those the annotation asserts of a word, or the word lacks them
         if hit.gram or atom.gram <= CONTEXT_GRAMMEMES:
             return False
     if atom.not_gram is not None and not atom.not_gram.isdisjoint(hit.gram):
