@@ -868,7 +868,9 @@ def _mark_labels(tokens: list[Token], hits: list[DocHit]) -> list[DocHit]:
     at most three words and ends with the insult, so it has no verb and no subject of its own."""
     out = []
     for h in hits:
-        if "plur" in h.gram and not _LABEL_CLASSES.isdisjoint(h.entry.classes) and _label_clause(tokens, h.last):
+        # a nominative plural (nadandyq "ignorance" also reads as a 1st person plural verb: no label)
+        if {"plur", "nomn"} <= h.gram and "1per" not in h.gram and not _LABEL_CLASSES.isdisjoint(h.entry.classes) \
+                and _label_clause(tokens, h.last):
             h = DocHit(h.first, h.last, h.entry, h.how, h.score, h.negated, h.gram | _LABEL, h.ref)
         out.append(h)
     return out
