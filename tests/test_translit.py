@@ -26,7 +26,9 @@ READINGS = [
     ("jöitter", "жөйттер", True),
     ("qazaqtar", "қазақтар", True),
     ("uiğyrlar", "ұйғырлар", True),
-    ("ūmytpa", "умытпа", True),
+    ("ūmytpa", "ұмытпа", True),  # ū is ұ in the 2021 alphabet
+    ("qūrtu", "құрту", True),
+    ("taýyp", "тауып", True),  # the 2018 acute ý is у
     ("käpırler", "кәпірлер", True),
     # 2017/2018 apostrophe and acute spellings
     ("o'zbekter", "өзбектер", True),

@@ -91,13 +91,13 @@ _OLD_SPELLINGS = re.compile(r"([aougnsci])['’ʼ`´]|[áóúǵńśýḱ]")
 # fmt: off
 _OLD_MAP = {
     "a'": "ä", "o'": "ö", "u'": "ü", "g'": "ğ", "n'": "ñ", "s'": "ş", "c'": "ç", "i'": "ı",
-    "á": "ä", "ó": "ö", "ú": "ü", "ǵ": "ğ", "ń": "ñ", "ś": "ş", "ý": "ū", "ḱ": "q",
+    "á": "ä", "ó": "ö", "ú": "ü", "ǵ": "ğ", "ń": "ñ", "ś": "ş", "ý": "ŭ", "ḱ": "q",
 }
 # fmt: on
 _OFFICIAL_MARKERS = frozenset("äğqñöūüşıç")
 _ACUTE = re.compile(r"[áóúǵńśýḱ]")  # letters of the 2018 alphabet with acutes
 _SWAP_I = str.maketrans({"i": "ı", "ı": "i"})
-_GLIDE_I = re.compile(r"(?<=[aeouäöüū])ı|ı(?=[aeouäöüū])")
+_GLIDE_I = re.compile(r"(?<=[aeouäöüūŭ])ı|ı(?=[aeouäöüūŭ])")
 
 # One unit = one Cyrillic letter (or a fixed pair). Longest match first.
 _UNIT = re.compile(r"shch|sch|sh|zh|ch|kh|gh|ng|ya|yu|ye|yo|iu|ia|.", re.DOTALL)
@@ -135,13 +135,14 @@ _VOWELS = {
     "ö": ("ө", "ө", "о", _FRONT, -3),
     "ü": ("ү", "ү", "у", _FRONT, -3),
     "ı": ("і", "і", "и", _FRONT, -3),
-    "ū": ("у", "у", "у", 0, 0),
+    "ū": ("ұ", "ұ", "у", _BACK, 2),  # the 2021 letter for ұ (ūry = ұры, jūmys = жұмыс)
+    "ŭ": ("у", "у", "у", 0, 0),  # internal: the 2018 acute ý (у), rewritten before reading
 }
 _CONSONANT_EVIDENCE = {"q": 2, "gh": 2, "ğ": 2}
 # The official 2021 reading: a fixed letter per unit; i is и, or й next to a vowel.
 # fmt: off
 _OFFICIAL = {
-    "a": "а", "ä": "ә", "e": "е", "o": "о", "ö": "ө", "u": "ұ", "ū": "у", "ü": "ү",
+    "a": "а", "ä": "ә", "e": "е", "o": "о", "ö": "ө", "u": "ұ", "ū": "ұ", "ŭ": "у", "ü": "ү",
     "y": "ы", "ı": "і", "i": "и", "k": "к", "q": "қ", "g": "г", "ğ": "ғ", "gh": "ғ",
 }
 # fmt: on
@@ -192,6 +193,8 @@ def _read_official(units: list[str]) -> str:
             out.append("й")
         elif unit == "ng":
             out.append("нг" if i + 1 < n and units[i + 1] in _VOWEL_UNITS else "ң")
+        elif unit == "u" and i == n - 1 and n > 1:
+            out.append("у")  # word-final u is у, as in every reading (qūrtu = құрту)
         else:
             out.append(_OFFICIAL.get(unit) or _FIXED.get(unit, unit))
     return "".join(out)
