@@ -125,6 +125,9 @@ def _hits_with(doc: Doc, classes: frozenset[str], lang: str | None = None, lo: i
 
 _NEGATION = frozenset({"negation"})
 _REPORTING = frozenset({"reporting"})
+_PRIVATIVE = frozenset({"privative"})
+_COMPANY = frozenset({"association", "grant"})  # acts of company or of giving: their verdict is no condemnation
+_COMPANY_WORDS = _COMPANY | {"entitlement", "auxiliary", "positive"}  # what else such an act's word may be
 
 
 def _cue_negated(doc: Doc, cue: DocHit) -> bool:
@@ -149,6 +152,54 @@ def _cue_negated(doc: Doc, cue: DocHit) -> bool:
         if h.entry.lang == "kk" and h.first > cue.last and doc.word_distance(cue.last, h.first) <= CUE_NEGATION_WINDOW:
             if doc.tokens[h.first].clause == doc.tokens[cue.last].clause:
                 return True
+    if cue.entry.lang == "kk" and "counter_speech" in cue.entry.classes and _kazakh_cue_lacked(doc, cue):
+        return True
+    return False
+
+
+def _kazakh_cue_lacked(doc: Doc, cue: DocHit) -> bool:
+    """Kazakh says a quality is lacking with a privative word or a negated verb after it: "ұяттан
+    жұрдай" (devoid of shame), "ұят дегенді білмейді" (knows no shame).  Said of a group, that is
+    the attack itself, not a condemnation of it."""
+    toks = doc.tokens
+    for j in range(cue.last + 1, min(len(toks), cue.last + 1 + 2 * CUE_NEGATION_WINDOW)):
+        if toks[j].kind != "word":
+            continue
+        if toks[j].clause != toks[cue.last].clause or doc.word_distance(cue.last, j) > CUE_NEGATION_WINDOW:
+            break
+        if any(True for _ in _hits_with(doc, _PRIVATIVE, "kk", j, j)) or _negated_verb(doc, j):
+            return True
+    return False
+
+
+def _verdict_on_company(doc: Doc, cue: DocHit) -> bool:
+    """"олармен сөйлесудің өзі күнә", "оларға азаматтық берудің өзі қате", "дружить с ними — грех":
+    a word of condemnation whose subject is an act of company or a grant (talking, befriending,
+    giving citizenship) says that the company is wrong — the exclusion itself, not counter-speech.
+    The act must be right before the verdict (at most two words between, ignoring өзі / это)."""
+    toks = doc.tokens
+    words = 0
+    for j in range(cue.first - 1, max(-1, cue.first - 8), -1):
+        if toks[j].kind != "word":
+            continue
+        if toks[j].sent != toks[cue.first].sent:
+            return False
+        if any(True for h in _hits_with(doc, _COMPANY, None, max(0, j - 3), j)
+               if h.last == j and not h.negated and not _preceded_by_negation(doc, h.first)) \
+                and not any(h.first <= j <= h.last and _COMPANY_WORDS.isdisjoint(h.entry.classes) for h in doc.hits):
+            return True  # (not "қуып жіберу ұят": жіберу is the expulsion's auxiliary there)
+        words += 1
+        if words > 2:
+            return False
+    return False
+
+
+def _preceded_by_negation(doc: Doc, i: int) -> bool:
+    """A negation word right before token i ("не давать им гражданство — ошибка")."""
+    toks = doc.tokens
+    for j in range(i - 1, max(-1, i - 3), -1):
+        if toks[j].kind == "word":
+            return any(True for _ in _hits_with(doc, _NEGATION, None, j, j))
     return False
 
 
@@ -465,6 +516,8 @@ def _cue(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
         ) > ctx.max_distance:
             continue  # "одним словом" far from the evidence is no talk about that word
         if _cue_negated(doc, cue):
+            continue
+        if "counter_speech" in ctx.cue_classes and _verdict_on_company(doc, cue):
             continue
         if ctx.not_when_called and _called_for(doc, cue):
             continue  # "X-ды лагерьге қамау керек": the arrest is the act called for, no report
