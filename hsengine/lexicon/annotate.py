@@ -293,6 +293,16 @@ def detect_lang(analyses: list[TokenAnalysis | None], text: str) -> str:
     return langid.decide(ru, kk, has_cyr)
 
 
+def _drop_inside_idioms(hits: list[DocHit]) -> list[DocHit]:
+    """A set phrase that harms no one (class idiom: убить время, уақыт өлтіру) takes its words: the
+    other hits inside it (убить as violence) are dropped, so no rule reads them as an attack."""
+    idioms = [(h.first, h.last) for h in hits if "idiom" in h.entry.classes]
+    if not idioms:
+        return hits
+    return [h for h in hits if "idiom" in h.entry.classes
+            or not any(a <= h.first and h.last <= b for a, b in idioms)]
+
+
 def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = None) -> Doc:
     """Tokenize, analyze every word, detect the language and place lexicon hits."""
     merges = spaced_merges(norm, analyzer) if analyzer.use_deobfuscation else []
@@ -329,6 +339,7 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
             features |= analysis.features
     if lexicon.phrases:
         hits.extend(_phrase_hits(tokens, analyses, lexicon, features))
+        hits = _drop_inside_idioms(hits)
     hits.extend(_compound_verb_hits(tokens, analyses, hits, lexicon))
     hits.extend(_aorist_before_edi(tokens, analyzer, features))
     hits.extend(_group_adjective_hits(tokens, analyses, hits, lexicon, features))
