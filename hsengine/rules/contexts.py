@@ -64,8 +64,9 @@ def _evidence_tokens(b: Binding) -> set[int]:
     return out
 
 
-def _linked_clauses(doc: Doc, a: int, b: int, openers: frozenset[str]) -> bool:
-    """Tokens a < b are in one clause, or every clause break between them opens with a complementizer."""
+def _linked_clauses(doc: Doc, a: int, b: int, openers: frozenset[str], label_colon: bool = False) -> bool:
+    """Tokens a < b are in one clause, or every clause break between them opens with a complementizer
+    (with label_colon, also a colon right after a: the headline "Фейк: ...")."""
     toks = doc.tokens
     if toks[a].sent != toks[b].sent:
         return False
@@ -77,6 +78,9 @@ def _linked_clauses(doc: Doc, a: int, b: int, openers: frozenset[str]) -> bool:
             j = i
             while j <= b and toks[j].kind != "word":
                 j += 1
+            if label_colon and j <= b and all(toks[k].kind != "word" for k in range(a + 1, j)) \
+                    and any(":" in toks[k].text for k in range(a + 1, j)):
+                continue  # a label and a colon: "Фейк: X скупают землю", "Миф: ..."
             if j > b or toks[j].text not in openers:
                 return False
     return True
@@ -589,7 +593,7 @@ def _refutation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
         if ref.last < b_first:
             # "ложь о том, что <claim>": the claim is the frame's complement
             framed = (doc.word_distance(ref.last, b_first) <= reach
-                      and _linked_clauses(doc, ref.last, b_first, ctx.clause_openers))
+                      and _linked_clauses(doc, ref.last, b_first, ctx.clause_openers, label_colon=True))
         elif ref.first > b_last:
             # "<claim> деген өтірік", "<claim>, но это ложь"; not "<claim>, а врачи говорят, что это
             # миф": turning away to what others say makes the refutation theirs, not the speaker's
