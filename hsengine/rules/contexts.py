@@ -499,7 +499,18 @@ def _answered_no(doc: Doc, sent: int, asked: frozenset[str] = frozenset()) -> Do
     if (first is not None and first.last + 1 <= hi and doc.tokens[first.last + 1].kind == "punct"
             and any(h.entry.id in asked for h in doc.hits if lo <= h.first <= hi)):
         return first
+    # ... or opens "Нет," and says something with no attack in it: "Дунгане нам чужие? Нет, они наши
+    # соседи" (not "Нет, они воры", "Нет, их надо гнать")
+    if (first is not None and first.last + 1 <= hi and doc.tokens[first.last + 1].kind == "punct"
+            and not any(not _ATTACK_LIKE.isdisjoint(h.entry.classes) for h in doc.hits if lo <= h.first <= hi)):
+        return first
     return None
+
+
+# what a reply must not hold to be a plain "no" (an insult, a call, an act of harm)
+_ATTACK_LIKE = frozenset({"negative_attribute", "dehumanization", "epithet", "vice", "slur", "violence", "threat",
+                          "injure", "perish", "erase", "do_away", "expulsion", "send_away", "leave", "exclusion",
+                          "deprive", "call", "hate_emotion", "invasion", "confinement", "punish"})
 
 
 def _cue(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
