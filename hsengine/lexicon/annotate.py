@@ -352,7 +352,7 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
         hits.extend(_converb_chain_hits(tokens, analyses, hits, lexicon))
     if doc_lang == "kk":
         hits = _mark_attributive(tokens, analyses, hits, lexicon)
-    hits = _mark_dash_subject(tokens, hits)
+    hits = _mark_dash_subject(tokens, hits, analyses)
     hits = _mark_labels(tokens, hits)
     hits.sort(key=lambda h: (h.first, h.last, h.entry.id))
     return Doc(norm, tokens, analyses, hits, doc_lang, features, errors, lexicon.contrast_words)
@@ -858,13 +858,31 @@ def _mark_attributive(tokens: list[Token], analyses: list[TokenAnalysis | None],
     return out
 
 
-def _mark_dash_subject(tokens: list[Token], hits: list[DocHit]) -> list[DocHit]:
+def _mark_dash_subject(tokens: list[Token], hits: list[DocHit],
+                       analyses: list[TokenAnalysis | None] | None = None) -> list[DocHit]:
     """A word right before the dash of a nominal sentence gets the grammeme Topic: it is the
     subject, and what follows the dash is said of it ("Қырғыздар — ... надан ел", "Христиане —
-    жалкие ..."); a word in another case is no subject ("пред Ним - в одном строю")."""
+    жалкие ..."); a word in another case is no subject ("пред Ним - в одном строю").  Spoken
+    Russian puts the copula это where writing puts the dash ("уйгуры это пятая колонна"), when no
+    verb follows it (in "уйгуры это сделали" это is the object)."""
     n = len(tokens)
     return [DocHit(h.first, h.last, h.entry, h.how, h.score, h.negated, h.gram | _TOPIC, h.ref)
-            if h.last + 2 < n and "nomn" in h.gram and _before_dash(tokens, h.last) else h for h in hits]
+            if h.last + 2 < n and "nomn" in h.gram
+            and (_before_dash(tokens, h.last) or _before_copula(tokens, analyses, h.last)) else h for h in hits]
+
+
+_FINITE = frozenset({"VERB", "INFN", "PRTS", "PRED"})
+
+
+def _before_copula(tokens: list[Token], analyses: list[TokenAnalysis | None] | None, last: int) -> bool:
+    """Is the word at `last` followed by the Russian copula это and a word that is no verb?"""
+    if analyses is None:
+        return False
+    cop, nxt = tokens[last + 1], tokens[last + 2]
+    if cop.kind != "word" or cop.text.lower() != "это" or nxt.kind != "word":
+        return False
+    an = analyses[last + 2]
+    return an is not None and _FINITE.isdisjoint(an.gram)
 
 
 _LABEL = frozenset({"Label"})

@@ -64,6 +64,20 @@ def _evidence_tokens(b: Binding) -> set[int]:
     return out
 
 
+# a genitive or locative pronoun of the group right before a lie word makes the lie theirs: "у них
+# вся вера на вранье построена", "олардың бәрі өтірік" — an attack, not a verdict on the claim
+_THEIR = frozenset({"них", "их", "ними", "олардың", "олардын", "бұлардың", "булардын", "солардың"})
+
+
+def _lie_is_theirs(doc: Doc, after: int, ref: int) -> bool:
+    """Between a claim and a lie word after it, a new clause about *them* ("у них всё на вранье"):
+    the lie word describes the group, it does not judge the claim."""
+    toks = doc.tokens
+    clause = toks[ref].clause
+    return any(toks[i].kind == "word" and toks[i].clause == clause and toks[i].text.lower() in _THEIR
+               for i in range(after + 1, ref))
+
+
 def _linked_clauses(doc: Doc, a: int, b: int, openers: frozenset[str], label_colon: bool = False) -> bool:
     """Tokens a < b are in one clause, or every clause break between them opens with a complementizer
     (with label_colon, also a colon right after a: the headline "Фейк: ...")."""
@@ -610,7 +624,8 @@ def _refutation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
             # миф": turning away to what others say makes the refutation theirs, not the speaker's
             framed = (toks[ref.first].sent == toks[b_last].sent and doc.word_distance(b_last, ref.first) <= reach
                       and not (any(toks[i].text in ctx.contrast for i in range(b_last + 1, ref.first))
-                               and any(True for _ in _hits_with(doc, _REPORTING, None, b_last + 1, ref.first - 1))))
+                               and any(True for _ in _hits_with(doc, _REPORTING, None, b_last + 1, ref.first - 1)))
+                      and not _lie_is_theirs(doc, b_last, ref.first))
         else:
             framed = False
         if framed:
