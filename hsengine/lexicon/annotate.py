@@ -354,6 +354,7 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
         hits = _mark_attributive(tokens, analyses, hits, lexicon)
     hits = _mark_dash_subject(tokens, hits, analyses)
     hits = _mark_labels(tokens, hits)
+    hits = _mark_self_named(tokens, hits)
     hits.sort(key=lambda h: (h.first, h.last, h.entry.id))
     return Doc(norm, tokens, analyses, hits, doc_lang, features, errors, lexicon.contrast_words)
 
@@ -883,6 +884,33 @@ def _before_copula(tokens: list[Token], analyses: list[TokenAnalysis | None] | N
         return False
     an = analyses[last + 2]
     return an is not None and _FINITE.isdisjoint(an.gram)
+
+
+_SELF = frozenset({"Self"})
+_SELF_WORDS = frozenset({"я", "мы", "мен", "біз", "men", "biz"})
+_SELF_PARTICLES = frozenset({"тоже", "же", "ж", "ведь", "и", "сам", "сами", "то", "ли", "да", "де", "та", "те", "ғой", "гой"})
+
+
+def _mark_self_named(tokens: list[Token], hits: list[DocHit]) -> list[DocHit]:
+    """A slur the speaker calls himself gets the grammeme Self: "я кацап", "для тебя я тоже
+    узкоглазый?", "мы ж хохлы" — self-mockery or a name reclaimed, not a name for others.  The
+    slur is in the nominative right after я/мы (one particle between at most); "я хохлов
+    ненавижу" takes them as its object."""
+    out = []
+    for h in hits:
+        if "slur" in h.entry.classes and h.first == h.last and "nomn" in h.gram:
+            j, particles = h.first - 1, 0
+            while j >= 0 and tokens[j].kind != "word":
+                j -= 1
+            while j >= 0 and tokens[j].kind == "word" and tokens[j].text.lower() in _SELF_PARTICLES and particles < 1:
+                j -= 1
+                particles += 1
+                while j >= 0 and tokens[j].kind != "word":
+                    j -= 1
+            if j >= 0 and tokens[j].text.lower() in _SELF_WORDS and tokens[j].sent == tokens[h.first].sent:
+                h = DocHit(h.first, h.last, h.entry, h.how, h.score, h.negated, h.gram | _SELF, h.ref)
+        out.append(h)
+    return out
 
 
 _LABEL = frozenset({"Label"})

@@ -26,8 +26,9 @@ from .kazakh_suffixes import NEGATION, NOMINAL, VERBAL
 # with the speaker's possessive ("қазағым", "халқымды": my own people); Pron — a group read
 # through a pronoun that stands for it ("они", "олар": the group named before, not a word used here);
 # Topic — a word right before the dash of a nominal sentence ("X — ..."), its subject; Label — a
-# plural insult that is a short clause of its own after a comma ("..., оңбағандар")
-CONTEXT_GRAMMEMES = frozenset({"Attr", "Own", "Pron", "Topic", "Label"})
+# plural insult that is a short clause of its own after a comma ("..., оңбағандар"); Self — a name
+# the speaker gives himself ("я кацап", "мы ж хохлы")
+CONTEXT_GRAMMEMES = frozenset({"Attr", "Own", "Pron", "Topic", "Label", "Self"})
 
 KAZAKH_GRAMMEMES = frozenset(
     {"NOUN", "VERB", "nomn"}
