@@ -293,6 +293,34 @@ def detect_lang(analyses: list[TokenAnalysis | None], text: str) -> str:
     return langid.decide(ru, kk, has_cyr)
 
 
+HOMONYM_WINDOW = 8  # words around a hit in which a homonym_near word makes it the harmless homonym
+
+
+def _drop_homonyms(tokens: list[Token], analyses: list[TokenAnalysis | None], hits: list[DocHit]) -> list[DocHit]:
+    """An entry's harmless homonym, told by a word beside it (Entry.homonym_near): чурка beside
+    дрова, колоть, балта is a log, so no rule reads it as the slur."""
+    if not any(h.entry.homonym_near for h in hits):
+        return hits
+    out = []
+    for h in hits:
+        near = h.entry.homonym_near
+        if near:
+            sent, words, found = tokens[h.first].sent, 0, False
+            for step in (-1, 1):
+                i, words = (h.first - 1, 0) if step < 0 else (h.last + 1, 0)
+                while 0 <= i < len(tokens) and tokens[i].sent == sent and words < HOMONYM_WINDOW and not found:
+                    an = analyses[i]
+                    if tokens[i].kind == "word" and an is not None:
+                        words += 1
+                        found = (tokens[i].text.lower() in near or not near.isdisjoint(an.lemmas)
+                                 or not near.isdisjoint(an.stems))
+                    i += step
+            if found:
+                continue
+        out.append(h)
+    return out
+
+
 def _drop_inside_idioms(hits: list[DocHit]) -> list[DocHit]:
     """A set phrase that harms no one (class idiom: убить время, уақыт өлтіру) takes its words: the
     other hits inside it (убить as violence) are dropped, so no rule reads them as an attack."""
@@ -340,6 +368,7 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
     if lexicon.phrases:
         hits.extend(_phrase_hits(tokens, analyses, lexicon, features))
         hits = _drop_inside_idioms(hits)
+    hits = _drop_homonyms(tokens, analyses, hits)
     hits.extend(_compound_verb_hits(tokens, analyses, hits, lexicon))
     hits.extend(_aorist_before_edi(tokens, analyzer, features))
     hits.extend(_group_adjective_hits(tokens, analyses, hits, lexicon, features))

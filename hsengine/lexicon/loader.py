@@ -68,6 +68,7 @@ ENTRY_KEYS = {
     "bare": "false when the bare Kazakh stem alone is another word (ат 'horse, name' for ат- 'shoot'): only inflected forms match",
     "loose": "all (default) or listed: Latin spellings, typos and disguises reach only the listed spellings and forms",
     "pos": "noun, adj, verb, phrase or other",
+    "homonym_near": "words (lemmas or Kazakh stems) that make the word its harmless homonym when one stands within 8 words in its sentence (чурка beside дрова, топор: a log)",
     "note": "free text for maintainers",
 }
 
@@ -110,6 +111,7 @@ class Entry:
     bare: bool = True  # False: a Kazakh stem matches only with endings (the bare word is another word)
     loose: str = "all"  # "listed": only the listed spellings and forms are matched loosely (Latin, typos, masks)
     pos: str = "other"
+    homonym_near: frozenset[str] = frozenset()  # a word of these nearby makes it the harmless homonym
     file: str = ""
     line: int = 0
 
@@ -471,6 +473,7 @@ class _Reader:
             self.fail(raw.loc_of("loose"), f"loose must be one of {', '.join(LOOSE_MODES)}",
                       "listed keeps every inflection for Cyrillic text but lets Latin spellings and typos "
                       "reach only the spellings and forms written in the entry")
+        homonym_near = frozenset(w.lower() for w in self._word_list(d, raw, "homonym_near", loc))
         pos = d.get("pos", "phrase" if " " in lemma else "other")
         if pos not in POS:
             self.fail(raw.loc_of("pos"), f"pos must be one of {', '.join(POS)}")
@@ -479,7 +482,7 @@ class _Reader:
         return Entry(
             id=eid, lang=lang, lemma=lemma, classes=classes, target=target, register=register,
             meaning=meaning, source=source, variants=variants, forms=forms, fuzzy=fuzzy,
-            match=match, bare=bare, loose=loose, pos=pos, file=loc.file, line=loc.line,
+            match=match, bare=bare, loose=loose, pos=pos, homonym_near=homonym_near, file=loc.file, line=loc.line,
         )
 
     def _word_list(self, d: dict, raw: YMap, key: str, loc: Loc) -> tuple[str, ...]:

@@ -69,7 +69,7 @@ ENTRY_TYPES = {
     "id": {"type": "string", "pattern": lex._ID_RE.pattern}, "lemma": _STR, "lang": _enum(LANGS),
     "class": _ONE_OR_MORE, "target": _NAME, "register": _enum(REGISTERS), "meaning": _STR, "source": _STR,
     "variants": _STRS, "forms": _STRS, "fuzzy": _BOOL, "match": _enum(lex.MATCH_MODES), "bare": _BOOL,
-    "loose": _enum(lex.LOOSE_MODES), "pos": _enum(lex.POS), "note": {"type": "string"},
+    "loose": _enum(lex.LOOSE_MODES), "pos": _enum(lex.POS), "homonym_near": _STRS, "note": {"type": "string"},
 }
 
 
