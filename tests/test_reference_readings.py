@@ -55,6 +55,9 @@ def test_group_adjective_hit_carries_the_nouns_grammar(engine: Engine) -> None:
     ("Чеченцы молились за мир. Пусть Бог покарает всех нацистов!", "всех"),
     ("Про узбеков сняли фильм. Какая скотина это вырезала?", "это"),
     ("Уйгуры открыли кафе. Это все знают.", "это"),
+    # a demonstrative before a thing points at the thing
+    ("Узбеки тоже воевали за эту страну. Надоели эти националистические выпады!", "эти"),
+    ("Дунгане переехали в город. Такие законы принимают без обсуждения.", "Такие"),
 ])
 def test_pronoun_that_stands_for_something_else(engine: Engine, text: str, pronoun: str) -> None:
     assert all(t != pronoun for t, how, _ in _groups(engine, text) if how == "pronoun")
@@ -64,6 +67,7 @@ def test_pronoun_that_stands_for_something_else(engine: Engine, text: str, prono
     ("Китайцы понаехали. Всех людей этих гнать надо.", "Всех"),
     ("Китайцы приехали. Эти люди всё скупают.", "Эти"),
     ("Кыргызы опять скандалят. Таким соседям верить нельзя.", "Таким"),
+    ("Узбеки опять тут. Надоели эти торгаши.", "эти"),
 ])
 def test_pronoun_that_points_back(engine: Engine, text: str, pronoun: str) -> None:
     assert any(t == pronoun for t, how, _ in _groups(engine, text) if how == "pronoun")

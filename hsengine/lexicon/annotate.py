@@ -812,6 +812,8 @@ _PRON = frozenset({"Pron"})  # a group read through a pronoun (morphology/gramme
 # "всех" before people of its own counts them ("всех нацистов"); a demonstrative points back even
 # before a noun ("таким соседям верить нельзя" — the group named before, as neighbours)
 _UNIVERSAL_DETERMINERS = frozenset({"всех"})
+_DEMONSTRATIVES = frozenset({"эти", "этих", "этим", "этими", "такие", "таких", "таким", "такими"})
+_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
 _KEEP_KINDS = frozenset({"group", "slur", "dehumanization", "negative_attribute", "person", "epithet"})
 
 
@@ -844,6 +846,27 @@ def _refers_elsewhere(tok: Token, tokens: list[Token], analyses: list[TokenAnaly
             b = analyses[after.index] if after is not None else None
             return b is not None and _finite_verb(b.gram)
         return _finite_verb(gram)
+    if tok.text in _DEMONSTRATIVES:
+        # a demonstrative before a thing points at the thing: "надоели эти националистические
+        # выпады", "эти законы" (not "эти узбеки", nor "таким соседям": people)
+        noun = nxt
+        for _ in range(2):
+            na = analyses[noun.index]
+            if na is None or "ADJF" not in na.gram or "NOUN" in na.gram:
+                break
+            following = _next_word(tokens, noun.index)
+            if following is None:
+                break
+            noun = following
+        na = analyses[noun.index]
+        own = analyses[tok.index].gram if analyses[tok.index] is not None else frozenset()
+        # the noun it determines agrees with it, plural and in a shared case ("таким место за решёткой":
+        # таким is the dative of people, место the subject)
+        agrees = "plur" in na.gram and not (own & _CASES).isdisjoint(na.gram) if na is not None else False
+        if na is not None and agrees and {"NOUN", "inan"} <= na.gram and "anim" not in na.gram and russian.is_known(noun.text) \
+                and not any(h.first <= noun.index <= h.last and not _KEEP_KINDS.isdisjoint(h.entry.classes) for h in hits):
+            return True
+        return False
     determiner = tok.text in _UNIVERSAL_DETERMINERS
     if not determiner or not {"NOUN", "anim", "plur"} <= gram or not russian.is_known(nxt.text):
         return False
