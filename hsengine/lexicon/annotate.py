@@ -384,6 +384,7 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
     hits = _mark_dash_subject(tokens, hits, analyses)
     hits = _mark_labels(tokens, hits)
     hits = _mark_self_named(tokens, hits)
+    hits = _mark_named_by_others(tokens, analyses, hits)
     hits.sort(key=lambda h: (h.first, h.last, h.entry.id))
     return Doc(norm, tokens, analyses, hits, doc_lang, features, errors, lexicon.contrast_words)
 
@@ -961,6 +962,32 @@ def _mark_self_named(tokens: list[Token], hits: list[DocHit]) -> list[DocHit]:
                     j -= 1
             if j >= 0 and tokens[j].text.lower() in _SELF_WORDS and tokens[j].sent == tokens[h.first].sent:
                 h = DocHit(h.first, h.last, h.entry, h.how, h.score, h.negated, h.gram | _SELF, h.ref)
+        out.append(h)
+    return out
+
+
+_NAMED = frozenset({"Named"})
+_NAMING_VERBS = frozenset({"называть", "назвать", "обзывать", "обозвать", "считать", "звать", "дразнить", "величать",
+                           "обзываться", "называться"})
+
+
+def _mark_named_by_others(tokens: list[Token], analyses: list[TokenAnalysis | None],
+                          hits: list[DocHit]) -> list[DocHit]:
+    """A slur in the instrumental right after a verb of naming not in the first person gets the
+    grammeme Named: "казахов считают узкоглазыми", "нас обзывают чурками" report the name others
+    give; "я их называю чурками" (the speaker's own naming) is left as it is."""
+    out = []
+    for h in hits:
+        if "slur" in h.entry.classes and h.first == h.last and "ablt" in h.gram:
+            j, seen = h.first - 1, 0
+            while j >= 0 and seen < 2 and tokens[j].sent == tokens[h.first].sent:
+                if tokens[j].kind == "word":
+                    seen += 1
+                    an = analyses[j]
+                    if an is not None and not _NAMING_VERBS.isdisjoint(an.lemmas) and "1per" not in an.gram:
+                        h = DocHit(h.first, h.last, h.entry, h.how, h.score, h.negated, h.gram | _NAMED, h.ref)
+                        break
+                j -= 1
         out.append(h)
     return out
 

@@ -27,8 +27,9 @@ from .kazakh_suffixes import NEGATION, NOMINAL, VERBAL
 # through a pronoun that stands for it ("они", "олар": the group named before, not a word used here);
 # Topic — a word right before the dash of a nominal sentence ("X — ..."), its subject; Label — a
 # plural insult that is a short clause of its own after a comma ("..., оңбағандар"); Self — a name
-# the speaker gives himself ("я кацап", "мы ж хохлы")
-CONTEXT_GRAMMEMES = frozenset({"Attr", "Own", "Pron", "Topic", "Label", "Self"})
+# the speaker gives himself ("я кацап", "мы ж хохлы"); Named — a slur reported as the name others
+# give ("казахов считают узкоглазыми", "нас обзывают чурками")
+CONTEXT_GRAMMEMES = frozenset({"Attr", "Own", "Pron", "Topic", "Label", "Self", "Named"})
 
 KAZAKH_GRAMMEMES = frozenset(
     {"NOUN", "VERB", "nomn"}
