@@ -76,3 +76,20 @@ def test_pronoun_that_points_back(engine: Engine, text: str, pronoun: str) -> No
 def test_pronoun_hits_are_marked_and_kazakh_ones_plural(engine: Engine) -> None:
     hits = [(t, g) for t, how, g in _groups(engine, "Тәжіктер келді. Олар сасық.") if how == "pronoun"]
     assert hits and all("Pron" in g and "plur" in g for _, g in hits), hits
+
+
+@pytest.mark.parametrize("text", [
+    "Разве может неверный быть честным человеком?",
+    "Неверный не бывает благодарным.",
+])
+def test_substantive_adjective_as_the_subject_of_a_verb_names_a_person(engine: Engine, text: str) -> None:
+    assert any(how == "noun use" for _, how, _ in _groups(engine, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Ответ неверный, попробуйте снова.",
+    "Неверный ответ дан студентом.",
+    "Вывод неверный был сделан вчера.",
+])
+def test_substantive_adjective_of_a_thing_names_no_one(engine: Engine, text: str) -> None:
+    assert not any(how == "noun use" for _, how, _ in _groups(engine, text))

@@ -740,14 +740,28 @@ def _substantive_adjective_hits(tokens: list[Token], analyses: list[TokenAnalysi
             if a is None or not {"NOUN", "ADJF"}.isdisjoint(a.gram):
                 continue
         i = h.first - 1
-        if i < 0 or tokens[i].kind != "word" or tokens[i].clause != tokens[h.first].clause:
-            continue
-        before = analyses[i]
-        if before is None or "ADJF" not in before.gram or before.gram.isdisjoint(h.gram & _CASES):
+        same = i >= 0 and tokens[i].kind == "word" and tokens[i].clause == tokens[h.first].clause
+        before = analyses[i] if same else None
+        agreeing = before is not None and "ADJF" in before.gram and not before.gram.isdisjoint(h.gram & _CASES)
+        if not agreeing and not _subject_of_verb(tokens, analyses, h, before):
             continue
         out.append(DocHit(h.first, h.last, _as_group(h.entry), "noun use", h.score, False, h.gram))
         features.add("class:group")
     return out
+
+
+def _subject_of_verb(tokens: list[Token], analyses: list[TokenAnalysis | None], h: DocHit,
+                     before: TokenAnalysis | None) -> bool:
+    """The adjective stands alone as the subject of a verb: "разве может неверный быть честным?",
+    "неверный не бывает честным" — nominative, a verb (after не) right after it, and no noun
+    before it that it could be the predicate of ("ответ неверный")."""
+    if "nomn" not in h.gram or (before is not None and not {"NOUN", "ADJF", "PRTF"}.isdisjoint(before.gram)):
+        return False
+    nxt = _next_word(tokens, h.last)
+    if nxt is not None and nxt.text.lower() == "не":
+        nxt = _next_word(tokens, nxt.index)
+    a = analyses[nxt.index] if nxt is not None else None
+    return a is not None and not {"VERB", "INFN"}.isdisjoint(a.gram) and {"NOUN", "ADJF"}.isdisjoint(a.gram)
 
 
 PRONOUN_REACH = 2  # sentences back a pronoun may look for its group
