@@ -897,6 +897,8 @@ _ATTR = frozenset({"Attr"})
 _OWN = frozenset({"Own"})
 _TOPIC = frozenset({"Topic"})
 _DASHES = frozenset({"—", "–", "-"})
+# a possessed noun in the locative or ablative: "Қазақ елінде" (in the Kazakh country), "қытай жерінен"
+_POSSESSED_PLACE = ("ында", "інде", "нда", "нде", "ынан", "інен", "нан", "нен", "ында", "инде", "ынан", "инен")
 _POSSESSED = ("ым", "ім", "м", "ың", "ің", "ң", "сы", "сі", "лары", "лері", "дары", "дері", "тары", "тері",
               "ымыз", "іміз", "мыз", "міз", "ыңыз", "іңіз", "ңыз", "ңіз", "ымиз", "имиз", "миз")  # (ours, yours)
 
@@ -919,7 +921,7 @@ def _mark_attributive(tokens: list[Token], analyses: list[TokenAnalysis | None],
             nxt = analyses[i + 1]
             w = tokens[i + 1].text.lower()
             # (a positive word is possessed too: "ұйғыр достарымыз", our Uyghur friends)
-            if nxt is not None and "NOUN" in nxt.gram and len(w) > 4 and w.endswith(_POSSESSED) \
+            if nxt is not None and "NOUN" in nxt.gram and len(w) > 4 and w.endswith(_POSSESSED + _POSSESSED_PLACE) \
                     and not any(x.first <= i + 1 <= x.last for x in hits if x is not h and "positive" not in x.entry.classes):
                 h = DocHit(h.first, h.last, h.entry, h.how, h.score, h.negated, h.gram | _ATTR, h.ref)
         out.append(h)
