@@ -165,6 +165,8 @@ STRINGS: dict[str, dict[str, str]] = {
 
 ROLE_NAMES: dict[str, dict[str, str]] = {
     "target": {"en": "names the group", "ru": "называет группу", "kk": "топты атайды"},
+    "list": {"en": "another people in the same list", "ru": "другой народ в том же перечне",
+             "kk": "сол тізімдегі басқа халық"},
     "support": {"en": "makes hate likelier", "ru": "делает ненависть вероятнее", "kk": "өшпенділік ықтималдығын арттырады"},
     "against": {"en": "makes hate less likely", "ru": "делает ненависть менее вероятной",
                 "kk": "өшпенділік ықтималдығын азайтады"},
