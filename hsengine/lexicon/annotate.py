@@ -382,6 +382,7 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
     if doc_lang == "kk":
         hits = _mark_attributive(tokens, analyses, hits, lexicon)
     hits = _mark_dash_subject(tokens, hits, analyses)
+    hits = _drop_sentence_opening_contrast(tokens, hits)
     hits = _mark_labels(tokens, hits)
     hits = _mark_self_named(tokens, hits)
     hits = _mark_named_by_others(tokens, analyses, hits)
@@ -1008,40 +1009,65 @@ def _mark_named_by_others(tokens: list[Token], analyses: list[TokenAnalysis | No
     return out
 
 
+def _drop_sentence_opening_contrast(tokens: list[Token], hits: list[DocHit]) -> list[DocHit]:
+    """A contrast word that opens a sentence ("Ал бұлар ...", "А эти ...") turns from the sentence
+    before, not from a part of its own: no claim inside the sentence is set against another."""
+    out = []
+    for h in hits:
+        if "contrast" in h.entry.classes and h.first == h.last:
+            prev = next((t for t in reversed(tokens[: h.first]) if t.kind == "word"), None)
+            if prev is None or prev.sent != tokens[h.first].sent:
+                continue
+        out.append(h)
+    return out
+
+
 _LABEL = frozenset({"Label"})
 _LABEL_CLASSES = frozenset({"epithet", "negative_attribute", "dehumanization"})
 MAX_LABEL_WORDS = 3
 
 
 def _mark_labels(tokens: list[Token], hits: list[DocHit]) -> list[DocHit]:
-    """A plural insult that is a short clause of its own after a comma gets the grammeme Label:
-    a verdict appended to what was said ("Кәпірлердің ұрпағы тек азғындықты біледі, оңбағандар",
+    """An insult that is a short clause of its own after a comma gets the grammeme Label: a
+    verdict appended to what was said ("Кәпірлердің ұрпағы тек азғындықты біледі, оңбағандар",
     "... ит жейтин оңбағандар", "киргизы ..., дикари, только бунтовать умеют").  The clause holds
-    at most three words and ends with the insult, so it has no verb and no subject of its own."""
+    at most three words and ends with the insult, so it has no verb and no subject of its own;
+    words that sum up (одним словом, короче, қысқасы) do not count ("бандиты одним словом").
+    A plural noun is the label; a Kazakh adjective, which takes no plural after a plural subject,
+    is one when it is the whole clause: a chain of predicates of one subject ("дүңгендер ешкімді
+    сыйламайды, жалқау, айлакер")."""
+    summing = {i for h in hits if "summing_up" in h.entry.classes for i in range(h.first, h.last + 1)}
     out = []
     for h in hits:
-        # a nominative plural (nadandyq "ignorance" also reads as a 1st person plural verb: no label)
-        if {"plur", "nomn"} <= h.gram and "1per" not in h.gram and not _LABEL_CLASSES.isdisjoint(h.entry.classes) \
-                and _label_clause(tokens, h.last):
-            h = DocHit(h.first, h.last, h.entry, h.how, h.score, h.negated, h.gram | _LABEL, h.ref)
+        if not _LABEL_CLASSES.isdisjoint(h.entry.classes) and "1per" not in h.gram:
+            # (a nominative plural: nadandyq "ignorance" also reads as a 1st person plural verb)
+            if {"plur", "nomn"} <= h.gram:
+                labelled = _label_clause(tokens, h.last, summing, MAX_LABEL_WORDS)
+            else:
+                labelled = h.entry.lang == "kk" and "nomn" in h.gram and h.first == h.last \
+                    and _label_clause(tokens, h.last, summing, 1)
+            if labelled:
+                h = DocHit(h.first, h.last, h.entry, h.how, h.score, h.negated, h.gram | _LABEL, h.ref)
         out.append(h)
     return out
 
 
-def _label_clause(tokens: list[Token], last: int) -> bool:
+def _label_clause(tokens: list[Token], last: int, summing: set[int], max_words: int) -> bool:
     clause = tokens[last].clause
     n = len(tokens)
-    if last + 1 < n and tokens[last + 1].clause == clause and tokens[last + 1].kind == "word":
-        return False  # not the clause's last word
+    after = last + 1
+    while after < n and tokens[after].clause == clause and after in summing:
+        after += 1
+    if after < n and tokens[after].clause == clause and tokens[after].kind == "word":
+        return False  # not the clause's last word (but for words that sum up)
     first = last
     while first > 0 and tokens[first - 1].clause == clause:
         first -= 1
     words = [t for t in tokens[first : last + 1] if t.kind == "word"]
-    if not words or len(words) > MAX_LABEL_WORDS or first == 0:
+    if not words or first == 0 or len([t for t in words if t.index not in summing]) > max_words:
         return False
     # the clause opens after a comma: the token before its first word
-    opener = next((t for t in tokens[first : last + 1] if t.kind == "word"), None)
-    before = tokens[opener.index - 1] if opener is not None and opener.index > 0 else None
+    before = tokens[words[0].index - 1] if words[0].index > 0 else None
     return before is not None and before.kind == "punct" and before.text == ","
 
 

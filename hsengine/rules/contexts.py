@@ -32,6 +32,8 @@ from dataclasses import dataclass
 
 from bisect import bisect_left
 
+import regex
+
 from ..lexicon.annotate import Doc, DocHit
 from .matcher import Binding, Span
 from .loader import Context
@@ -170,8 +172,25 @@ def _cue_negated(doc: Doc, cue: DocHit) -> bool:
         if h.entry.lang == "kk" and h.first > cue.last and doc.word_distance(cue.last, h.first) <= CUE_NEGATION_WINDOW:
             if doc.tokens[h.first].clause == doc.tokens[cue.last].clause:
                 return True
-    if cue.entry.lang == "kk" and "counter_speech" in cue.entry.classes and _kazakh_cue_lacked(doc, cue):
+    if "counter_speech" in cue.entry.classes and (_kazakh_cue_lacked(doc, cue) if cue.entry.lang == "kk"
+                                                  else _russian_cue_lacked(doc, cue)):
         return True
+    return False
+
+
+def _russian_cue_lacked(doc: Doc, cue: DocHit) -> bool:
+    """Russian says a quality is lost or lacking with a privative verb beside it: "стыд потеряли",
+    "лишились совести", or with нет after it: "стыда у них нет".  Said of a group, that is the
+    attack itself, not a condemnation of it."""
+    toks = doc.tokens
+    clause = toks[cue.first].clause
+    lo = max(0, cue.first - 2 * CUE_NEGATION_WINDOW)
+    hi = min(len(toks) - 1, cue.last + 2 * CUE_NEGATION_WINDOW)
+    for h in _hits_with(doc, _PRIVATIVE, "ru", lo, hi):
+        if toks[h.first].clause == clause and (doc.word_distance(h.last, cue.first) <= CUE_NEGATION_WINDOW
+                                               if h.last < cue.first else
+                                               doc.word_distance(cue.last, h.first) <= CUE_NEGATION_WINDOW):
+            return True
     return False
 
 
@@ -387,7 +406,7 @@ def _negation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
                 continue  # the negation is part of the evidence itself ("не люди")
             if _rhetorical(doc, cue) or _inside_call(doc, cue) or _concord(doc, cue, evidence) or _until(doc, cue):
                 continue
-            if _ends_tolerance(doc, cue) or _inside_insult(doc, cue, evidence):
+            if _ends_tolerance(doc, cue) or _inside_insult(doc, cue, evidence) or _kazakh_correction(doc, cue, b):
                 continue
             for a in attacks:
                 if spec.before and cue.last < a.first:
@@ -454,6 +473,32 @@ def _corrected(doc: Doc, after: int, before: int) -> bool:
     not denied), with or without the comma informal writing drops."""
     toks = doc.tokens
     return any(toks[i].kind == "word" and toks[i].text.lower() in doc.contrast_words for i in range(after + 1, before))
+
+
+# Kazakh oblique case endings by case (Cyrillic, typed and Latin): the accusative, the dative and
+# the ablative, the cases of the objects a correction swaps
+_KAZAKH_CASE_ENDINGS = (
+    regex.compile(r"(ны|ні|ды|ді|ты|ті|ын|ін|ни|ди|ти|ин|ny|ni|nı|dy|di|dı|ty|ti|tı|yn|in|ın)$"),
+    regex.compile(r"(ға|ге|қа|ке|на|не|га|ga|ge|qa|ke|na|ne)$"),
+    regex.compile(r"(дан|ден|тан|тен|нан|нен|dan|den|tan|ten|nan|nen)$"),
+)
+
+
+def _kazakh_correction(doc: Doc, cue: DocHit, b: Binding) -> bool:
+    """The Kazakh corrective "A емес, B": емес between two words in the same oblique case
+    ("үйлерін емес, өздерін өртейміз" — not their houses, them) denies A and asserts B; the verb
+    after B is not negated.  When A is the match's target ("қытайларды емес, тышқандарды
+    уландырамыз"), what is denied is the match itself."""
+    toks = doc.tokens
+    if cue.first != cue.last or toks[cue.first].text.lower() not in ("емес", "emes", "эмес"):
+        return False
+    words = [i for i in range(len(toks)) if toks[i].kind == "word"]
+    k = words.index(cue.first)
+    if k == 0 or k + 1 >= len(words) \
+            or any(s.role == "target" and s.first <= words[k - 1] <= s.last for s in b.spans):
+        return False
+    a, c = toks[words[k - 1]].text.lower(), toks[words[k + 1]].text.lower()
+    return len(a) > 3 and len(c) > 3 and any(e.search(a) and e.search(c) for e in _KAZAKH_CASE_ENDINGS)
 
 
 _CALL = frozenset({"call"})
