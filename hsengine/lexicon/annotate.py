@@ -728,8 +728,9 @@ _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
 def _substantive_adjective_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hits: list[DocHit],
                                 features: set[str]) -> list[DocHit]:
     """A group's adjective used as a noun names a person of the group: "где вы видели честного
-    неверного?", "этот неверный".  It must follow an adjective or demonstrative that agrees with
-    it in case and have no noun or adjective of its own after it in the clause; "неверный ответ",
+    неверного?", "этот неверный", "разве неверный вообще человек?".  It must follow an adjective or
+    demonstrative that agrees with it in case, or разве / неужели, or be the subject of a verb, and
+    have no noun or adjective of its own after it in the clause; "неверный ответ",
     "ответ неверный", "совершенно неверный" name no one."""
     out: list[DocHit] = []
     for h in hits:
@@ -744,7 +745,10 @@ def _substantive_adjective_hits(tokens: list[Token], analyses: list[TokenAnalysi
         same = i >= 0 and tokens[i].kind == "word" and tokens[i].clause == tokens[h.first].clause
         before = analyses[i] if same else None
         agreeing = before is not None and "ADJF" in before.gram and not before.gram.isdisjoint(h.gram & _CASES)
-        if not agreeing and not _subject_of_verb(tokens, analyses, h, before):
+        # "разве неверный вообще человек?": the subject of a question that asserts
+        asked = same and "nomn" in h.gram and any(p.first == p.last == i and "question_particle" in p.entry.classes
+                                                 for p in hits)
+        if not agreeing and not asked and not _subject_of_verb(tokens, analyses, h, before):
             continue
         out.append(DocHit(h.first, h.last, _as_group(h.entry), "noun use", h.score, False, h.gram))
         features.add("class:group")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from .fuzzy import FuzzyIndex
 from .loader import ClassInfo, Entry, LexiconSource, TargetInfo
 from ..text.langid import LanguageWords
-from ..morphology import kazakh, russian
+from ..morphology import kazakh, kazakh_words, russian
 from ..morphology.translit import skeleton
 
 # Classes whose entries may be reached by typo, translit or de-obfuscation.  Context and function
@@ -38,8 +38,10 @@ class Phrase:
 def _negative_kazakh_verb(word: str) -> bool:
     """A Kazakh phrase word that is itself a negated verb: a form with its ending (болмайды), or a
     bare negated stem as lemmas are written (алма "not take" in жұмысқа алма, берме), which the
-    analyzer reads as negated in its verbal noun (алмау, бермеу)."""
-    if any(a.negated and a.kind == "verbal" for a in kazakh.analyze(word)[1:]):
+    analyzer reads as negated in its verbal noun (алмау, бермеу) — but not a verb whose stem ends
+    like a negation (қамау "to lock up", kazakh_words.negation_is_stem)."""
+    if any(a.negated and a.kind == "verbal" and not kazakh_words.negation_is_stem(a.stem, a.suffixes[0])
+           for a in kazakh.analyze(word)[1:]):
         return True
     return word.endswith(_NEGATION_ENDINGS) and any(
         a.negated and a.kind == "verbal" and a.suffixes[-1] == "у" for a in kazakh.analyze(word + "у")[1:])

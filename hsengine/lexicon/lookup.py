@@ -782,14 +782,16 @@ class TokenAnalyzer:
             for w in (word, *keyboard):
                 for a in kazakh.analyze(w)[1:]:
                     gram |= a.gram
-                    negated = negated or (a.negated and a.kind == "verbal")
+                    negated = negated or (a.negated and a.kind == "verbal"
+                                          and not kazakh_words.negation_is_stem(a.stem, a.suffixes[0]))
             if not negated and not keyboard:
                 negated = TokenAnalyzer._typed_negated_verb(word)
             return frozenset(gram), negated
         # A Latin word may be Russian or Kazakh: its grammar is unknown (passes gram conditions),
         # but a Kazakh reading with the negation suffix still negates
         for cyr in kazakh_latin_to_cyrillic(word)[:2]:
-            negated = negated or any(a.negated and a.kind == "verbal" for a in kazakh.analyze(cyr)[1:])
+            negated = negated or any(a.negated and a.kind == "verbal" and not kazakh_words.negation_is_stem(a.stem, a.suffixes[0])
+                                     for a in kazakh.analyze(cyr)[1:])
         return frozenset(), negated
 
     def _features(self, word: str, reading: str, hits: Iterable[Hit], lemmas: tuple[str, ...],

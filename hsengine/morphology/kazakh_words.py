@@ -83,6 +83,14 @@ def is_known(stems: Iterable[str]) -> bool:
     return any(len(s) >= 3 and s in known for s in stems)
 
 
+def negation_is_stem(stem: str, negation: str) -> bool:
+    """Is a reading's negation suffix really the end of a verb stem?  The dictionary has the verb
+    whose stem ends like a negation (қамау "to lock up": қама-ды, not қа-ма-ды) and not the verb
+    the negated reading needs, or that one is too short to trust (қа-)."""
+    known = words()
+    return stem + negation + "у" in known and (stem + "у" not in known or len(stem) <= 2)
+
+
 def typed_words():
     """The keyboard spellings of the headwords (a set-like view)."""
     return typed_index().keys()

@@ -591,12 +591,34 @@ def _cue(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
             continue  # "одним словом" far from the evidence is no talk about that word
         if _cue_negated(doc, cue):
             continue
-        if "counter_speech" in ctx.cue_classes and _verdict_on_company(doc, cue):
+        if "counter_speech" in ctx.cue_classes and (_verdict_on_company(doc, cue) or _cue_names_target(doc, cue, b)):
             continue
         if ctx.not_when_called and _called_for(doc, cue):
             continue  # "X-ды лагерьге қамау керек": the arrest is the act called for, no report
         return Suppression(ctx.id, ctx.kind, cue, ctx.description or ctx.id)
     return None
+
+
+_KAZAKH_PLURAL = regex.compile(r"(лар|лер|дар|дер|тар|тер|lar|ler|dar|der|tar|ter)$")
+
+
+def _cue_names_target(doc: Doc, cue: DocHit, b: Binding) -> bool:
+    """A condemnation word that is a plural noun predicated of the group in its own clause ("русня
+    вся поголовно имперцы и шовинисты", "қазақтар нәсілшілдер"): it calls the group names, it
+    judges no hate.  The group is a nominative subject before it, with no negation between."""
+    toks = doc.tokens
+    if cue.first != cue.last or not {"plur", "nomn"} <= cue.gram:
+        return False
+    if cue.entry.lang == "kk" and not _KAZAKH_PLURAL.search(toks[cue.first].text.lower()):
+        return False  # (a Kazakh word's grammemes include the Russian parser's guesses)
+    for s in b.spans:
+        if s.role != "target" or s.hit is None or s.last >= cue.first or "nomn" not in s.hit.gram:
+            continue
+        if toks[s.last].clause != toks[cue.first].clause or doc.word_distance(s.last, cue.first) > 6:
+            continue
+        if not any(True for _ in _hits_with(doc, _NEGATION, None, s.last + 1, cue.first - 1)):
+            return True
+    return False
 
 
 def _called_for(doc: Doc, cue: DocHit) -> bool:
