@@ -428,13 +428,16 @@ class Engine:
         for b in bindings:
             scores = []
             for s in b.spans:
-                evs = [self._evidence(s, doc)]
+                # a subject left unsaid (how "zero", at the comma before its clause) shows only
+                # the group it continues
+                zero = s.hit is not None and s.hit.how == "zero"
+                evs = [] if zero else [self._evidence(s, doc)]
                 if s.hit is not None and s.hit.ref is not None:  # a pronoun: show what it refers to
                     first, last = s.hit.ref
                     start, end = doc.tokens[first].start, doc.tokens[last].end
                     evs.append(Evidence(start, end, doc.norm.original[start:end], "antecedent", s.hit.entry.id,
                                         "antecedent", s.hit.score))
-                scores.append(evs[0].score)
+                scores.append(s.hit.score if zero else evs[0].score)
                 for ev in evs:
                     key = (ev.start, ev.end, ev.role)
                     if key not in seen and len(seen) < MAX_EVIDENCE_PER_MATCH:
@@ -489,7 +492,7 @@ class Engine:
         return rule.narrative
 
     def _suppressed(self, rule: Rule, target: str | None, b: Binding, why: Suppression, doc: Doc) -> Suppressed:
-        evidence = tuple(self._evidence(s, doc) for s in b.spans)
+        evidence = tuple(self._evidence(s, doc) for s in b.spans if s.hit is None or s.hit.how != "zero")
         cue = None
         if why.cue is not None:
             cue = self._evidence(why.cue, doc, role=why.context)

@@ -383,11 +383,119 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
         hits = _mark_attributive(tokens, analyses, hits, lexicon)
     hits = _mark_dash_subject(tokens, hits, analyses)
     hits = _drop_sentence_opening_contrast(tokens, hits)
-    hits = _mark_labels(tokens, hits)
+    hits = _mark_labels(tokens, hits, analyses)
     hits = _mark_self_named(tokens, hits)
     hits = _mark_named_by_others(tokens, analyses, hits)
+    tokens, zero = _zero_subject_hits(tokens, analyses, hits, lexicon)
+    hits.extend(zero)
     hits.sort(key=lambda h: (h.first, h.last, h.entry.id))
     return Doc(norm, tokens, analyses, hits, doc_lang, features, errors, lexicon.contrast_words)
+
+
+# Words that open a clause with a subject of its own (a subordinate clause) or turn to another one
+_OWN_SUBJECT_OPENERS = frozenset(
+    "что чтобы который которая которое которые которых которым если когда где куда пока хотя потому "
+    "ведь будто якобы а но однако зато ал бірақ алайда себебі өйткені егер деп".split())
+# What a clause must say for its missing subject to matter: an attack of some kind
+_ZERO_WORTHY = frozenset({"negative_attribute", "vice", "dehumanization", "epithet", "violence", "threat",
+                          "expulsion", "send_away", "leave", "exclusion", "invasion", "hate_emotion", "conspiracy"})
+_PEOPLE_CLASSES = frozenset({"group", "slur", "plural_pronoun", "person", "substantive_adjective"})
+_ZERO_GRAM = frozenset({"nomn", "plur", "Pron"})
+
+
+def _zero_subject_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hits: list[DocHit],
+                       lexicon: Lexicon) -> tuple[list[Token], list[DocHit]]:
+    """A clause after a comma with no subject of its own continues the subject before it: "бұлар
+    адамға ұқсамайды, ұрлықтан басқа ештеңе білмейді", "эти пролезут наверх, тащат всю родню".
+    The missing subject is a hit at the comma ("zero", a pronoun with no word), which opens the
+    clause it belongs to; its reference is the group.  The clause must have a third-person verb
+    (or a short plural predicate), no word for people of its own and no nominative before its
+    verb, open with no subordinator, and hold an attack word — nothing else needs a subject."""
+    subjects: dict[int, DocHit] = {}  # clause id -> its group subject
+    for h in hits:
+        if h.entry.target and "nomn" in h.gram and {"Attr", "Own"}.isdisjoint(h.gram) \
+                and not _PEOPLE_CLASSES.isdisjoint(h.entry.classes):
+            subjects.setdefault(tokens[h.first].clause, h)
+    if not subjects:
+        return tokens, []
+    by_clause: dict[int, list[DocHit]] = {}
+    for h in hits:
+        by_clause.setdefault(tokens[h.first].clause, []).append(h)
+    out: list[DocHit] = []
+    tokens = list(tokens)
+    n = len(tokens)
+    for c, tok in enumerate(tokens):
+        if tok.kind != "punct" or tok.text != "," or c == 0 or c + 1 >= n:
+            continue
+        prev = next((t for t in reversed(tokens[:c]) if t.kind == "word"), None)
+        nxt = next((t for t in tokens[c + 1 :] if t.kind == "word"), None)
+        if prev is None or nxt is None or prev.sent != nxt.sent or prev.clause == nxt.clause:
+            continue
+        subject = subjects.get(prev.clause)
+        if subject is None or nxt.text in _OWN_SUBJECT_OPENERS:
+            continue
+        clause = [t for t in tokens[nxt.index :] if t.clause == nxt.clause]
+        own = by_clause.get(nxt.clause, [])
+        if not any(not _ZERO_WORTHY.isdisjoint(h.entry.classes) and not _kazakh_attribute(tokens, analyses, h, own)
+                   for h in own):
+            continue
+        if any(not _PEOPLE_CLASSES.isdisjoint(h.entry.classes) for h in own):
+            continue
+        if not _subjectless_predicate(clause, analyses):
+            continue
+        ref = subject.ref if subject.ref is not None else (subject.first, subject.last)
+        tokens[c] = replace(tok, clause=nxt.clause)
+        zero = DocHit(c, c, subject.entry, "zero", round(subject.score * 0.9, 3), False, _ZERO_GRAM, ref)
+        out.append(zero)
+        subjects.setdefault(nxt.clause, zero)  # and on down a chain of such clauses
+    return tokens, out
+
+
+# the head a people's attribute stands before ("... тойымсыз халық"): said of the group itself
+_KAZAKH_PEOPLE_NOUNS = frozenset("халық ұлт нәсіл тайпа жұрт ел халык улт halyq halyk ult".split())
+_KAZAKH_LINKS = frozenset("пен мен бен және да де та те ғой қой ғана тек әрі не немесе men pen ben jane".split())
+
+
+def _kazakh_attribute(tokens: list[Token], analyses: list[TokenAnalysis | None], h: DocHit,
+                      own: list[DocHit]) -> bool:
+    """A Kazakh word right before a bare noun of the dictionary is that noun's attribute ("жалқау
+    бала ұйықтап қалды"): it says nothing of a subject left unsaid."""
+    nxt = _next_word(tokens, h.last)
+    if nxt is None or nxt.clause != tokens[h.last].clause or russian.is_known(tokens[h.last].text):
+        return False
+    a = analyses[nxt.index]
+    return (nxt.text not in _KAZAKH_LINKS and nxt.text not in _KAZAKH_PEOPLE_NOUNS
+            and nxt.text in kazakh_words.words() and a is not None
+            and "VERB" not in a.gram and not any(o.first <= nxt.index <= o.last for o in own))
+
+
+def _subjectless_predicate(clause: list[Token], analyses: list[TokenAnalysis | None]) -> bool:
+    """A third-person plural verb (Russian), a third-person verb (Kazakh) or a short plural
+    predicate, with no nominative noun or pronoun before it."""
+    for t in clause:
+        if t.kind != "word":
+            continue
+        a = analyses[t.index]
+        if a is None:
+            return False
+        g = a.gram
+        russian_verb = t.script == "cyrl" and {"VERB", "plur"} <= g and ("3per" in g or "past" in g) \
+            and "1per" not in g and "2per" not in g and russian.is_known(t.text)
+        short = {"plur"} <= g and not {"ADJS", "PRTS"}.isdisjoint(g) and russian.is_known(t.text)
+        kazakh_verb = not russian.is_known(t.text) and "VERB" in g and ("3per" in g or "past" in g) \
+            and "1per" not in g and "2per" not in g
+        if russian_verb or short or kazakh_verb:
+            return True
+        if russian.is_known(t.text):
+            if "nomn" in g and not {"NOUN", "NPRO"}.isdisjoint(g) and "accs" not in g and "gent" not in g:
+                return False  # a subject of its own before the verb
+        elif t.text in _KAZAKH_PERSONAL or (_KAZAKH_PLURAL_NOMINATIVE.search(t.text) and "NOUN" in g):
+            return False  # (a Kazakh noun is nominative unmarked: only a plural or a pronoun tells)
+    return False
+
+
+_KAZAKH_PERSONAL = frozenset("мен сен сіз біз сендер сіздер ол men sen siz sız biz ol".split())
+_KAZAKH_PLURAL_NOMINATIVE = regex.compile(r"(лар|лер|дар|дер|тар|тер|lar|ler|dar|der|tar|ter)$")
 
 
 def keep_hit(hit: Hit, analysis: TokenAnalysis, doc_lang: str) -> bool:
@@ -1029,9 +1137,10 @@ def _drop_sentence_opening_contrast(tokens: list[Token], hits: list[DocHit]) -> 
 _LABEL = frozenset({"Label"})
 _LABEL_CLASSES = frozenset({"epithet", "negative_attribute", "dehumanization"})
 MAX_LABEL_WORDS = 3
+_CONTRAST_OPENERS = frozenset("а но однако зато ал бірақ алайда a no biraq birak".split())
 
 
-def _mark_labels(tokens: list[Token], hits: list[DocHit]) -> list[DocHit]:
+def _mark_labels(tokens: list[Token], hits: list[DocHit], analyses: list[TokenAnalysis | None]) -> list[DocHit]:
     """An insult that is a short clause of its own after a comma gets the grammeme Label: a
     verdict appended to what was said ("Кәпірлердің ұрпағы тек азғындықты біледі, оңбағандар",
     "... ит жейтин оңбағандар", "киргизы ..., дикари, только бунтовать умеют").  The clause holds
@@ -1046,21 +1155,26 @@ def _mark_labels(tokens: list[Token], hits: list[DocHit]) -> list[DocHit]:
         if not _LABEL_CLASSES.isdisjoint(h.entry.classes) and "1per" not in h.gram:
             # (a nominative plural: nadandyq "ignorance" also reads as a 1st person plural verb)
             if {"plur", "nomn"} <= h.gram:
-                labelled = _label_clause(tokens, h.last, summing, MAX_LABEL_WORDS)
+                labelled = _label_clause(tokens, h.last, summing, MAX_LABEL_WORDS, analyses)
             else:
-                labelled = h.entry.lang == "kk" and "nomn" in h.gram and h.first == h.last \
-                    and _label_clause(tokens, h.last, summing, 1)
+                # (a Latin word's grammar is unknown: empty)
+                labelled = h.entry.lang == "kk" and ("nomn" in h.gram or not h.gram) and h.first == h.last \
+                    and _label_clause(tokens, h.last, summing, 1, analyses)
             if labelled:
                 h = DocHit(h.first, h.last, h.entry, h.how, h.score, h.negated, h.gram | _LABEL, h.ref)
         out.append(h)
     return out
 
 
-def _label_clause(tokens: list[Token], last: int, summing: set[int], max_words: int) -> bool:
+def _label_clause(tokens: list[Token], last: int, summing: set[int], max_words: int,
+                  analyses: list[TokenAnalysis | None]) -> bool:
     clause = tokens[last].clause
     n = len(tokens)
     after = last + 1
-    while after < n and tokens[after].clause == clause and after in summing:
+    # past words that sum up, and the other adjectives of a list of them ("грязные вонючие")
+    while after < n and tokens[after].clause == clause and (
+            after in summing or tokens[after].kind == "word" and analyses[after] is not None
+            and {"ADJF", "plur"} <= analyses[after].gram and {"NOUN", "VERB"}.isdisjoint(analyses[after].gram)):
         after += 1
     if after < n and tokens[after].clause == clause and tokens[after].kind == "word":
         return False  # not the clause's last word (but for words that sum up)
@@ -1070,6 +1184,8 @@ def _label_clause(tokens: list[Token], last: int, summing: set[int], max_words: 
     words = [t for t in tokens[first : last + 1] if t.kind == "word"]
     if not words or first == 0 or len([t for t in words if t.index not in summing]) > max_words:
         return False
+    if words[0].text in _CONTRAST_OPENERS:
+        return False  # ", а воры есть у всех": after а the words are said of others
     # the clause opens after a comma: the token before its first word
     before = tokens[words[0].index - 1] if words[0].index > 0 else None
     return before is not None and before.kind == "punct" and before.text == ","
