@@ -37,3 +37,23 @@ def test_a_subject_left_unsaid_continues_the_group(engine, text, target):
 def test_no_zero_subject_where_the_clause_has_its_own(engine, text):
     assert not _zero_targets(engine, text)
     assert not engine.analyze(text).flagged
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Шүршіттер тағы келді. Тез арада қуу керек.", "chinese"),
+    ("Цыгане опять табором расселись. Гнать надо, и побыстрее.", "roma"),
+])
+def test_a_call_with_its_object_left_unsaid_demands_it_of_the_group(engine, text, target):
+    r = engine.analyze(text)
+    assert target in _zero_targets(engine, text)
+    assert r.flagged and target in {m.target for m in r.matches}
+
+
+@pytest.mark.parametrize("text", [
+    "Китайцы открыли ресторан. Надо гнать коррупционеров.",  # an object of its own
+    "Тәжіктер келді. Біз оларға көмектесуіміз керек.",  # no act of harm
+    "Уйгуры пришли на праздник. Надо убить время до вечера.",  # an idiom
+    "Дүнгендер келді? Қуу керек пе?",  # a question mark opens no zero
+])
+def test_no_zero_object_where_the_call_has_its_own(engine, text):
+    assert not _zero_targets(engine, text)

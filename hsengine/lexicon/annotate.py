@@ -388,6 +388,8 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
     hits = _mark_named_by_others(tokens, analyses, hits)
     tokens, zero = _zero_subject_hits(tokens, analyses, hits, lexicon)
     hits.extend(zero)
+    tokens, zero = _zero_object_hits(tokens, analyses, hits, doc_lang)
+    hits.extend(zero)
     hits.sort(key=lambda h: (h.first, h.last, h.entry.id))
     return Doc(norm, tokens, analyses, hits, doc_lang, features, errors, lexicon.contrast_words)
 
@@ -492,6 +494,83 @@ def _subjectless_predicate(clause: list[Token], analyses: list[TokenAnalysis | N
         elif t.text in _KAZAKH_PERSONAL or (_KAZAKH_PLURAL_NOMINATIVE.search(t.text) and "NOUN" in g):
             return False  # (a Kazakh noun is nominative unmarked: only a plural or a pronoun tells)
     return False
+
+
+# acts a call may demand with its object left unsaid ("Тез арада қуу керек", "Гнать надо")
+_ZERO_OBJECT_ACTS = frozenset({"expulsion", "send_away", "violence", "do_away", "erase", "punish", "confinement",
+                               "injure"})
+_ZERO_OBJECT_GRAM = frozenset({"accs", "plur", "Pron"})
+_ACCUSATIVE_WORD = regex.compile(r"(ны|ні|ды|ді|ты|ті|ын|ін|ни|ди|ти|ин|ny|ni|nı|dy|di|dı|ty|ti|tı|yn|ın)$")
+
+
+def _zero_object_hits(tokens: list[Token], analyses: list[TokenAnalysis | None],
+                      hits: list[DocHit], doc_lang: str) -> tuple[list[Token], list[DocHit]]:
+    """A call whose object is left unsaid demands the act of the group just named: "Тәжіктер тағы
+    келді. Тез арада қуу керек.", "Цыгане опять расселись. Гнать надо".  The call is an
+    infinitive (or Kazakh verbal noun) of an act with a word of call in its clause, and the clause
+    names nobody and has no object of its own; the group is the last one named before it, in its
+    sentence or the one before.  Like a zero subject, the hit sits on the punctuation that opens
+    the clause (a comma or a full stop, never a question mark)."""
+    groups = [h for h in hits if h.entry.target and h.how != "zero"
+              and not _PEOPLE_CLASSES.isdisjoint(h.entry.classes) and "Own" not in h.gram]
+    if not groups:
+        return tokens, []
+    by_clause: dict[int, list[DocHit]] = {}
+    for h in hits:
+        by_clause.setdefault(tokens[h.first].clause, []).append(h)
+    tokens = list(tokens)
+    out: list[DocHit] = []
+    done: set[int] = set()
+    for h in hits:
+        clause_id = tokens[h.first].clause
+        if clause_id in done or _ZERO_OBJECT_ACTS.isdisjoint(h.entry.classes) or {"INFN", "infn"}.isdisjoint(h.gram):
+            continue
+        own = by_clause.get(clause_id, [])
+        if not any("call" in o.entry.classes for o in own) or any(
+                not _PEOPLE_CLASSES.isdisjoint(o.entry.classes) for o in own):
+            continue
+        first = next(t for t in tokens if t.clause == clause_id)
+        if first.index == 0:
+            continue
+        punct = tokens[first.index - 1]
+        if punct.kind != "punct" or punct.text not in (",", ".", ";", "...", "…"):
+            continue
+        words = [t for t in tokens if t.clause == clause_id and t.kind == "word"]
+        # the word after a comma that ends the clause too: a comma may split the act from its object
+        # ("надо убить, время до поезда")
+        j = words[-1].index + 1
+        if j + 1 < len(tokens) and tokens[j].text == "," and tokens[j + 1].kind == "word" and len(tokens[j + 1].text) > 2:
+            words.append(tokens[j + 1])
+        if any(_has_object(t, analyses, own, doc_lang) for t in words):
+            continue
+        before = [g for g in groups if g.last < first.index and first.sent - tokens[g.last].sent <= 1]
+        if not before:
+            continue
+        group = before[-1]
+        ref = group.ref if group.ref is not None else (group.first, group.last)
+        tokens[punct.index] = replace(punct, clause=clause_id, sent=first.sent)
+        out.append(DocHit(punct.index, punct.index, group.entry, "zero", round(group.score * 0.9, 3), False,
+                          _ZERO_OBJECT_GRAM, ref))
+        done.add(clause_id)
+    return tokens, out
+
+
+def _has_object(t: Token, analyses: list[TokenAnalysis | None], own: list[DocHit], doc_lang: str) -> bool:
+    """An object of the call's own: a Russian noun or pronoun in the accusative (or the genitive
+    plural an animate object takes), a Kazakh word with an accusative ending.  The call's own
+    words (the act, the call) are none."""
+    if any(o.first <= t.index <= o.last for o in own if not {"call"} .isdisjoint(o.entry.classes)
+           or not _ZERO_OBJECT_ACTS.isdisjoint(o.entry.classes)):
+        return False
+    a = analyses[t.index]
+    if a is None:
+        return False
+    # (a Kazakh word may be a Russian form too: тез, арада)
+    russian_word = doc_lang == "ru" or doc_lang == "mixed" and russian.is_known(t.text) \
+        and t.text not in kazakh_words.words()
+    if russian_word:
+        return not {"NOUN", "NPRO"}.isdisjoint(a.gram) and not {"accs", "gent"}.isdisjoint(a.gram)
+    return bool(_ACCUSATIVE_WORD.search(t.text)) and len(t.text) > 3
 
 
 _KAZAKH_PERSONAL = frozenset("мен сен сіз біз сендер сіздер ол men sen siz sız biz ol".split())
