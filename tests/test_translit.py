@@ -37,6 +37,9 @@ READINGS = [
     ("dúngender", "дүнгендер", True),
     # informal ASCII, harmony guessed from the word
     ("qytailar", "қытайлар", True),
+    # i before y is the glide й, the y after it a vowel: айыр-, қайыр (Kazakh has no ыі)
+    ("aiyrmasy", "айырмасы", True),
+    ("qaiyrly", "қайырлы", True),
     ("kitaylar", "қытайлар", True),
     ("kitaylar", "китайлар", False),
     ("dungenderdi", "дүнгендерді", True),

@@ -154,8 +154,15 @@ def _units(word: str) -> list[str]:
 
 
 def _is_glide(units: list[str], i: int) -> bool:
-    """i/y/u after a vowel and not before one is a glide: й or у (qytai, tau)."""
-    return i > 0 and units[i - 1] in _VOWEL_UNITS and (i + 1 == len(units) or units[i + 1] not in _VOWEL_UNITS)
+    """i/y/u after a vowel and not before one is a glide: й or у (qytai, tau); so is i before y
+    (aiyrmasy, qaiyr: айыр-, қайыр, for Kazakh has no ыі), and the vowel after a glide is none."""
+    if i == 0 or units[i - 1] not in _VOWEL_UNITS:
+        return False
+    if units[i - 1] in "iyu" and _is_glide(units, i - 1):
+        return False  # the vowel after a glide (the ы of айыр)
+    if i + 1 == len(units) or units[i + 1] not in _VOWEL_UNITS:
+        return True
+    return units[i] == "i" and units[i + 1] == "y"
 
 
 def _read(units: list[str], classes: list[int], russian: bool) -> str:
