@@ -577,6 +577,9 @@ _KAZAKH_PERSONAL = frozenset("мен сен сіз біз сендер сізд�
 _KAZAKH_PLURAL_NOMINATIVE = regex.compile(r"(лар|лер|дар|дер|тар|тер|lar|ler|dar|der|tar|ter)$")
 
 
+_VERBAL_GRAMMEMES = frozenset({"impr", "1per", "2per", "3per", "past", "pres", "futr", "cond", "neg"})
+
+
 def keep_hit(hit: Hit, analysis: TokenAnalysis, doc_lang: str) -> bool:
     """Whether a word's hit counts in a document of this language.
 
@@ -663,6 +666,14 @@ def _phrase_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], lexi
             # the phrase shows the grammar of its words: the head is first in Russian (выходить
             # замуж), last in Kazakh (елден қуу)
             gram = frozenset().union(*(analyses[j].gram for j in idx))
+            if entry.lang == "kk":
+                # a Kazakh phrase's mood, person and tense are its last word's, the head: "жазасын
+                # берді" is a past tense, whatever жазасын "let him write" reads as alone
+                gram = (gram - _VERBAL_GRAMMEMES) | (analyses[idx[-1]].gram & _VERBAL_GRAMMEMES)
+                # ... and before еді the head is the aorist of a wish ("тыйым салар едім")
+                nxt = _next_word(tokens, idx[-1])
+                if nxt is not None and not _EDI.isdisjoint(_cyrillic_spellings(nxt.text, nxt.script)):
+                    gram |= _AORIST_GRAM
             # жек көрмеймін: a negated word negates the phrase, unless the lemma itself carries the
             # negation (сенуге болмайды, көргім келмейді)
             negated = any((analyses[j].negated or analyses[j].verb_negated) and not own_negation
