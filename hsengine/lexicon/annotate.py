@@ -1127,8 +1127,45 @@ def _mark_attributive(tokens: list[Token], analyses: list[TokenAnalysis | None],
             if nxt is not None and "NOUN" in nxt.gram and len(w) > 4 and w.endswith(_POSSESSED + _POSSESSED_PLACE) \
                     and not any(x.first <= i + 1 <= x.last for x in hits if x is not h and "positive" not in x.entry.classes):
                 h = DocHit(h.first, h.last, h.entry, h.how, h.score, h.negated, h.gram | _ATTR, h.ref)
+        if h.entry.target and "Attr" not in h.gram and {"accs", "datv", "ablv"} & h.gram \
+                and _object_of_agent_noun(tokens, h.last):
+            # "оларды ұрып-соғатындарды жазалау керек": the group is the object inside "those who
+            # beat them", not of the verb after it
+            h = DocHit(h.first, h.last, h.entry, h.how, h.score, h.negated, h.gram | _ATTR, h.ref)
         out.append(h)
     return out
+
+
+# a Kazakh participle made a noun, "those who do it": -атын/-етін or -ған/-ген with a plural
+# (and a case) ending — Cyrillic and typed on a Russian keyboard
+_AGENT_NOUN = regex.compile(
+    r"(атын|етін|йтын|йтін|итын|итин|атин|етин|ған|ген|қан|кен|ган|кан)(дар|дер|тар|тер|лар|лер)"
+    r"(ды|ді|ди|ға|ге|га|ке|қа|ка|дың|дің|дын|дин|дан|ден|тан|тен|мен|бен|пен)?$")
+
+
+def _object_of_agent_noun(tokens: list[Token], last: int) -> bool:
+    """Is the word at `last` followed, within three words, by a participle made a noun
+    (урып-соғатындарды, жек көретіндер)?  Then it is that participle's object.  A converb that
+    ends the word's clause chains it on into the next ("мигранттарды жек көріп, оларды
+    ұрып-соғатындарды": those who, hating migrants, beat them)."""
+    j, words = last + 1, 0
+    clause = tokens[last].clause
+    while j < len(tokens) and words < 3:
+        t = tokens[j]
+        if t.clause != clause:
+            prev = next((x for x in reversed(tokens[:j]) if x.kind == "word"), None)
+            if prev is None or prev.clause != clause or not _CONVERB.search(prev.text.lower()) or t.sent != prev.sent:
+                return False
+            clause, words = t.clause, 0  # on into the clause the converb leads to
+        if t.kind == "word":
+            words += 1
+            if _AGENT_NOUN.search(t.text.lower()):
+                return True
+        j += 1
+    return False
+
+
+_CONVERB = regex.compile(r"(ып|іп|ип|[аеоөұүуыіи]п|yp|ip|ıp)$")
 
 
 def _mark_dash_subject(tokens: list[Token], hits: list[DocHit],
@@ -1332,7 +1369,12 @@ def _object_licensed_hits(tokens: list[Token], analyses: list[TokenAnalysis | No
                 and is_object(words[k - 2]):
             verb_last = True
         verb_first = prev is None and nxt is not None and after is None and is_object(nxt)
-        if not (verb_last or verb_first):
+        # "X-ты ... таяқпен урып қуамыз": after the converb of an attack verb the word is the
+        # second verb of the chain, with a group named before it in the sentence
+        chained = prev is not None and any(
+            h.first == h.last == prev.index and "conv" in h.gram and lexicon.classes_kind(h.entry, ("attack",))
+            for h in hits) and any(o < i and tokens[o].sent == tok.sent for o in objects)
+        if not (verb_last or verb_first or chained):
             continue
         for h in analyses[i].withheld:
             out.append(DocHit(i, i, h.entry, "object+" + h.how, h.score, h.negated, h.gram))

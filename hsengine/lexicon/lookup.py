@@ -551,7 +551,9 @@ class TokenAnalyzer:
             found: dict[str, Hit] = {}
             for entry, how in lex.surface.get(r, ()):
                 if entry.lang == "kk" or how == "exact":
-                    gram = _listed_kazakh_gram(r, entry) if entry.lang == "kk" and r in entry.spellings else frozenset()
+                    # (a listed form too, as for the word written with Kazakh letters: урып is ұрып, a converb)
+                    gram = _listed_kazakh_gram(r, entry) if entry.lang == "kk" and (
+                        r in entry.spellings or r in entry.forms) else frozenset()
                     self._add(found, ((entry, "keyboard"),), gram=gram)
             all_stems.extend(self._kazakh(r, found, guarded, how="keyboard"))
             for k, h in found.items():
