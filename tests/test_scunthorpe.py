@@ -26,27 +26,28 @@ from evasion import _KK_2021, _KK_ASCII, kk_translit, ru_translit
 
 DATA = Path(__file__).parent / "data"
 HUNSPELL_KK = Path("/usr/share/hunspell/kk_KZ.dic")
-RU_SHARDS = 8  # ~60 s each on a slow machine: small enough for xdist to balance the two workers
+RU_SHARDS = 8  # ~70 s each on a slow machine: small enough for xdist to balance the two workers
+KK_SHARDS = 4  # the hunspell-kk audit in four (~60 s each on a slow machine), for the same reason
 
 
-def _ru_shards_to_audit() -> list[int]:
-    """The suite audits the same quarter of the Russian dictionary on every run (shards 0 and 1),
-    which keeps it inside its ten minutes on two cores; `.ci/run` then audits the other shards
-    (HSENGINE_AUDIT_RU_SHARDS=2-7), so CI checks every form on every push.  "all" audits all."""
+def _shards_to_audit(variable: str, shards: int) -> list[int]:
+    """The suite audits the same slice of each word list on every run (shard 0 of the Russian
+    dictionary's 8, of the hunspell-kk list's 4), which keeps it inside its ten minutes on two
+    cores; `.ci/run` then audits the other shards (HSENGINE_AUDIT_RU_SHARDS=1-7,
+    HSENGINE_AUDIT_KK_SHARDS=1-3), so CI checks every form on every push.  "all" audits all."""
     import os
 
-    spec = os.environ.get("HSENGINE_AUDIT_RU_SHARDS", "0-1").strip()
+    spec = os.environ.get(variable, "0").strip()
     if spec == "all":
-        return list(range(RU_SHARDS))
-    shards: list[int] = []
+        return list(range(shards))
+    out: list[int] = []
     for part in spec.split(","):
         lo, _, hi = part.partition("-")
-        shards.extend(range(int(lo), int(hi or lo) + 1))
-    if not shards or not all(0 <= s < RU_SHARDS for s in shards):
-        raise ValueError(f"HSENGINE_AUDIT_RU_SHARDS={spec!r}: shards are 0-{RU_SHARDS - 1}, a range or 'all'")
-    return shards
+        out.extend(range(int(lo), int(hi or lo) + 1))
+    if not out or not all(0 <= s < shards for s in out):
+        raise ValueError(f"{variable}={spec!r}: shards are 0-{shards - 1}, a range or 'all'")
+    return out
 
-KK_SHARDS = 2  # the hunspell-kk audit in two (~90 s each on a slow run), for the same reason
 
 pytestmark = pytest.mark.slow  # the audits: millions of words through the analyzer
 
@@ -198,7 +199,7 @@ def _russian_forms(shard: int | None = None, sample: int = 1) -> list[str]:
     return sorted(words)
 
 
-@pytest.mark.parametrize("shard", _ru_shards_to_audit())
+@pytest.mark.parametrize("shard", _shards_to_audit("HSENGINE_AUDIT_RU_SHARDS", RU_SHARDS))
 def test_russian_dictionary(engine, shard, capsys):
     words = _russian_forms(shard)
     read_as_kazakh: list[str] = []
@@ -288,7 +289,7 @@ def _kk_shard(word: str) -> int:
 
 
 @pytest.mark.skipif(not HUNSPELL_KK.exists(), reason="Debian hunspell-kk is not installed (.ci/run installs it)")
-@pytest.mark.parametrize("shard", range(KK_SHARDS))
+@pytest.mark.parametrize("shard", _shards_to_audit("HSENGINE_AUDIT_KK_SHARDS", KK_SHARDS))
 def test_kazakh_hunspell_word_list_as_written_and_as_typed(engine, capsys, shard):
     """Two audits over one analysis of each word.  As written: each hunspell-kk headword with its
     plural, plural possessive, and the dative and accusative of the plural.  As typed: folding

@@ -547,6 +547,8 @@ def _zero_object_hits(tokens: list[Token], analyses: list[TokenAnalysis | None],
         if not before:
             continue
         group = before[-1]
+        if tokens[group.last].sent == first.sent and "accs" in group.gram:
+            continue  # the call's own object, put first: "Цыган, которые ... воруют, надо выселить"
         ref = group.ref if group.ref is not None else (group.first, group.last)
         tokens[punct.index] = replace(punct, clause=clause_id, sent=first.sent)
         out.append(DocHit(punct.index, punct.index, group.entry, "zero", round(group.score * 0.9, 3), False,
