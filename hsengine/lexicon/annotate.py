@@ -372,6 +372,10 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
     hits.extend(_compound_verb_hits(tokens, analyses, hits, lexicon))
     hits.extend(_aorist_before_edi(tokens, analyzer, features))
     hits.extend(_group_adjective_hits(tokens, analyses, hits, lexicon, features))
+    if "class:" + ORIGIN in features:
+        # a place alone names nobody: only the place read with its people stays a hit
+        origins = _origin_group_hits(tokens, analyses, hits, lexicon, features)
+        hits = [h for h in hits if ORIGIN not in h.entry.classes] + origins
     hits.extend(_substantive_adjective_hits(tokens, analyses, hits, features))
     if doc_lang in ("kk", "mixed"):
         hits.extend(_people_of_group_hits(tokens, analyses, hits, lexicon))
@@ -809,6 +813,113 @@ def _group_adjective_hits(tokens: list[Token], analyses: list[TokenAnalysis | No
         out.append(DocHit(h.first, nxt.index, _as_group(h.entry), "adjective", h.score, False, a.gram))
         features.add("class:group")
     return out
+
+
+ORIGIN = "origin"
+ORIGIN_HOWS = frozenset({ORIGIN})  # the `how` of a place read with its people word (the matcher tests its grammar only)
+_FROM = frozenset({"из", "с", "со", "iz"})
+# a Kazakh plural noun, keyboard-folded, with a case ending: студенттер, жігіттердің, келгендерді
+_KAZAKH_PLURAL = regex.compile(r"(лар|лер|дар|дер|тар|тер)(ды|ди|ты|ти|дын|дин|тын|тин|ға|ге|га|ка|ке|дан|ден|тан|тен"
+                               r"|да|де|та|те|мен|ы|и|н)?$")
+# Kazakh words for people an origin is said of, keyboard-folded, plural with a case ending: a
+# Kazakh noun has no animacy to tell "Қытайдан келген жұмысшылар" (workers) from "... тауарлар" (goods)
+_KAZAKH_ORIGIN_PEOPLE = regex.compile(
+    r"^(адам|жигит|кыз|айел|ер|бала|жас|студент|окушы|жумысшы|курылысшы|саудагер|сатушы|турист|конак|корши"
+    r"|азамат|тургын|жолаушы|жургизуши|таксист|боскын|даригер|бауыр|агайын|жамагат|мигрант|гастарбайтер"
+    r"|келимсек)" + _KAZAKH_PLURAL.pattern)
+_KAZAKH_PLURAL_CASES = {"": "nomn", "ды": "accs", "ди": "accs", "ты": "accs", "ти": "accs", "ы": "accs", "и": "accs",
+                        "н": "accs", "дын": "gent", "дин": "gent", "тын": "gent", "тин": "gent", "ға": "datv",
+                        "ге": "datv", "га": "datv", "ка": "datv", "ке": "datv", "дан": "ablv", "ден": "ablv",
+                        "тан": "ablv", "тен": "ablv", "да": "loct", "де": "loct", "та": "loct", "те": "loct",
+                        "мен": "ablt"}
+_CAME = frozenset({"келген", "келіп", "келетін", "келип", "келетин"})
+
+
+def _origin_group_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hits: list[DocHit],
+                       lexicon: Lexicon, features: set[str]) -> list[DocHit]:
+    """A place of origin with a word for people names the group: "студенты из Африки", "рабочие из
+    солнечного Таджикистана", "Африкадан келген студенттер", "Нигериядан студенттер",
+    "Дағыстаннан келгендер" are one group hit over the words, with the people word's grammar.  The
+    place alone ("кредиты из Китая", "Қытайдан несие алды") names nobody."""
+    out: list[DocHit] = []
+    seen: set[tuple[int, int]] = set()
+    for h in hits:
+        if h.first != h.last or ORIGIN not in h.entry.classes:
+            continue
+        i = h.first
+        if h.entry.lang == "ru" and "gent" in h.gram:
+            span = _russian_origin_people(tokens, analyses, hits, lexicon, i)
+        elif h.entry.lang == "kk" and "ablv" in h.gram:
+            span = _kazakh_origin_people(tokens, analyses, hits, lexicon, i)
+        else:
+            continue
+        if span is None or span in seen:
+            continue
+        seen.add(span)
+        first, last, people = span
+        a = analyses[people]
+        if h.entry.lang == "kk":  # the plural's own case ending (a Russian loan's grammar would mislead)
+            found = _KAZAKH_PLURAL.search(_folded_kazakh(tokens[people]))
+            gram = frozenset({"NOUN", "plur", _KAZAKH_PLURAL_CASES[found.group(2) or ""]})
+        else:
+            gram = a.gram if a is not None and a.gram else frozenset({"NOUN", "plur", "nomn"})
+        out.append(DocHit(first, last, _as_group(h.entry), ORIGIN, h.score, False, gram))
+        features.add("class:group")
+    return out
+
+
+def _is_people_word(tokens: list[Token], analyses: list[TokenAnalysis | None], hits: list[DocHit],
+                    lexicon: Lexicon, j: int) -> bool:
+    a = analyses[j]
+    if a is None or any(o.first <= j <= o.last and lexicon.classes_kind(o.entry, ("target",)) for o in hits):
+        return False
+    return {"NOUN", "anim", "plur"} <= a.gram or bool(_PEOPLE_NOUNS.intersection(a.lemmas)) \
+        or any(o.first == o.last == j and "person" in o.entry.classes for o in hits)
+
+
+def _russian_origin_people(tokens: list[Token], analyses: list[TokenAnalysis | None], hits: list[DocHit],
+                           lexicon: Lexicon, i: int) -> tuple[int, int, int] | None:
+    """People, из (с), at most one adjective, the place: the span (people, place) and the people word."""
+    j = i - 1
+    a = analyses[j] if j >= 0 and tokens[j].kind == "word" else None
+    if a is not None and "ADJF" in a.gram and tokens[j].text.lower() not in _FROM:
+        j -= 1  # из солнечного Таджикистана
+    if j < 1 or tokens[j].kind != "word" or tokens[j].text.lower() not in _FROM:
+        return None
+    k = j - 1
+    if tokens[k].kind != "word" or tokens[k].sent != tokens[i].sent or tokens[k].clause != tokens[i].clause:
+        return None
+    if not _is_people_word(tokens, analyses, hits, lexicon, k):
+        return None
+    return k, i, k
+
+
+def _kazakh_origin_people(tokens: list[Token], analyses: list[TokenAnalysis | None], hits: list[DocHit],
+                          lexicon: Lexicon, i: int) -> tuple[int, int, int] | None:
+    """The place in the ablative, келген (optional), a plural noun: "Африкадан келген студенттер",
+    "Нигериядан студенттер"; or the participle itself as the people: "Дағыстаннан келгендер"."""
+    nxt = _next_word(tokens, i)
+    if nxt is None or nxt.clause != tokens[i].clause:
+        return None
+    word = _folded_kazakh(nxt)
+    if word in _CAME:
+        people = _next_word(tokens, nxt.index)
+        if people is None or people.clause != tokens[i].clause:
+            return None
+    elif word.startswith(("келгендер", "келгенде")) and _KAZAKH_PLURAL.search(word):
+        return i, nxt.index, nxt.index
+    else:
+        people = nxt
+    if not _KAZAKH_ORIGIN_PEOPLE.match(_folded_kazakh(people)):
+        return None
+    return i, people.index, people.index
+
+
+def _folded_kazakh(tok: Token) -> str:
+    w = tok.text.lower()
+    if tok.script == "latn":
+        w = kazakh_latin_to_cyrillic(w)[0]
+    return kazakh.keyboard_fold(w)
 
 
 # a people noun with the third-person possessive, keyboard-folded: халқы, ұлты, жұрты, адамдары,

@@ -803,7 +803,7 @@ class TokenAnalyzer:
             feats.add("entry:" + h.entry.id)
             for c in h.entry.classes:
                 feats.add("class:" + c)
-                if c in ("group_adjective", "substantive_adjective"):  # read as a group in context (annotate)
+                if c in ("group_adjective", "substantive_adjective", "origin"):  # read as a group in context (annotate)
                     feats.add("class:group")
             if h.entry.target:
                 feats.add("target:" + h.entry.target)

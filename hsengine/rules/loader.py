@@ -147,6 +147,8 @@ class Atom:
     gram: frozenset[str] | None = None
     negated: bool | None = None
     not_gram: frozenset[str] | None = None  # grammemes the word must not show (1per: "уедем" is no demand)
+    # the regex only excludes surface forms ("^(?!.*(ах|ях)$)": not a locative ending), it asks for none
+    regex_excludes_only: bool = False
     on_hits: bool = False  # matches lexicon hits (class/entry/target/register), not bare words
     feature_keys: frozenset[str] = frozenset()  # features(), computed once
 
@@ -340,7 +342,7 @@ def _with_role(node: Node, role: str) -> Node:
     """The same pattern with every atom playing `role` ({use: modal_must, as: call})."""
     if isinstance(node, Atom):
         return Atom(role, node.classes, node.entries, node.targets, node.registers, node.lemmas, node.texts,
-                    node.regex_id, node.gram, node.negated, node.not_gram)
+                    node.regex_id, node.gram, node.negated, node.not_gram, node.regex_excludes_only)
     if isinstance(node, AllOf):
         return AllOf(tuple(_with_role(p, role) for p in node.parts), node.absent, node.within, node.ordered,
                      node.max_gap, node.clause, node.sentence)
@@ -1064,7 +1066,9 @@ class _RuleReader:
                 role = "word"
         if len(self.problems) > before:
             return None
-        return Atom(role, classes, entries, targets, registers, lemmas, texts, regex_id, gram, negated, not_gram)
+        excludes_only = regex_id is not None and bool(_EXCLUDES_ONLY.fullmatch(v["regex"]))
+        return Atom(role, classes, entries, targets, registers, lemmas, texts, regex_id, gram, negated, not_gram,
+                    excludes_only)
 
     def _regex(self, pattern: Any, loc: Loc, rid: str) -> str | None:
         if not isinstance(pattern, str) or not pattern:
@@ -1088,6 +1092,10 @@ class _RuleReader:
         rid_feature = f"regex:{rid}#{len(self.set.regexes)}"
         self.set.regexes[rid_feature] = compiled
         return rid_feature
+
+
+# a regex that is one negative lookahead at the start: it rules surface forms out, asks for none
+_EXCLUDES_ONLY = regex.compile(r"\^\(\?![^()]*(\([^()]*\)[^()]*)*\)")
 
 
 _PROBES = ("a" * 3000 + "!", "а" * 3000 + "!", "ab" * 1500 + "!", "1" * 3000 + "x", "a " * 1500 + "!", "x" * 3000)

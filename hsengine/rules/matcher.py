@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
-from ..lexicon.annotate import PEOPLE_HOW, Doc, DocHit
+from ..lexicon.annotate import ORIGIN_HOWS, PEOPLE_HOW, Doc, DocHit
 from ..morphology.grammemes import CONTEXT_GRAMMEMES
 from .loader import SEQ_MAX_GAP, AllOf, AnyOf, Atom, Node, Rule, requirements
 
@@ -135,7 +135,19 @@ class Matcher:
                 # every word of a phrase hit; a hyphen inside it (тілім-тілім, жермен-жексен) is no word;
                 # not the people noun a Kazakh group word takes ("қытай халқы"): it holds no lexicon
                 # word, so no hit conditions of its own
-                words = range(h.first, h.first + 1) if h.how.startswith(PEOPLE_HOW) else range(h.first, h.last + 1)
+                if h.how in ORIGIN_HOWS:
+                    # "студенты из Африки", "Африкадан келген студенттер": the place word is no group
+                    # word and the people word no lexicon word, so a condition that rules a group
+                    # word's surface out (its case endings) has nothing to test — the hit's grammar
+                    # is the people word's, tested above; one that asks for a word (их, олардың) fails
+                    if atom.lemmas is not None or atom.texts is not None \
+                            or (atom.regex_id is not None and not atom.regex_excludes_only):
+                        continue
+                    words = range(0)
+                elif h.how.startswith(PEOPLE_HOW):
+                    words = range(h.first, h.first + 1)
+                else:
+                    words = range(h.first, h.last + 1)
                 if word_conditions and not all(_atom_accepts_word(atom, doc, i, False)
                                                for i in words if doc.analyses[i] is not None):
                     continue
