@@ -170,6 +170,8 @@ def _cue_negated(doc: Doc, cue: DocHit) -> bool:
             if doc.tokens[h.last].clause == doc.tokens[cue.first].clause:
                 return True
         if h.entry.lang == "kk" and h.first > cue.last and doc.word_distance(cue.last, h.first) <= CUE_NEGATION_WINDOW:
+            if h.last + 1 < len(doc.tokens) and _particle_at(doc, h.last + 1):
+                continue  # "бұл қате емес пе?" (isn't it wrong?) asks rhetorically: it affirms the wrong
             if doc.tokens[h.first].clause == doc.tokens[cue.last].clause:
                 return True
     if "counter_speech" in cue.entry.classes and (_kazakh_cue_lacked(doc, cue) if cue.entry.lang == "kk"
@@ -408,6 +410,8 @@ def _negation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
                 continue
             if _ends_tolerance(doc, cue) or _inside_insult(doc, cue, evidence) or _kazakh_correction(doc, cue, b):
                 continue
+            if _negation_corrected(doc, cue, attacks):
+                continue
             for a in attacks:
                 if spec.before and cue.last < a.first:
                     if toks[cue.last].sent == toks[a.first].sent and doc.word_distance(cue.last, a.first) <= spec.before \
@@ -473,6 +477,32 @@ def _corrected(doc: Doc, after: int, before: int) -> bool:
     not denied), with or without the comma informal writing drops."""
     toks = doc.tokens
     return any(toks[i].kind == "word" and toks[i].text.lower() in doc.contrast_words for i in range(after + 1, before))
+
+
+_CORRECTION_WINDOW = 3  # words between не and the а of "не X, а Y"
+
+
+def _negation_corrected(doc: Doc, cue: DocHit, attacks: list[Span]) -> bool:
+    """The Russian corrective "не X, а Y" whose X is only the people word the attack is said of
+    ("цыгане не народ, а банда"): the negation denies X, the attack after а is asserted.  When an
+    attack word stands between не and а ("они не бандиты, а обычные люди") the attack is what is
+    denied, and the negation stays."""
+    toks = doc.tokens
+    sent = toks[cue.first].sent
+    i, words = cue.last + 1, 0
+    while i < len(toks) and toks[i].sent == sent and words <= _CORRECTION_WINDOW:
+        if toks[i].kind == "word":
+            if toks[i].text.lower() in doc.contrast_words:
+                break
+            words += 1
+        i += 1
+    else:
+        return False
+    if i >= len(toks) or toks[i].sent != sent or toks[i].kind != "word":
+        return False
+    denied = [a for a in attacks if cue.last < a.first and a.last < i]
+    asserted = [a for a in attacks if a.first > i and a.role != "people"]
+    return bool(asserted) and all(a.role == "people" for a in denied)
 
 
 # Kazakh oblique case endings by case (Cyrillic, typed and Latin): the accusative, the dative and
@@ -591,7 +621,8 @@ def _cue(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
             continue  # "одним словом" far from the evidence is no talk about that word
         if _cue_negated(doc, cue):
             continue
-        if "counter_speech" in ctx.cue_classes and (_verdict_on_company(doc, cue) or _cue_names_target(doc, cue, b)):
+        if "counter_speech" in ctx.cue_classes and (_verdict_on_company(doc, cue) or _cue_names_target(doc, cue, b)
+                                                    or _asks_agreement(doc, cue, b)):
             continue
         if ctx.not_when_called and _called_for(doc, cue):
             continue  # "X-ды лагерьге қамау керек": the arrest is the act called for, no report
@@ -619,6 +650,26 @@ def _cue_names_target(doc: Doc, cue: DocHit, b: Binding) -> bool:
         if not any(True for _ in _hits_with(doc, _NEGATION, None, s.last + 1, cue.first - 1)):
             return True
     return False
+
+
+AGREEMENT_TAG_WORDS = 4  # "қате айтып тұрмын ба?", "қате ме?": a tag, not a sentence of its own
+
+
+def _asks_agreement(doc: Doc, cue: DocHit, b: Binding) -> bool:
+    """A short question after the claim that asks whether it is wrong ("..., қате айтып тұрмын ба?",
+    "..., қате ме?") asks the reader to agree, it condemns nothing.  Asked with a negation ("қате
+    емес пе?" — isn't it wrong?) it affirms the wrong, and the cue stays."""
+    toks = doc.tokens
+    if cue.first <= b.last:
+        return False
+    clause = toks[cue.first].clause
+    members = [t for t in toks[b.last + 1:] if t.clause == clause]
+    words = [t for t in members if t.kind == "word"]
+    if not words or len(words) > AGREEMENT_TAG_WORDS:
+        return False
+    if not any("?" in t.text for t in members if t.kind != "word"):
+        return False
+    return not any(True for _ in _hits_with(doc, _NEGATION, None, words[0].index, words[-1].index))
 
 
 def _called_for(doc: Doc, cue: DocHit) -> bool:
