@@ -656,9 +656,10 @@ AGREEMENT_TAG_WORDS = 4  # "қате айтып тұрмын ба?", "қате �
 
 
 def _asks_agreement(doc: Doc, cue: DocHit, b: Binding) -> bool:
-    """A short question after the claim that asks whether it is wrong ("..., қате айтып тұрмын ба?",
-    "..., қате ме?") asks the reader to agree, it condemns nothing.  Asked with a negation ("қате
-    емес пе?" — isn't it wrong?) it affirms the wrong, and the cue stays."""
+    """A short question after the claim that asks whether the speaker is wrong ("..., қате айтып
+    тұрмын ба?", "..., или я неправ?") asks the reader to agree, it condemns nothing.  Without the
+    speaker in it ("..., это расизм и позор?", "..., это недопустимо?") the question condemns; asked
+    with a negation ("қате емес пе?" — isn't it wrong?) it affirms the wrong: the cue stays."""
     toks = doc.tokens
     if cue.first <= b.last:
         return False
@@ -669,7 +670,16 @@ def _asks_agreement(doc: Doc, cue: DocHit, b: Binding) -> bool:
         return False
     if not any("?" in t.text for t in members if t.kind != "word"):
         return False
-    return not any(True for _ in _hits_with(doc, _NEGATION, None, words[0].index, words[-1].index))
+    speaker = any(t.text.lower() in _SPEAKER or {"1per", "sing"} <= _gram(doc, t.index) for t in words)
+    return speaker and not any(True for _ in _hits_with(doc, _NEGATION, None, words[0].index, words[-1].index))
+
+
+_SPEAKER = frozenset({"я", "мен", "men"})
+
+
+def _gram(doc: Doc, i: int) -> frozenset[str]:
+    a = doc.analyses[i]
+    return a.gram if a is not None else frozenset()
 
 
 def _called_for(doc: Doc, cue: DocHit) -> bool:
