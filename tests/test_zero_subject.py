@@ -17,6 +17,9 @@ def _zero_targets(engine, text):
     ("Көршілеріміз сығандар екен. Бұлар ешкімді сыйламайды, ұрлық пен алаяқтықтан басқа ештеңе білмейді.", "roma"),
     ("Шешендер ауылға келді, ұрлықтан басқа ештеңе білмейді.", "caucasian"),
     ("Цыгане поселились рядом, воруют и обманывают постоянно.", "roma"),
+    # across a full stop, when the next sentence has no subject at all
+    ("Цыгане поселились рядом. Воруют и обманывают постоянно.", "roma"),
+    ("Қытайлар ауылға келді. Ұрлықтан басқа ештеңе білмейді.", "chinese"),
 ])
 def test_a_subject_left_unsaid_continues_the_group(engine, text, target):
     r = engine.analyze(text)
@@ -33,10 +36,21 @@ def test_a_subject_left_unsaid_continues_the_group(engine, text, target):
     "Дүнгендер келді, жалқау бала ұйықтап қалды.",  # the attack word is another noun's attribute
     "Уйгуры открыли кафе, которые воруют клиентов у соседей.",  # a subordinate clause
     "Цыгане приехали на праздник, все танцевали до утра.",  # nothing hateful: no zero needed
+    "Китайцы построили завод. Воруют всё подряд чиновники.",  # across a stop, its subject after the verb
+    "Таджики приехали. Работают хорошо, не воруют.",  # across a stop, nothing hateful said
+    "Орыстар мен қазақтар бірге жұмыс істейді. Үйде тағы тарақан шықты.",  # the insult noun is its own subject
 ])
 def test_no_zero_subject_where_the_clause_has_its_own(engine, text):
     assert not _zero_targets(engine, text)
     assert not engine.analyze(text).flagged
+
+
+def test_no_zero_subject_for_a_call_after_a_full_stop(engine):
+    # the call is said to the reader ("drive out the thieves"); reading the group as its subject
+    # would make the thieves them (the text is still flagged by hate.elliptic_label, a known
+    # false positive noted in docs/evaluation.md)
+    text = "Тәжіктер келді. Ұрыларды қуу керек."
+    assert not [h for h in engine.explain(text).doc.hits if h.how == "zero" and h.first == 2]
 
 
 @pytest.mark.parametrize("text, target", [

@@ -388,6 +388,8 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
     hits = _mark_dash_subject(tokens, hits, analyses)
     hits = _drop_sentence_opening_contrast(tokens, hits)
     hits = _mark_labels(tokens, hits, analyses)
+    if doc_lang in ("kk", "mixed"):
+        hits = _mark_kazakh_predicates(tokens, hits, analyses)
     hits = _mark_self_named(tokens, hits)
     hits = _mark_named_by_others(tokens, analyses, hits)
     tokens, zero = _zero_subject_hits(tokens, analyses, hits, lexicon)
@@ -420,7 +422,7 @@ def _zero_subject_hits(tokens: list[Token], analyses: list[TokenAnalysis | None]
     subjects: dict[int, DocHit] = {}  # clause id -> its group subject
     for h in hits:
         if h.entry.target and "nomn" in h.gram and {"Attr", "Own"}.isdisjoint(h.gram) \
-                and not _PEOPLE_CLASSES.isdisjoint(h.entry.classes):
+                and not _PEOPLE_CLASSES.isdisjoint(h.entry.classes) and not _before_postposition(tokens, h):
             subjects.setdefault(tokens[h.first].clause, h)
     if not subjects:
         return tokens, []
@@ -431,16 +433,29 @@ def _zero_subject_hits(tokens: list[Token], analyses: list[TokenAnalysis | None]
     tokens = list(tokens)
     n = len(tokens)
     for c, tok in enumerate(tokens):
-        if tok.kind != "punct" or tok.text != "," or c == 0 or c + 1 >= n:
+        if tok.kind != "punct" or tok.text not in _ZERO_SUBJECT_MARKS or c == 0 or c + 1 >= n:
             continue
         prev = next((t for t in reversed(tokens[:c]) if t.kind == "word"), None)
         nxt = next((t for t in tokens[c + 1 :] if t.kind == "word"), None)
-        if prev is None or nxt is None or prev.sent != nxt.sent or prev.clause == nxt.clause:
+        if prev is None or nxt is None or prev.clause == nxt.clause:
+            continue
+        # a comma inside a sentence, or a full stop between two sentences ("Қытайлар келді. Жерді
+        # улап жатыр.") — across the stop only a clause with no nominative at all: "... узбеки.
+        # Воруют всё подряд чиновники" has its subject after the verb
+        across = tok.text != ","
+        if prev.sent != nxt.sent - across or nxt.index != c + 1 + (tokens[c + 1].kind != "word"):
             continue
         subject = subjects.get(prev.clause)
         if subject is None or nxt.text in _OWN_SUBJECT_OPENERS:
             continue
         clause = [t for t in tokens[nxt.index :] if t.clause == nxt.clause]
+        if across and (_has_nominative(clause, analyses)
+                       or any("call" in h.entry.classes for h in by_clause.get(nxt.clause, ()))
+                       or all(_kazakh_bare_noun(h) for h in by_clause.get(nxt.clause, ())
+                              if not _ZERO_WORTHY.isdisjoint(h.entry.classes))):
+            # (a call after the stop is said to the reader: "Ұрыларды қуу керек."; an insult noun
+            # may be the subject a Kazakh clause leaves unmarked: "Үйде тағы тарақан шықты.")
+            continue
         own = by_clause.get(nxt.clause, [])
         if not any(not _ZERO_WORTHY.isdisjoint(h.entry.classes) and not _kazakh_attribute(tokens, analyses, h, own)
                    for h in own):
@@ -450,11 +465,51 @@ def _zero_subject_hits(tokens: list[Token], analyses: list[TokenAnalysis | None]
         if not _subjectless_predicate(clause, analyses):
             continue
         ref = subject.ref if subject.ref is not None else (subject.first, subject.last)
-        tokens[c] = replace(tok, clause=nxt.clause)
+        tokens[c] = replace(tok, clause=nxt.clause, sent=nxt.sent)
         zero = DocHit(c, c, subject.entry, "zero", round(subject.score * 0.9, 3), False, _ZERO_GRAM, ref)
         out.append(zero)
         subjects.setdefault(nxt.clause, zero)  # and on down a chain of such clauses
     return tokens, out
+
+
+_ZERO_SUBJECT_MARKS = frozenset({",", ".", "!", "…", "..."})
+
+
+def _kazakh_bare_noun(h: DocHit) -> bool:
+    """A Kazakh noun in the unmarked nominative singular: it may be a clause's own subject."""
+    return h.entry.lang == "kk" and {"NOUN", "nomn"} <= h.gram and "plur" not in h.gram and "VERB" not in h.gram
+
+
+_POSTPOSITIONS = frozenset("туралы жайлы жайында жөнінде үшін сияқты секілді тарапынан turaly jaily zhaily "
+                           "jaiynda üşın ushin siaqty".split())
+
+
+def _before_postposition(tokens: list[Token], h: DocHit) -> bool:
+    """A Kazakh group word governed by the postposition after it ("ұйғырлар туралы" — about the
+    Uyghurs) is no subject."""
+    nxt = _next_word(tokens, h.last)
+    return nxt is not None and nxt.text.lower() in _POSTPOSITIONS
+
+
+_FUNCTION_GRAMS = frozenset({"CONJ", "PRCL", "PREP", "ADVB", "INTJ", "Abbr"})
+
+
+def _has_nominative(clause: list[Token], analyses: list[TokenAnalysis | None]) -> bool:
+    """A nominative noun or pronoun anywhere in the clause (Russian), or a Kazakh plural noun or
+    personal pronoun: a subject of its own, before or after the verb."""
+    for t in clause:
+        a = analyses[t.index] if t.kind == "word" else None
+        if a is None:
+            continue
+        g = a.gram
+        if russian.is_known(t.text):
+            # any nominative reading ("Крысы в подвале вернулись": крысы may be genitive too), but
+            # not a function word's rare noun reading (и, рядом)
+            if "nomn" in g and not {"NOUN", "NPRO"}.isdisjoint(g) and _FUNCTION_GRAMS.isdisjoint(g):
+                return True
+        elif t.text in _KAZAKH_PERSONAL or (_KAZAKH_PLURAL_NOMINATIVE.search(t.text) and "NOUN" in g):
+            return True
+    return False
 
 
 # the head a people's attribute stands before ("... тойымсыз халық"): said of the group itself
@@ -790,6 +845,9 @@ def _as_group(entry: Entry) -> Entry:
     return found
 
 
+_INSULT_NOUN_CLASSES = frozenset({"dehumanization", "slur"})
+
+
 def _group_adjective_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hits: list[DocHit],
                           lexicon: Lexicon, features: set[str]) -> list[DocHit]:
     """A group adjective right before a word for people names the group: "китайские рабочие",
@@ -805,6 +863,12 @@ def _group_adjective_hits(tokens: list[Token], analyses: list[TokenAnalysis | No
         if nxt is None or tokens[h.last].clause != nxt.clause:
             continue
         a = analyses[nxt.index]
+        if any(o.first == nxt.index and not _INSULT_NOUN_CLASSES.isdisjoint(o.entry.classes) for o in hits):
+            # an insult for the people ("дунганская зараза", "китайская нечисть"): the adjective
+            # names the group, the noun attacks it
+            out.append(DocHit(h.first, h.last, _as_group(h.entry), "adjective", h.score, False, h.gram))
+            features.add("class:group")
+            continue
         # people, or a people as a whole ("китайский народ", "еврейская нация": inanimate nouns)
         if a is None or not ({"NOUN", "anim"} <= a.gram or _PEOPLE_NOUNS.intersection(a.lemmas)):
             continue
@@ -1404,6 +1468,72 @@ def _mark_labels(tokens: list[Token], hits: list[DocHit], analyses: list[TokenAn
                 h = DocHit(h.first, h.last, h.entry, h.how, h.score, h.negated, h.gram | _LABEL, h.ref)
         out.append(h)
     return out
+
+
+_PRED = frozenset({"Pred"})
+MAX_PREDICATE_GAP = 4  # words between a Kazakh subject and its clause-final predicate
+_KAZAKH_FINAL_PARTICLES = frozenset("ғой қой ғана да де ғо goi qoi ğoi гой кой".split())
+# a Kazakh participle without a case ending: the group inside a relative clause ("қытайлар салған
+# зауыт лас" — the factory they built is dirty, not they)
+_KAZAKH_PARTICIPLE = regex.compile(r"(ған|ген|қан|кен|ган|кан|атын|етін|йтын|йтін|ytyn|ıtın|ğan|gen|qan|ken)$")
+
+
+def _mark_kazakh_predicates(tokens: list[Token], hits: list[DocHit],
+                            analyses: list[TokenAnalysis | None]) -> list[DocHit]:
+    """A Kazakh insult that ends its clause after the group named as its subject is the clause's
+    predicate (Kazakh is verb- and predicate-final), with words between: "қырғыздар жол жабудан
+    басқа ештеңеге қабілетсіз", "тәжіктер өмір бойы жалқау".  It gets the grammeme Pred, which a
+    rule may take where a Russian plural predicate noun stands.  Not when a noun of its own stands
+    right before it ("қытайлар салған зауыт лас": the factory is dirty) or a participle between
+    makes the group part of a relative clause."""
+    subjects = [h for h in hits if h.entry.target and "nomn" in h.gram and "plur" in h.gram
+                and {"Attr", "Own"}.isdisjoint(h.gram) and h.how != "pronoun" and not _before_postposition(tokens, h)]
+    if not subjects:
+        return hits
+    out = []
+    for h in hits:
+        if h.entry.lang == "kk" and "negative_attribute" in h.entry.classes and "plur" not in h.gram \
+                and _clause_final(tokens, h.last):
+            clause = tokens[h.first].clause
+            subject = next((g for g in reversed(subjects) if g.last < h.first and tokens[g.first].clause == clause
+                            and _words_between(tokens, g.last, h.first) <= MAX_PREDICATE_GAP), None)
+            if subject is not None and _predicate_of(tokens, analyses, hits, subject, h):
+                h = DocHit(h.first, h.last, h.entry, h.how, h.score, h.negated, h.gram | _PRED, h.ref)
+        out.append(h)
+    return out
+
+
+def _clause_final(tokens: list[Token], last: int) -> bool:
+    """The clause's last word, but for a closing particle (ғой, қой, ғана)."""
+    clause = tokens[last].clause
+    for t in tokens[last + 1:]:
+        if t.clause != clause:
+            return True
+        if t.kind == "word" and t.text.lower() not in _KAZAKH_FINAL_PARTICLES:
+            return False
+    return True
+
+
+def _words_between(tokens: list[Token], a: int, b: int) -> int:
+    return sum(1 for t in tokens[a + 1:b] if t.kind == "word")
+
+
+def _predicate_of(tokens: list[Token], analyses: list[TokenAnalysis | None], hits: list[DocHit],
+                  subject: DocHit, h: DocHit) -> bool:
+    between = [t for t in tokens[subject.last + 1:h.first] if t.kind == "word"]
+    if any(_KAZAKH_PARTICIPLE.search(t.text.lower()) for t in between):
+        return False
+    if between:
+        before = between[-1]
+        a = analyses[before.index]
+        bare_noun = (before.text.lower() in kazakh_words.words() and a is not None and "VERB" not in a.gram
+                     and not any(o.first <= before.index <= o.last for o in hits))
+        if bare_noun and before.text.lower() not in _KAZAKH_LINKS and before.text.lower() not in _KAZAKH_INTENSIFIERS:
+            return False
+    return True
+
+
+_KAZAKH_INTENSIFIERS = frozenset("тым өте аса нағыз мүлде әбден сондай тіпті ең нағыз басқа бойы".split())
 
 
 def _label_clause(tokens: list[Token], last: int, summing: set[int], max_words: int,

@@ -28,8 +28,9 @@ from .kazakh_suffixes import NEGATION, NOMINAL, VERBAL
 # Topic — a word right before the dash of a nominal sentence ("X — ..."), its subject; Label — a
 # plural insult that is a short clause of its own after a comma ("..., оңбағандар"); Self — a name
 # the speaker gives himself ("я кацап", "мы ж хохлы"); Named — a slur reported as the name others
-# give ("казахов считают узкоглазыми", "нас обзывают чурками")
-CONTEXT_GRAMMEMES = frozenset({"Attr", "Own", "Pron", "Topic", "Label", "Self", "Named"})
+# give ("казахов считают узкоглазыми", "нас обзывают чурками"); Pred — a Kazakh insult that ends
+# its clause after the group named as its subject ("қырғыздар ... ештеңеге қабілетсіз")
+CONTEXT_GRAMMEMES = frozenset({"Attr", "Own", "Pron", "Topic", "Label", "Self", "Named", "Pred"})
 
 KAZAKH_GRAMMEMES = frozenset(
     {"NOUN", "VERB", "nomn"}
