@@ -93,3 +93,21 @@ def test_substantive_adjective_as_the_subject_of_a_verb_names_a_person(engine: E
 ])
 def test_substantive_adjective_of_a_thing_names_no_one(engine: Engine, text: str) -> None:
     assert not any(how == "noun use" for _, how, _ in _groups(engine, text))
+
+
+@pytest.mark.parametrize(("text", "span", "target"), [
+    ("Цыгане опять у вокзала. Этот народ вечно ворует.", "Этот народ", "roma"),
+    ("Сығандар вокзалда жүр. Бұл халық ұрлықпен күн көреді.", "Бұл халық", "roma"),
+    ("Кытайлар келди. Осы халык бари улап жатыр.", "Осы халык", "chinese"),
+])
+def test_this_people_points_back_to_the_group(engine, text, span, target):
+    # "этот народ", "бұл халық": a demonstrative with a word for a people, read as a pronoun
+    doc = annotate(normalize(text), engine.analyzer, None)
+    found = [(text[doc.tokens[h.first].start:doc.tokens[h.last].end], h.entry.target)
+             for h in doc.hits if h.how == "pronoun" and h.last > h.first]
+    assert found == [(span, target)]
+
+
+def test_this_people_without_a_group_before_is_no_reference(engine):
+    doc = annotate(normalize("Этот народ умеет веселиться."), engine.analyzer, None)
+    assert not [h for h in doc.hits if h.how == "pronoun"]

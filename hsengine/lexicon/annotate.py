@@ -1172,10 +1172,12 @@ def _pronoun_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hit
         if k < 0 or tok.kind != "word":
             continue
         pronouns = lexicon.plural_pronouns
-        if tok.text not in pronouns and not (analyses[tok.index] and _is_pronoun(analyses[tok.index], pronouns)):
-            continue
-        if _refers_elsewhere(tok, tokens, analyses, hits):
-            continue
+        people = _this_people(tokens, tok)
+        if people is None:
+            if tok.text not in pronouns and not (analyses[tok.index] and _is_pronoun(analyses[tok.index], pronouns)):
+                continue
+            if _refers_elsewhere(tok, tokens, analyses, hits):
+                continue
         # the subject is usually named first: take the first mention in the latest clause (or
         # sentence) that names a group — not a predicate noun ("сопылар мүшрік емес, олар ...")
         last = groups[k]
@@ -1192,16 +1194,37 @@ def _pronoun_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hit
         # makes them the object; an unknown case (empty) accepts any
         own = frozenset().union(*(p.gram for p in hits if p.first == p.last == tok.index
                                   and "plural_pronoun" in p.entry.classes))
+        last = tok.index
+        if people is not None:  # "этот народ", "бұл халық": the people noun's case, plural by meaning
+            a = analyses[people.index]
+            own = frozenset(g for g in (a.gram if a is not None else ()) if g in _CASES) or frozenset({"nomn"})
+            own = own | _PLUR
+            last = people.index
         if own:  # (an unknown case — a Latin spelling — stays empty: it accepts any grammar)
             if "sing" not in own:  # олар, бұлар: plural by meaning, whatever their analysis says
                 own |= _PLUR
             own |= _PRON
-        out.append(DocHit(tok.index, tok.index, entry, "pronoun", round(h.score * 0.9, 3), False,
+        out.append(DocHit(tok.index, last, entry, "pronoun", round(h.score * 0.9, 3), False,
                           own, (h.first, h.last)))
     return out
 
 
 _FINITE = frozenset({"pres", "past", "futr"})
+# "этот народ", "эта нация", "бұл халық", "осы ұлт": a demonstrative with a word for a people points
+# back to the group named before, as a pronoun does ("Цыгане опять попрошайничают. Этот народ ворует")
+_THIS = frozenset("этот эта этого этой этому этим этом эту бұл осы мына сол бул мына bul osy myna sol".split())
+_A_PEOPLE = regex.compile(r"^(народ|нация|нации|нацию|нацией|народец|племя|народность|халық|халқы|халык|халкы"
+                          r"|ұлт|улт|жұрт|журт|тайпа|halyq|halyk|ult|jūrt|zhurt)(а|у|ом|е|ы|и|ын|ин|ына|ина|ының|ынын"
+                          r"|ға|га|қа|ка|тың|тын|ты|ды|тан|дан|тен|ден)?$")
+
+
+def _this_people(tokens: list[Token], tok: Token) -> Token | None:
+    if tok.text.lower() not in _THIS:
+        return None
+    nxt = _next_word(tokens, tok.index)
+    if nxt is None or nxt.clause != tok.clause or not _A_PEOPLE.match(nxt.text.lower()):
+        return None
+    return nxt
 _PLUR = frozenset({"plur"})
 _PRON = frozenset({"Pron"})  # a group read through a pronoun (morphology/grammemes.CONTEXT_GRAMMEMES)
 # "всех" before people of its own counts them ("всех нацистов"); a demonstrative points back even
