@@ -621,6 +621,8 @@ def _cue(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
             continue  # "одним словом" far from the evidence is no talk about that word
         if _cue_negated(doc, cue):
             continue
+        if _inside_frame_phrase(doc, cue):
+            continue  # "тағұт заңымен үкім еткен": the frame's own words, no report of a verdict
         if "counter_speech" in ctx.cue_classes and (_verdict_on_company(doc, cue) or _cue_names_target(doc, cue, b)
                                                     or _asks_agreement(doc, cue, b)):
             continue
@@ -631,6 +633,16 @@ def _cue(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
 
 
 _KAZAKH_PLURAL = regex.compile(r"(лар|лер|дар|дер|тар|тер|lar|ler|dar|der|tar|ter)$")
+
+
+def _inside_frame_phrase(doc: Doc, cue: DocHit) -> bool:
+    """A cue word inside a longer phrase of an extremist frame belongs to the frame ("тағұт заңымен
+    үкім еткен": its үкім is no verdict reported)."""
+    return any(h.first <= cue.first and cue.last <= h.last and h.last > h.first and h is not cue
+               and not _FRAME_CLASSES.isdisjoint(h.entry.classes) for h in doc.hits)
+
+
+_FRAME_CLASSES = frozenset({"taghut", "takfir", "sharia_rule", "jihad", "dajjal", "martyrdom"})
 
 
 def _cue_names_target(doc: Doc, cue: DocHit, b: Binding) -> bool:
@@ -717,6 +729,44 @@ def _quotation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
     return None
 
 
+_AND = frozenset({"и", "да", "или", "мен", "пен", "бен", "және", "әрі"})
+_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
+
+
+def _cue_in_attack_phrase(doc: Doc, ref: DocHit, evidence: set[int]) -> bool:
+    """A refutation word coordinated with an attack word in the same case ("нация барыг и
+    подделок" — a nation of hucksters and fakes) is part of the insult, no verdict on a claim."""
+    toks = doc.tokens
+    if ref.first != ref.last or ref.first < 2:
+        return False
+    conj, other = ref.first - 1, ref.first - 2
+    if toks[conj].kind != "word" or toks[conj].text.lower() not in _AND or other not in evidence:
+        return False
+    a, c = doc.analyses[other], doc.analyses[ref.first]
+    return a is not None and c is not None and not (a.gram & c.gram & _CASES).isdisjoint(_CASES)
+
+
+_CLAIM_REPORTED = frozenset({"деген", "дегенді", "дегенге", "degen", "dep", "деп"})
+# a Kazakh participle (-ған, -ген, -қан, -кен; typed -ган, -кан) before the noun it describes
+_PARTICIPLE_END = ("ған", "ген", "қан", "кен", "ган", "кан", "ğan", "gen", "qan", "ken")
+
+
+def _attributive_participle(doc: Doc, ref: DocHit) -> bool:
+    """A Kazakh refutation verb as a participle before a noun describes that noun ("Құдайды жоққа
+    шығарған адам" — a person who denied God): it refutes no claim of the text.  One whose object
+    is a reported claim ("... деген пікірді жоққа шығарған зерттеу") still refutes it."""
+    toks = doc.tokens
+    if not toks[ref.last].text.lower().endswith(_PARTICIPLE_END):
+        return False
+    if any(toks[i].kind == "word" and toks[i].text.lower() in _CLAIM_REPORTED for i in range(max(0, ref.first - 3), ref.first)):
+        return False
+    j = ref.last + 1
+    if j >= len(toks) or toks[j].kind != "word" or toks[j].clause != toks[ref.last].clause:
+        return False
+    a = doc.analyses[j]
+    return a is not None and "NOUN" in a.gram and "VERB" not in a.gram
+
+
 def _refutation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
     toks = doc.tokens
     evidence = _evidence_tokens(b)
@@ -729,6 +779,8 @@ def _refutation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
             continue  # a tag question: "X-ды қуу керек, дұрыс емес пе?" asks for agreement
         if ref.last + 1 < len(toks) and any(True for _ in _hits_with(doc, _REPORTING, None, ref.last + 1, ref.last + 1)):
             continue  # the object of saying: "бәрі өтірік айтады" (they all tell lies) is no verdict on a claim
+        if _cue_in_attack_phrase(doc, ref, evidence) or _attributive_participle(doc, ref):
+            continue
         inside = evidence.intersection(range(ref.first, ref.last + 1))
         b_first, b_last = b.first, b.last
         if inside:
