@@ -388,8 +388,7 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
     hits = _mark_dash_subject(tokens, hits, analyses)
     hits = _drop_sentence_opening_contrast(tokens, hits)
     hits = _mark_labels(tokens, hits, analyses)
-    if doc_lang in ("kk", "mixed"):
-        hits = _mark_kazakh_predicates(tokens, hits, analyses)
+    hits = _mark_predicates(tokens, hits, analyses)
     hits = _mark_self_named(tokens, hits)
     hits = _mark_named_by_others(tokens, analyses, hits)
     tokens, zero = _zero_subject_hits(tokens, analyses, hits, lexicon)
@@ -1501,44 +1500,70 @@ _KAZAKH_FINAL_PARTICLES = frozenset("ғой қой ғана да де ғо goi q
 _KAZAKH_PARTICIPLE = regex.compile(r"(ған|ген|қан|кен|ган|кан|атын|етін|йтын|йтін|ytyn|ıtın|ğan|gen|qan|ken)$")
 
 
-def _mark_kazakh_predicates(tokens: list[Token], hits: list[DocHit],
-                            analyses: list[TokenAnalysis | None]) -> list[DocHit]:
-    """A Kazakh insult that ends its clause after the group named as its subject is the clause's
-    predicate (Kazakh is verb- and predicate-final), with words between: "қырғыздар жол жабудан
-    басқа ештеңеге қабілетсіз", "тәжіктер өмір бойы жалқау".  It gets the grammeme Pred, which a
-    rule may take where a Russian plural predicate noun stands.  Not when a noun of its own stands
-    right before it ("қытайлар салған зауыт лас": the factory is dirty) or a participle between
-    makes the group part of a relative clause."""
+def _mark_predicates(tokens: list[Token], hits: list[DocHit], analyses: list[TokenAnalysis | None]) -> list[DocHit]:
+    """An insult that ends its clause after the group named as its subject is the clause's
+    predicate, with words between: Kazakh, verb- and predicate-final ("қырғыздар жол жабудан басқа
+    ештеңеге қабілетсіз", "тәжіктер өмір бойы жалқау"), and a Russian plural adjective ("африканцы у
+    нас в меде ленивые и тупые").  It gets the grammeme Pred, which a rule may take where a plural
+    predicate noun stands.  Not when a noun of its own stands right before a Kazakh one ("қытайлар
+    салған зауыт лас": the factory is dirty), a participle between makes the group part of a
+    relative clause, or a Russian verb or subject of its own stands between."""
     subjects = [h for h in hits if h.entry.target and "nomn" in h.gram and "plur" in h.gram
                 and {"Attr", "Own"}.isdisjoint(h.gram) and h.how != "pronoun" and not _before_postposition(tokens, h)]
     if not subjects:
         return hits
+    attacks = {i for h in hits if not _LABEL_CLASSES.isdisjoint(h.entry.classes) for i in range(h.first, h.last + 1)}
     out = []
     for h in hits:
-        if h.entry.lang == "kk" and "negative_attribute" in h.entry.classes and "plur" not in h.gram \
-                and _clause_final(tokens, h.last):
+        if "negative_attribute" in h.entry.classes and _clause_final(tokens, h.last, attacks):
             clause = tokens[h.first].clause
             subject = next((g for g in reversed(subjects) if g.last < h.first and tokens[g.first].clause == clause
-                            and _words_between(tokens, g.last, h.first) <= MAX_PREDICATE_GAP), None)
-            if subject is not None and _predicate_of(tokens, analyses, hits, subject, h):
+                            and _words_between(tokens, g.last, h.first, attacks) <= MAX_PREDICATE_GAP), None)
+            if subject is not None and (
+                    _predicate_of(tokens, analyses, hits, subject, h) if h.entry.lang == "kk" and "plur" not in h.gram
+                    else h.entry.lang == "ru" and {"ADJF", "plur", "nomn"} <= h.gram
+                    and _russian_predicate_of(tokens, analyses, subject, h, attacks)):
                 h = DocHit(h.first, h.last, h.entry, h.how, h.score, h.negated, h.gram | _PRED, h.ref)
         out.append(h)
     return out
 
 
-def _clause_final(tokens: list[Token], last: int) -> bool:
-    """The clause's last word, but for a closing particle (ғой, қой, ғана)."""
-    clause = tokens[last].clause
-    for t in tokens[last + 1:]:
-        if t.clause != clause:
-            return True
-        if t.kind == "word" and t.text.lower() not in _KAZAKH_FINAL_PARTICLES:
+def _russian_predicate_of(tokens: list[Token], analyses: list[TokenAnalysis | None], subject: DocHit, h: DocHit,
+                          attacks: set[int]) -> bool:
+    """Between a Russian subject and its adjective: no verb, no nominative noun of another subject
+    (prepositional phrases, adverbs, the other adjectives of a list)."""
+    for t in tokens[subject.last + 1:h.first]:
+        a = analyses[t.index] if t.kind == "word" else None
+        if a is None or t.index in attacks:
+            continue
+        g = a.gram
+        if not {"VERB", "INFN", "PRTF", "PRTS", "GRND"}.isdisjoint(g) and _FUNCTION_GRAMS.isdisjoint(g):
+            return False
+        if "nomn" in g and "NOUN" in g and _FUNCTION_GRAMS.isdisjoint(g) and not {"loct", "ablt", "datv"} & g:
             return False
     return True
 
 
-def _words_between(tokens: list[Token], a: int, b: int) -> int:
-    return sum(1 for t in tokens[a + 1:b] if t.kind == "word")
+def _clause_final(tokens: list[Token], last: int, attacks: set[int]) -> bool:
+    """The clause's last word, or the first of a list of insults that ends it ("ленивые и тупые"),
+    but for a closing particle (ғой, қой, ғана)."""
+    clause = tokens[last].clause
+    for t in tokens[last + 1:]:
+        if t.clause != clause:
+            return True
+        if t.kind == "word" and t.text.lower() not in _KAZAKH_FINAL_PARTICLES and t.index not in attacks \
+                and t.text.lower() not in _LIST_LINKS:
+            return False
+    return True
+
+
+_LIST_LINKS = frozenset({"и", "да", "әрі", "және", "ари", "жане", "ari", "äri", "jäne", "zhane"})
+
+
+def _words_between(tokens: list[Token], a: int, b: int, attacks: set[int] = frozenset()) -> int:
+    """Words between two tokens, but for insults and the links of a list of them."""
+    return sum(1 for t in tokens[a + 1:b] if t.kind == "word" and t.index not in attacks
+               and t.text.lower() not in _LIST_LINKS)
 
 
 def _predicate_of(tokens: list[Token], analyses: list[TokenAnalysis | None], hits: list[DocHit],

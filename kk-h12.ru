@@ -1,0 +1,15 @@
+ru-h12-derogation-chinese-01
+ru-h12-derogation-caucasian-01
+ru-h12-derogation-african-01
+ru-h12-dehumanization-chinese-01
+ru-h12-dehumanization-african-01
+ru-h12-threat_direct-lgbt-01
+ru-h12-threat_direct-atheist-01
+ru-h12-negated_positive-lgbt-01
+ru-h12-pronoun_reference-chinese-01
+ru-h12-pronoun_reference-dungan-01
+ru-h12-pronoun_reference-jewish-01
+ru-h12-question_or_opinion-chinese-01
+ru-h12-question_or_opinion-kyrgyz-01
+ru-h12-question_or_opinion-lgbt-01
+ru-h12-question_or_opinion-west-01
