@@ -195,6 +195,7 @@ ROLE_NAMES: dict[str, dict[str, str]] = {
     "verdict": {"en": "passes a verdict", "ru": "выносит приговор", "kk": "үкім шығарады"},
     "attribute": {"en": "attributes a trait", "ru": "приписывает черту", "kk": "қасиет таңады"},
     "victims": {"en": "names victims", "ru": "называет жертв", "kk": "құрбандарды атайды"},
+    "compared": {"en": "ranks them below", "ru": "ставит ниже других", "kk": "басқалардан төмен қояды"},
     "jihad": {"en": "jihad", "ru": "джихад", "kk": "жиһад"},
     "invasion": {"en": "claims an invasion", "ru": "говорит о нашествии", "kk": "басып кіру дейді"},
     "hate": {"en": "expresses hatred", "ru": "выражает ненависть", "kk": "өшпенділік білдіреді"},

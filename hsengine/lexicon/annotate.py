@@ -879,7 +879,9 @@ def _group_adjective_hits(tokens: list[Token], analyses: list[TokenAnalysis | No
 
 
 ORIGIN = "origin"
-ORIGIN_HOWS = frozenset({ORIGIN})  # the `how` of a place read with its people word (the matcher tests its grammar only)
+MEMBERS_HOW = "members"  # a genitive group with its members: "тәжіктердің құрылысшылары"
+# the `how` of a group read with its people word, a place or a genitive: the matcher tests its grammar only
+ORIGIN_HOWS = frozenset({ORIGIN, MEMBERS_HOW})
 _FROM = frozenset({"из", "с", "со", "iz"})
 # a Kazakh plural noun, keyboard-folded, with a case ending: студенттер, жігіттердің, келгендерді
 _KAZAKH_PLURAL = regex.compile(r"(лар|лер|дар|дер|тар|тер)(ды|ди|ты|ти|дын|дин|тын|тин|ға|ге|га|ка|ке|дан|ден|тан|тен"
@@ -1006,15 +1008,24 @@ def _people_of_group_hits(tokens: list[Token], analyses: list[TokenAnalysis | No
         if nxt.script == "latn":
             words = list(kazakh_latin_to_cyrillic(words[0])[:2])
         found = next((m for m in (_PEOPLE_OF.match(kazakh.keyboard_fold(w)) for w in words) if m), None)
+        how = PEOPLE_HOW + h.how
+        if found is None and "gent" in h.gram:
+            # the group's own workers, students, lads: "тәжіктердің құрылысшыларын", "қытайдың
+            # жұмысшылары" (the genitive's surface is no group word's: the matcher tests the grammar)
+            found = next((m for m in (_MEMBERS_OF.match(kazakh.keyboard_fold(w)) for w in words) if m), None)
+            how = MEMBERS_HOW
         if found is None:
             continue
         # the case is the possessive's ending (a typed word may have no analysis to tell it)
         case = _PEOPLE_CASES[found.group(3) or ""]
-        out.append(DocHit(h.first, nxt.index, h.entry, PEOPLE_HOW + h.how, h.score, False,
-                          frozenset({"NOUN", "plur", case})))
+        out.append(DocHit(h.first, nxt.index, h.entry, how, h.score, False, frozenset({"NOUN", "plur", case})))
     return out
 
 
+# a word for people with the plural and the third-person possessive, keyboard-folded, after a
+# group in the genitive: жұмысшылары, құрылысшыларын, студенттері, жігіттеріне
+_MEMBERS_OF = regex.compile(r"^(жумысшы|курылысшы|студент|жигит|саудагер|сатушы|окушы|жургизуши|таксист)"
+                            r"(?:лар|лер|дар|дер|тар|тер)(ы|и)(н|на|не|нда|нде|нан|нен|нын|нин|мен)?$")
 PEOPLE_HOW = "people+"  # the `how` of a group word read with its people noun (the matcher tests the first word)
 _PEOPLE_CASES = {"": "nomn", "н": "accs", "на": "datv", "не": "datv", "нда": "loct", "нде": "loct", "нан": "ablv",
                  "нен": "ablv", "нын": "gent", "нин": "gent", "мен": "ablt"}
