@@ -111,3 +111,20 @@ def test_this_people_points_back_to_the_group(engine, text, span, target):
 def test_this_people_without_a_group_before_is_no_reference(engine):
     doc = annotate(normalize("Этот народ умеет веселиться."), engine.analyzer, None)
     assert not [h for h in doc.hits if h.how == "pronoun"]
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Өзбектермен бір жыл істедім, бәрі жалқау әрі ұры.", "uzbek"),
+    ("курылыста озбектермен истедим, бари жалкау ари уры", "uzbek"),
+])
+def test_all_of_them_opening_a_clause_stands_for_the_group(engine, text, target):
+    # "..., бәрі жалқау": бәрі opens what is said of the group named before
+    r = engine.analyze(text)
+    assert r.flagged and target in {m.target for m in r.matches}
+    doc = annotate(normalize(text), engine.analyzer, None)
+    assert [h.entry.target for h in doc.hits if h.how == "pronoun"] == [target]
+
+
+def test_all_of_them_after_its_group_is_a_quantifier(engine):
+    doc = annotate(normalize("Қытайлардың бәрі ұры."), engine.analyzer, None)
+    assert not [h for h in doc.hits if h.how == "pronoun"]

@@ -1183,7 +1183,7 @@ def _pronoun_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hit
             continue
         pronouns = lexicon.plural_pronouns
         people = _this_people(tokens, tok)
-        if people is None:
+        if people is None and not _all_of_them(tokens, tok):
             if tok.text not in pronouns and not (analyses[tok.index] and _is_pronoun(analyses[tok.index], pronouns)):
                 continue
             if _refers_elsewhere(tok, tokens, analyses, hits):
@@ -1205,6 +1205,8 @@ def _pronoun_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hit
         own = frozenset().union(*(p.gram for p in hits if p.first == p.last == tok.index
                                   and "plural_pronoun" in p.entry.classes))
         last = tok.index
+        if people is None and not own and tok.text.lower() in _ALL_OF_THEM:
+            own = frozenset({"nomn", "plur"})  # "..., бәрі жалқау": the subject, all of them
         if people is not None:  # "этот народ", "бұл халық": the people noun's case, plural by meaning
             a = analyses[people.index]
             own = frozenset(g for g in (a.gram if a is not None else ()) if g in _CASES) or frozenset({"nomn"})
@@ -1226,6 +1228,23 @@ _THIS = frozenset("этот эта этого этой этому этим эт�
 _A_PEOPLE = regex.compile(r"^(народ|нация|нации|нацию|нацией|народец|племя|народность|халық|халқы|халык|халкы"
                           r"|ұлт|улт|жұрт|журт|тайпа|halyq|halyk|ult|jūrt|zhurt)(а|у|ом|е|ы|и|ын|ин|ына|ина|ының|ынын"
                           r"|ға|га|қа|ка|тың|тын|ты|ды|тан|дан|тен|ден)?$")
+
+
+# "all of them" opening a clause of its own after a comma stands for the group named before ("өзбектермен бір жыл
+# істедім, бәрі жалқау әрі ұры"); after the group in its own clause it is a quantifier ("қытайлардың бәрі")
+_ALL_OF_THEM = frozenset("бәрі барлығы бари барлыгы bäri bärı bari barlyğy barlygy".split())
+
+
+def _all_of_them(tokens: list[Token], tok: Token) -> bool:
+    """бәрі right after a comma or a dash in its sentence, opening what is said of the group (after
+    a full stop the sentence may be about anyone: "... тойына бардық. Барлығы ...")."""
+    if tok.text.lower() not in _ALL_OF_THEM or tok.index == 0:
+        return False
+    before = tokens[tok.index - 1]
+    return before.sent == tok.sent and before.kind == "punct" and before.text in _CLAUSE_MARKS
+
+
+_CLAUSE_MARKS = frozenset({",", "—", "–", "-", ":", ";"})
 
 
 def _this_people(tokens: list[Token], tok: Token) -> Token | None:
