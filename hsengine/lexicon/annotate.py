@@ -391,7 +391,7 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
     hits = _mark_predicates(tokens, hits, analyses)
     hits = _mark_self_named(tokens, hits)
     hits = _mark_named_by_others(tokens, analyses, hits)
-    tokens, zero = _zero_subject_hits(tokens, analyses, hits, lexicon)
+    tokens, zero = _zero_subject_hits(tokens, analyses, hits, lexicon, doc_lang)
     hits.extend(zero)
     tokens, zero = _zero_object_hits(tokens, analyses, hits, doc_lang)
     hits.extend(zero)
@@ -411,7 +411,7 @@ _ZERO_GRAM = frozenset({"nomn", "plur", "Pron"})
 
 
 def _zero_subject_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hits: list[DocHit],
-                       lexicon: Lexicon) -> tuple[list[Token], list[DocHit]]:
+                       lexicon: Lexicon, doc_lang: str = "ru") -> tuple[list[Token], list[DocHit]]:
     """A clause after a comma with no subject of its own continues the subject before it: "бұлар
     адамға ұқсамайды, ұрлықтан басқа ештеңе білмейді", "эти пролезут наверх, тащат всю родню".
     The missing subject is a hit at the comma ("zero", a pronoun with no word), which opens the
@@ -448,7 +448,7 @@ def _zero_subject_hits(tokens: list[Token], analyses: list[TokenAnalysis | None]
         if subject is None or nxt.text in _OWN_SUBJECT_OPENERS:
             continue
         clause = [t for t in tokens[nxt.index :] if t.clause == nxt.clause]
-        if across and (_has_nominative(clause, analyses)
+        if across and (_has_nominative(clause, analyses, doc_lang)
                        or any("call" in h.entry.classes for h in by_clause.get(nxt.clause, ()))
                        or all(_kazakh_bare_noun(h) for h in by_clause.get(nxt.clause, ())
                               if not _ZERO_WORTHY.isdisjoint(h.entry.classes))):
@@ -493,7 +493,7 @@ def _before_postposition(tokens: list[Token], h: DocHit) -> bool:
 _FUNCTION_GRAMS = frozenset({"CONJ", "PRCL", "PREP", "ADVB", "INTJ", "Abbr"})
 
 
-def _has_nominative(clause: list[Token], analyses: list[TokenAnalysis | None]) -> bool:
+def _has_nominative(clause: list[Token], analyses: list[TokenAnalysis | None], doc_lang: str = "ru") -> bool:
     """A nominative noun or pronoun anywhere in the clause (Russian), or a Kazakh plural noun or
     personal pronoun: a subject of its own, before or after the verb."""
     for t in clause:
@@ -501,7 +501,8 @@ def _has_nominative(clause: list[Token], analyses: list[TokenAnalysis | None]) -
         if a is None:
             continue
         g = a.gram
-        if russian.is_known(t.text):
+        if russian.is_known(t.text) or doc_lang == "ru":
+            # (a word the dictionary does not know, in a Russian text, is read by its guessed grammar)
             # any nominative reading ("Крысы в подвале вернулись": крысы may be genitive too), but
             # not a function word's rare noun reading (и, рядом)
             if "nomn" in g and not {"NOUN", "NPRO"}.isdisjoint(g) and _FUNCTION_GRAMS.isdisjoint(g):
@@ -897,6 +898,7 @@ _KAZAKH_PLURAL_CASES = {"": "nomn", "ды": "accs", "ди": "accs", "ты": "acc
                         "ге": "datv", "га": "datv", "ка": "datv", "ке": "datv", "дан": "ablv", "ден": "ablv",
                         "тан": "ablv", "тен": "ablv", "да": "loct", "де": "loct", "та": "loct", "те": "loct",
                         "мен": "ablt"}
+_ABLATIVE = regex.compile(r"(дан|ден|тан|тен|нан|нен)$")  # keyboard-folded
 _CAME = frozenset({"келген", "келіп", "келетін", "келип", "келетин"})
 
 
@@ -914,7 +916,7 @@ def _origin_group_hits(tokens: list[Token], analyses: list[TokenAnalysis | None]
         i = h.first
         if h.entry.lang == "ru" and "gent" in h.gram:
             span = _russian_origin_people(tokens, analyses, hits, lexicon, i)
-        elif h.entry.lang == "kk" and "ablv" in h.gram:
+        elif h.entry.lang == "kk" and ("ablv" in h.gram or _ABLATIVE.search(_folded_kazakh(tokens[i]))):
             span = _kazakh_origin_people(tokens, analyses, hits, lexicon, i)
         else:
             continue
