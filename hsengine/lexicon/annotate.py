@@ -730,7 +730,11 @@ def _phrase_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], lexi
             if entry.lang == "kk":
                 # a Kazakh phrase's mood, person and tense are its last word's, the head: "жазасын
                 # берді" is a past tense, whatever жазасын "let him write" reads as alone
-                gram = (gram - _VERBAL_GRAMMEMES) | (analyses[idx[-1]].gram & _VERBAL_GRAMMEMES)
+                head = analyses[idx[-1]]
+                if not head.gram and script_of(head.word) == "latn":
+                    gram = frozenset()  # a Latin head whose grammar is unknown (salu): so is the phrase's
+                else:
+                    gram = (gram - _VERBAL_GRAMMEMES) | (head.gram & _VERBAL_GRAMMEMES)
                 # ... and before еді the head is the aorist of a wish ("тыйым салар едім")
                 nxt = _next_word(tokens, idx[-1])
                 if nxt is not None and not _EDI.isdisjoint(_cyrillic_spellings(nxt.text, nxt.script)):
@@ -771,7 +775,13 @@ def _compound_verb_hits(tokens: list[Token], analyses: list[TokenAnalysis | None
         for h in hits:
             if h.last == i and "conv" in h.gram and lexicon.classes_kind(h.entry, ("attack", "frame")):
                 aux = analyses[j]
-                gram = (aux.gram if aux is not None else frozenset()) | {"VERB"}
+                gram = aux.gram if aux is not None else frozenset()
+                if not gram:
+                    # a Latin light verb's word grammar is unknown (Russian or Kazakh?); as a light
+                    # verb it is read as Kazakh: jıberemız is жібереміз, first person
+                    gram = frozenset().union(*(a.gram for a in aux_hits if a.first == j))
+                if gram:
+                    gram = gram | {"VERB"}
                 if j in bare_at:
                     gram |= _BARE_IMPERATIVE
                 out.append(DocHit(h.first, j, h.entry, h.how + "+compound", h.score,

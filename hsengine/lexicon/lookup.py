@@ -87,6 +87,7 @@ def _is_ordinary_kazakh(word: str, common: frozenset[str]) -> bool:
 _NO_KAZAKH_LETTER = regex.compile(r"^[^әіңғүұқөһ]*$")
 _SOFTENABLE = frozenset("бвдзлмнпрстфц")  # consonants a Russian word may end in with ь
 _BARE_VERB = frozenset({"VERB", "impr", "2per", "sing"})  # a bare Kazakh verb stem: "do it!"
+_KAZAKH_ONLY = frozenset({"kk"})  # a Latin word's Kazakh reading guards it in Kazakh texts only
 SCORES = {"exact": 1.0, "lemma": 1.0, "stem": 0.95, "keyboard": 0.93, "translit": 0.9}
 MAX_KEYBOARD_READINGS = 4  # standard spellings tried for one word typed on a Russian keyboard
 DEOBFUSCATION_PENALTY = 0.05
@@ -278,6 +279,9 @@ class TokenAnalyzer:
         guard_langs = lex.guards.get(word, frozenset())
         for r in keyboard:  # көпір typed копир is the ordinary word, as көпір is
             guard_langs |= lex.guards.get(r, frozenset())
+        if script == "latn":  # jide is жиде (oleaster) in a Kazakh text, as жиде is
+            for cyr in kazakh_latin_to_cyrillic(word):
+                guard_langs |= lex.guards.get(cyr, frozenset()) & _KAZAKH_ONLY
         plain = _ONLY_LETTERS.match(word) is not None
         long_word = len(word) > MAX_MORPH_LEN
 
@@ -300,6 +304,9 @@ class TokenAnalyzer:
                     votes = (0, 2 if any(r in self.lexicon.language_words.kk for r in keyboard) else 1)
             elif votes == (0, 0) and script == "cyrl" and self._typed_kazakh_word(word):
                 votes = (0, 1)  # гулдеп, ииси: an ordinary Kazakh word typed without Kazakh letters
+            elif votes == (0, 0) and script == "latn" and kazakh_words.is_known(stems) \
+                    and self._russian_reading_entries(word) is None:
+                votes = (0, 1)  # auylda, aghashy: an ordinary Kazakh word in informal Latin, no Russian one
             if not hits and self.use_deobfuscation and not guard_langs:
                 for candidate, how in self._readings(word, plain, script):
                     if reading != word and how != "mask":
@@ -320,6 +327,12 @@ class TokenAnalyzer:
                             reading, lemmas, stems = candidate, c_lemmas, c_stems
                         if how != "mask":
                             break  # (every attack word a mask may hide is read: see _readings)
+                    elif how == "repeat" and reading == word and any(
+                            k in lex.phrase_vocab for k in (candidate, *c_lemmas, *c_stems)):
+                        # letters stretched for emphasis in a phrase's word (жек көремііін): the
+                        # word is read as written plain, so the phrase is found
+                        reading, lemmas, stems = candidate, c_lemmas, c_stems
+                        break
         rejected: tuple[str, ...] = ()
         typed_kazakh = False
         if not hits and not long_word and self.use_fuzzy:
@@ -344,7 +357,7 @@ class TokenAnalyzer:
         if regexes and not long_word:
             features, errors = self._regex_features(reading, features, regexes)
             if script == "latn":  # Kazakh typed in Latin: rule regexes see its Cyrillic readings
-                for cyr in kazakh_latin_to_cyrillic(word)[:2]:
+                for cyr in kazakh_latin_to_cyrillic(reading)[:2]:  # (de-stretched: koremiiiin → көремін)
                     features, more = self._regex_features(cyr, features, regexes)
                     errors += more
             for r in keyboard:  # and Kazakh typed on a Russian keyboard, its standard spellings
@@ -356,9 +369,15 @@ class TokenAnalyzer:
                 errors += more
         ordered = tuple(sorted(hits.values(), key=lambda h: (-h.score, h.entry.id)))
         held = () if long_word or guard_langs else self._withheld_hits(word, keyboard, withheld, hits)
-        gram, verb_negated = self._word_gram(word, keyboard) if not long_word else (frozenset(), False)
+        gram, verb_negated = self._word_gram(word, keyboard, votes[1] > 0) if not long_word else (frozenset(), False)
         if reading != word and not keyboard:
-            gram, verb_negated = self._word_gram(reading, ())
+            # (a Latin reading of an ordinary Kazakh word has its grammar: koremiiiin is көремін)
+            gram, verb_negated = self._word_gram(reading, (), votes[1] > 0 or (
+                script == "latn" and kazakh_words.is_known(stems) and self._russian_reading_entries(reading) is None))
+        if script == "latn" and gram and any(not h.gram for h in ordered):
+            # a Kazakh Latin word's entries reached by its skeleton or a listed spelling have the
+            # grammar of the word (ateisterge is a dative, never the subject its Cyrillic isn't)
+            ordered = tuple(h if h.gram else Hit(h.entry, h.how, h.score, h.negated, _shared(gram)) for h in ordered)
         if verb_negated and (word in lex.conjunctions or not lex.conjunctions.isdisjoint(keyboard)):
             verb_negated = False  # немесе "or" is built as не-ме-се "if not
         return TokenAnalysis(
@@ -605,8 +624,13 @@ class TokenAnalyzer:
             # not the Russian бесы its Turkish-style reading spells
             kazakh_only = "ı" in word
             for cyr in kazakh_latin_to_cyrillic(word):
-                self._add(hits, ((e, "translit") for e, how in lex.surface.get(cyr, ())
-                                 if (e.loose == "all" or how == "exact") and not (kazakh_only and e.lang == "ru")))
+                for e, how in lex.surface.get(cyr, ()):
+                    if (e.loose == "all" or how == "exact") and not (kazakh_only and e.lang == "ru"):
+                        # a Kazakh form read from Latin has the grammar it has in Cyrillic (otirik
+                        # is the noun өтірік, no clause-final predicate of its own)
+                        gram = _listed_kazakh_gram(cyr, e) if e.lang == "kk" and how == "exact" and (
+                            cyr in e.spellings or cyr in e.forms) else frozenset()
+                        self._add(hits, ((e, "translit"),), gram=gram)
                 cyr_stems = self._kazakh(cyr, hits, guarded, how="translit")
                 stem_list.extend(cyr_stems)
                 known_kazakh = known_kazakh or kazakh_words.is_known(cyr_stems)
@@ -773,7 +797,7 @@ class TokenAnalyzer:
         return frozenset().union(*grams) if grams else frozenset()
 
     @staticmethod
-    def _word_gram(word: str, keyboard: tuple[str, ...] = ()) -> tuple[frozenset[str], bool]:
+    def _word_gram(word: str, keyboard: tuple[str, ...] = (), kazakh_vote: bool = False) -> tuple[frozenset[str], bool]:
         """Grammemes of every reading of a word (its standard spellings when typed on a Russian
         keyboard included), and whether it is a negated Kazakh verb."""
         gram: set[str] = set()
@@ -790,11 +814,17 @@ class TokenAnalyzer:
                 negated = TokenAnalyzer._typed_negated_verb(word)
             return frozenset(gram), negated
         # A Latin word may be Russian or Kazakh: its grammar is unknown (passes gram conditions),
-        # but a Kazakh reading with the negation suffix still negates
+        # unless the word votes Kazakh (ä, ş..., a Kazakh ending, an ordinary Kazakh word and no
+        # Russian one): then it has the grammar of its Kazakh readings, as that spelling would.  (A
+        # Russian word in Latin keeps an unknown grammar: its readings are too many to pick one.)
+        # A Kazakh reading with the negation suffix negates either way.
         for cyr in kazakh_latin_to_cyrillic(word)[:2]:
-            negated = negated or any(a.negated and a.kind == "verbal" and not kazakh_words.negation_is_stem(a.stem, a.suffixes[0])
-                                     for a in kazakh.analyze(cyr)[1:])
-        return frozenset(), negated
+            for a in kazakh.analyze(cyr)[1:]:
+                if kazakh_vote:
+                    gram |= a.gram
+                negated = negated or (a.negated and a.kind == "verbal"
+                                      and not kazakh_words.negation_is_stem(a.stem, a.suffixes[0]))
+        return frozenset(gram), negated
 
     def _features(self, word: str, reading: str, hits: Iterable[Hit], lemmas: tuple[str, ...],
                   stems: tuple[str, ...], script: str = "", keyboard: tuple[str, ...] = ()) -> frozenset[str]:

@@ -12,7 +12,8 @@ so the word's harmony is guessed from its unambiguous letters (e → front, q/ğ
 a/o lean back, i leans front) and applied to every ambiguous letter. A handful of
 readings is produced — majority harmony, a letter-by-letter Russian reading (китайлар),
 a per-letter default reading for mixed Arabic/Persian loans (кітап, мұғалім), the minority
-harmony — deduplicated and cut to ``MAX_READINGS``; the work is linear in the word.
+harmony — deduplicated and cut to ``MAX_READINGS``, and one reading more where informal u/i
+stand for у/и before a vowel (auyl = ауыл, tiis = тиіс); the work is linear in the word.
 
 ``skeleton`` folds a word of either script, Russian or Kazakh, into an ASCII key under
 which the common spellings of one word coincide (жиды = zhidy = jidy = židy → "jidi";
@@ -165,12 +166,14 @@ def _is_glide(units: list[str], i: int) -> bool:
     return units[i] == "i" and units[i + 1] == "y"
 
 
-def _read(units: list[str], classes: list[int], russian: bool) -> str:
-    """Cyrillic for ``units`` given a harmony class per unit."""
+def _read(units: list[str], classes: list[int], russian: bool, fixed: dict[int, str] | None = None) -> str:
+    """Cyrillic for ``units`` given a harmony class per unit (``fixed``: letters already decided)."""
     out = []
     n = len(units)
     for i, unit in enumerate(units):
-        if unit in _VOWELS:
+        if fixed and i in fixed:
+            out.append(fixed[i])
+        elif unit in _VOWELS:
             if unit in "iyu" and _is_glide(units, i):
                 out.append("у" if unit == "u" else "й")
                 continue
@@ -253,7 +256,9 @@ def _default_classes(units: list[str]) -> list[int]:
 def kazakh_latin_to_cyrillic(word: str) -> tuple[str, ...]:
     """Cyrillic readings of a lowercased Kazakh word typed in Latin script, best first.
 
-    At most ``MAX_READINGS``; empty for anything that is not a Latin word.
+    At most ``MAX_READINGS``, one more when informal у/и stand before a vowel (auyl = ауыл: see
+    ``_hiatus_letters``) and one more when an informal genitive ends in n (dinnin = діннің); empty
+    for anything that is not a Latin word.
 
     >>> kazakh_latin_to_cyrillic("qytailardyñ")[0]
     'қытайлардың'
@@ -311,7 +316,42 @@ def kazakh_latin_to_cyrillic(word: str) -> tuple[str, ...]:
     best = ranked[0]
     if "ұ" in best or "ү" in best:
         ranked.insert(1, best.replace("ұ", "у").replace("ү", "у"))
-    return tuple(dict.fromkeys(ranked))[:MAX_READINGS]
+    readings = tuple(dict.fromkeys(ranked))[:MAX_READINGS]
+    hiatus = _hiatus_letters(units)
+    if hiatus:  # one reading more, second (the first two are the ones grammar is read from)
+        classes = [_BACK] * n if evidence > 0 else [_FRONT] * n if evidence < 0 else _default_classes(units)
+        extra = _read(units, classes, False, hiatus)
+        if extra not in readings:
+            readings = readings[:1] + (extra,) + readings[1:]
+    # informal Latin writes the genitive -ның/-дың/-тың with n (dinnin = діннің, adamdyn = адамдың):
+    # one reading more with the ң, last
+    best = readings[0]
+    if "ñ" not in word and "ng" not in word and best[-1:] == "н" and best[-3:-1] in _GENITIVE_STEMS:
+        readings += (best[:-1] + "ң",)
+    return readings
+
+
+_GENITIVE_STEMS = frozenset({"ны", "ні", "ды", "ді", "ты", "ті"})
+
+
+def _hiatus_letters(units: list[str]) -> dict[int, str]:
+    """Informal Latin writes у/и and the vowel after them as u/i and y/i, which the glide rule reads
+    as a vowel and й: auyl is ауыл (not аұйл), tuys туыс, biyl биыл, tiis тиіс, kiim киім, qauip
+    қауіп.  The letters of that second reading, by unit position (empty when the word has none)."""
+    fixed: dict[int, str] = {}
+    n = len(units)
+    for i in range(n - 1):
+        first, second = units[i], units[i + 1]
+        if first not in ("i", "u") or second not in ("y", "i") or i in fixed:
+            continue
+        if i + 2 < n and units[i + 2] in _VOWEL_UNITS:
+            continue  # a glide before a vowel (biya): not this
+        after_vowel = i > 0 and units[i - 1] in _VOWEL_UNITS
+        if after_vowel and first == "i":
+            continue  # oiyn is ойын: the glide rule reads it
+        fixed[i] = "у" if first == "u" else "и"
+        fixed[i + 1] = "ы" if second == "y" else "і"
+    return fixed
 
 
 _STRIP_APOSTROPHES = str.maketrans("", "", _APOSTROPHES)
