@@ -370,6 +370,7 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
         hits = _drop_inside_idioms(hits)
     hits = _drop_homonyms(tokens, analyses, hits)
     hits.extend(_compound_verb_hits(tokens, analyses, hits, lexicon))
+    hits.extend(_vice_noun_verb_hits(tokens, analyses, hits, lexicon))
     hits.extend(_aorist_before_edi(tokens, analyzer, features))
     hits.extend(_group_adjective_hits(tokens, analyses, hits, lexicon, features))
     if "class:" + ORIGIN in features:
@@ -786,6 +787,44 @@ def _compound_verb_hits(tokens: list[Token], analyses: list[TokenAnalysis | None
                     gram |= _BARE_IMPERATIVE
                 out.append(DocHit(h.first, j, h.entry, h.how + "+compound", h.score,
                                   bool(aux is not None and (aux.negated or aux.verb_negated)), gram))
+    return out
+
+
+_VICE_NOUN_CLASSES = ("vice", "negative_attribute")
+_NOT_OBJECT_CASES = frozenset({"gent", "datv", "ablv", "loct", "ablt"})
+
+
+def _vice_noun_verb_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hits: list[DocHit],
+                         lexicon: Lexicon) -> list[DocHit]:
+    """Kazakh vice nouns with a verb of doing (the lexicon's `doing` class: жаса, істе, қыл, сат,
+    тарат) right after them are one verb: "ұрлық жасайды" (they steal), "есірткі сатады" (they sell
+    drugs), "ауру таратады".  The noun's hit is repeated over both words with the verb's grammar,
+    as a compound verb's act is with its light verb's, so that a rule asking for a vice verb in the
+    generic present reads it.  The noun is the verb's object (nominative or accusative), not a
+    possessor or a place: "ұрлықтың жолын жасады" is no theft."""
+    if "doing" not in lexicon.classes:
+        return []
+    doing = {h.first: h for h in hits if h.first == h.last and "doing" in h.entry.classes}
+    if not doing:
+        return []
+    words = [t.index for t in tokens if t.kind == "word"]
+    out = []
+    for pos, i in enumerate(words[:-1]):
+        j = words[pos + 1]
+        verb_hit = doing.get(j)
+        if verb_hit is None:
+            continue
+        verb = analyses[j]
+        # the Kazakh reading the doing entry was reached by (the word's own grammar also holds the
+        # Russian guesses of an unknown word)
+        gram = verb_hit.gram or (verb.gram if verb is not None else frozenset())
+        if "VERB" not in gram:
+            continue
+        for h in hits:
+            if h.last == i and h.first == i and any(c in h.entry.classes for c in _VICE_NOUN_CLASSES) \
+                    and "VERB" not in h.gram and h.gram.isdisjoint(_NOT_OBJECT_CASES):
+                out.append(DocHit(h.first, j, h.entry, h.how + "+doing", h.score,
+                                  bool(verb is not None and (verb.negated or verb.verb_negated)), gram))
     return out
 
 

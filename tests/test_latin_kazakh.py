@@ -1,0 +1,48 @@
+"""Kazakh written in Latin reads as its Cyrillic twin: the same verdict, the same rules.
+
+Latin Kazakh is one of the ways real comments are written (the 2021 alphabet with ä, ş, ı...,
+and informal ASCII with sh, zh, gh).  A Latin word's grammar, its guard words and its informal
+spellings of у/и before a vowel and of the genitive's ң are read as the Cyrillic spelling would
+be, so a text neither gains a flag (jide, the oleaster, is no slur) nor loses one (the light verb
+of "örtep jıberemız" still says "we") by being typed in Latin.  (Cases written for this file.)
+"""
+
+from __future__ import annotations
+
+import pytest
+
+TWINS = [
+    # the light verb's person read from Latin: a first-person threat
+    ("Ұйғырлар, үйлеріңді өртеп жібереміз", "Ūiğyrlar, üilerıñdı örtep jıberemız"),
+    ("Кәпірлердің шіркеуін өртеп жіберемін", "Käpırlerdıñ şırkeuın örtep jıberemın"),
+    # a guard word reached from Latin: жиде (oleaster) in a Kazakh text
+    ("Ауылда жиде ағашы гүлдеп тұр, иісі керемет.", "Auylda jide ağaşy güldep tūr, iısı keremet."),
+    ("Ауылда жиде ағашы гүлдеп тұр, иісі керемет.", "Auylda zhide aghashy guldep tur, iisi keremet."),
+    # a Latin word's grammar is its reading's: a dative is no subject
+    ("Атеистерге жек көрушілік жоқ менде, әр адам өзі шешеді.", "ateisterge zhek korushilik zhoq mende, ar adam ozi sheshedi."),
+    # informal у/и before a vowel and the genitive's ң
+    ("Шииттердің мешіті ашылыпты. Бұлар діннің жауы.", "shiitterdin mesheti ashylypty. bular dinnin zhauy."),
+    ("Кавказдан келгендердің бәрін елден қуалау керек.", "kavkazdan kelgenderdin barin elden qualau kerek."),
+    # letters stretched for emphasis in a phrase's word
+    ("Дүнгендерді жек көремін.", "dungenderdi zhek koremiiiin"),
+    # a vice noun with a verb of doing
+    ("Сығандар вокзалда ұрлық жасайды.", "syghandar vokzalda urlyq zhasaidy."),
+]
+
+
+@pytest.mark.parametrize(("cyrillic", "latin"), TWINS)
+def test_latin_kazakh_reads_as_its_cyrillic_twin(engine, cyrillic, latin):
+    want, got = engine.analyze(cyrillic), engine.analyze(latin)
+    assert got.flagged == want.flagged, (latin, got.to_dict()["matches"], want.to_dict()["matches"])
+    assert {m.rule_id for m in got.matches} == {m.rule_id for m in want.matches}
+
+
+def test_jide_is_a_kazakh_word_in_latin_too(engine):
+    """Read as Kazakh, jide is жиде, a guard word of Kazakh texts; a Russian text keeps its reading."""
+    assert "kk" in engine.analyzer.analyze("jide").guard_langs
+    assert "kk" in engine.analyzer.analyze("zhide").guard_langs
+
+
+def test_an_ordinary_kazakh_word_in_informal_latin_votes_kazakh(engine):
+    assert engine.analyzer.analyze("auylda").votes == (0, 1)
+    assert engine.analyzer.analyze("rabote").votes == (0, 0)  # a Russian word read in Latin: no Kazakh vote
