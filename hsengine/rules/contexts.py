@@ -265,12 +265,13 @@ def _is_question(doc: Doc, sent: int) -> bool:
     return any(doc.tokens[i].kind == "punct" and "?" in doc.tokens[i].text for i in _sentence_tokens(doc, sent))
 
 
-def _has_negation(doc: Doc, sent: int) -> bool:
-    """A negation word or a negated Kazakh verb anywhere in the sentence."""
+def _has_negation(doc: Doc, sent: int, evidence: frozenset[int] | set[int] = frozenset()) -> bool:
+    """A negation word or a negated Kazakh verb anywhere in the sentence, outside `evidence`."""
     lo, hi = doc.sentence_range(sent, sent)
-    if any(True for _ in _hits_with(doc, _NEGATION, None, lo, hi)):
+    if any(not evidence.issuperset(range(h.first, h.last + 1)) for h in _hits_with(doc, _NEGATION, None, lo, hi)):
         return True
-    return any(a is not None and a.verb_negated for a in doc.analyses[lo:hi + 1])
+    return any(a is not None and a.verb_negated and i not in evidence
+               for i, a in enumerate(doc.analyses[lo:hi + 1], lo))
 
 
 def _question(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
@@ -279,7 +280,9 @@ def _question(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
     evidence = _evidence_tokens(b)
     found = None
     for sent in sorted({doc.tokens[s.first].sent for s in _attack_spans(b)}):
-        if not _is_question(doc, sent) or _has_negation(doc, sent):
+        # (a negation that is part of the attack itself, "не братья", "бауыр емес", is not the
+        # question's: "кто сказал, что X нам не братья?" doubts the claim)
+        if not _is_question(doc, sent) or _has_negation(doc, sent, evidence):
             return None
         lo, hi = doc.sentence_range(sent, sent)
         # a question word that is part of the pattern is no doubt ("почему мы должны терпеть X?"),
