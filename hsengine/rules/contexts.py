@@ -752,17 +752,26 @@ def _cue_in_attack_phrase(doc: Doc, ref: DocHit, evidence: set[int]) -> bool:
 _CLAIM_REPORTED = frozenset({"деген", "дегенді", "дегенге", "degen", "dep", "деп"})
 # a Kazakh participle (-ған, -ген, -қан, -кен; typed -ган, -кан) before the noun it describes
 _PARTICIPLE_END = ("ған", "ген", "қан", "кен", "ган", "кан", "ğan", "gen", "qan", "ken")
+# a participle used as a noun, with its plural: шығарғандар(ды), шығаратындарға, жоққа шығарушылар
+_SUBSTANTIVE_PARTICIPLE = regex.compile(
+    r"(ған|ген|қан|кен|ган|кан|атын|етін|йтын|йтін|итин|ушы|уші|уши|ğan|gen|qan|ken|atyn|etın|ytyn)"
+    r"(дар|дер|лар|лер|тар|тер|dar|der|lar|ler|tar|ter)(ды|ді|ди|ға|ге|га|дың|дің|дан|ден|мен|dy|dı|di|ğa|ge|ga|dyñ|dıñ|dan|den|men)?$")
 
 
 def _attributive_participle(doc: Doc, ref: DocHit) -> bool:
-    """A Kazakh refutation verb as a participle before a noun describes that noun ("Құдайды жоққа
-    шығарған адам" — a person who denied God): it refutes no claim of the text.  One whose object
-    is a reported claim ("... деген пікірді жоққа шығарған зерттеу") still refutes it."""
+    """A Kazakh refutation verb as a participle before a noun ("Құдайды жоққа шығарған адам" — a
+    person who denied God), or as a noun itself ("Құдайды жоққа шығаратындар" — those who deny
+    God), describes people: it refutes no claim of the text.  One whose object is a reported claim
+    ("... деген пікірді жоққа шығарған зерттеу") still refutes it."""
     toks = doc.tokens
-    if not toks[ref.last].text.lower().endswith(_PARTICIPLE_END):
+    last = toks[ref.last].text.lower()
+    substantive = _SUBSTANTIVE_PARTICIPLE.search(last) is not None
+    if not last.endswith(_PARTICIPLE_END) and not substantive:
         return False
     if any(toks[i].kind == "word" and toks[i].text.lower() in _CLAIM_REPORTED for i in range(max(0, ref.first - 3), ref.first)):
         return False
+    if substantive:
+        return True  # "Құдайды жоққа шығаратындарды жек көремін": the people who deny, as a noun
     j = ref.last + 1
     if j >= len(toks) or toks[j].kind != "word" or toks[j].clause != toks[ref.last].clause:
         return False
