@@ -72,6 +72,12 @@ def test_nominal_stems(word: str, stem: str, kind: str) -> None:
 
 # (word, stem, negated, suffixes or None)
 VERBAL_CASES = [
+    # a stem's final ы/і and the present's -й are written и: оқы + й + ды → оқиды
+    ("оқиды", "оқы", False, ("и", "ды")),
+    ("сасиды", "сасы", False, ("и", "ды")),
+    ("шіриді", "шірі", False, ("и", "ді")),
+    ("оқимыз", "оқы", False, ("и", "мыз")),
+    ("оқитын", "оқы", False, ("итын",)),
     ("өлтіру", "өлтір", False, ("у",)),
     ("қууға", "қу", False, ("у", "ға")),
     ("кетсін", "кет", False, ("сін",)),

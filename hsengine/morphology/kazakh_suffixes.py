@@ -228,6 +228,12 @@ def _verbal_rows() -> tuple[Verbal, ...]:
         add(_v(("а", ("pres",)), (person, gram), after=AFTER_CONS, cell=cell))
         add(_v(("й", ("pres",)), (person, gram), after=frozenset({V}), cell=cell))
         add(_v(("я", ("pres",)), (person, gram), after=ANY, cell=cell, restore="й"))
+    # a stem's final ы/і and the -й of the present are written и: оқы + й + ды → оқиды, сасы →
+    # сасиды, шірі → шіриді (also the habitual participle оқитын and the hortative оқиық)
+    for person, gram in _PERSONS:
+        add(_v(("и", ("pres",)), (person, gram), after=ANY, drop="ыі"))
+    add(_v(("итын", ("prtc",)), after=ANY, nonfinite=True, drop="ыі"))
+    add(_v(("иық", ("impr", *_1PL)), after=ANY, drop="ыі"))
     # the spoken first person singular, -мын worn down to -м: өлтірем, ұрам, сабайм, жоям ("I will
     # kill / beat / destroy"), as comments write it
     add(_v(("а", ("pres",)), ("м", (*_1SG, "Infr")), after=AFTER_CONS))
