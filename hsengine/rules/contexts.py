@@ -391,10 +391,18 @@ def _negation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
             window = max((c.after for c in ctx.cues if c.lang == "kk"), default=0)
             for a in attacks:
                 j, words = a.last + 1, 0
+                own_complement = False
                 while j < len(toks) and words < window and toks[j].clause == toks[a.last].clause:
                     if toks[j].kind == "word":
                         words += 1
                         an = doc.analyses[j]
+                        if own_complement:
+                            break  # "бәрі нашақор, сабаққа келмейді": the verb has a complement of its own
+                        if j not in evidence and an is not None and not an.verb_negated \
+                                and not _OBLIQUE.isdisjoint(an.gram) and "VERB" not in an.gram:
+                            own_complement = True
+                            j += 1
+                            continue
                         # "...қайтатын кез жетпеді ме?" asks rhetorically: the negation affirms
                         rhetorical = j + 1 < len(toks) and _particle_at(doc, j + 1)
                         # a verb with an entry is no plain negation (бағынбаңдар: submission
@@ -423,7 +431,8 @@ def _negation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
                         return Suppression(ctx.id, ctx.kind, cue, "negation before the attack words")
                 if spec.after and cue.first > a.last:
                     if toks[cue.first].sent == toks[a.last].sent and doc.word_distance(a.last, cue.first) <= spec.after \
-                            and toks[cue.first].clause == toks[a.last].clause:
+                            and toks[cue.first].clause == toks[a.last].clause \
+                            and not _denial_continued(doc, cue, a, evidence):
                         return Suppression(ctx.id, ctx.kind, cue, "negation after the attack words")
     return None
 
@@ -557,6 +566,25 @@ def _inside_call(doc: Doc, cue: DocHit) -> bool:
     act, its не negates nothing."""
     return any(h.first <= cue.first and cue.last <= h.last and h.last > h.first
                for h in _hits_with(doc, _CALL, None, max(0, cue.first - 3), cue.last))
+
+
+_OBLIQUE = frozenset({"datv", "loct", "ablv"})
+_AND = frozenset({"және", "әрі", "и", "да", "жане", "ари"})
+_NEVER = frozenset({"никогда", "ешқашан", "ешкашан", "ими", "такими", "ондай", "солай"})
+
+
+def _denial_continued(doc: Doc, cue: DocHit, attack: Span, evidence: set[int]) -> bool:
+    """A negation joined by "and" to an attack that is itself a denial continues it: "X адам емес
+    және ешқашан болмайды" (are not human and never will be), "не люди и никогда ими не будут"."""
+    toks = doc.tokens
+    if not any(True for _ in _hits_with(doc, _NEGATION, None, attack.first, attack.last)):
+        return False
+    k = cue.first - 1
+    # (over punctuation and other negation words: "және ешқашан болмайды", "и никогда не будут")
+    while k > attack.last and (toks[k].kind != "word" or any(True for _ in _hits_with(doc, _NEGATION, None, k, k))
+                               or toks[k].text.lower() in _NEVER):
+        k -= 1
+    return k > attack.last and toks[k].text.lower() in _AND
 
 
 def _negated_verb(doc: Doc, i: int) -> bool:
