@@ -53,3 +53,14 @@ def test_batches_keep_one_row_per_input(engine, texts):
     results = list(engine.analyze_many(texts))
     assert len(results) == len(texts)
     assert all(span_ok(t, r) for t, r in zip(texts, results))
+
+
+# One letter repeated thousands of times is one word; every stage that walks a word's letters must
+# do it without recursion per letter (CI's fuzz run found "i" * n overflowing the Latin glide
+# reading). The letters are the ones whose readings look at their neighbours.
+@pytest.mark.parametrize("run", ["i", "u", "y", "ı", "ia", "iy", "ай", "и", "ы", "ң"])
+def test_a_word_of_one_letter_repeated_is_analyzed(engine, run):
+    for text in (run * 3000, "a" + run * 3000, "жиде " + run * 3000 + " жид"):
+        result = engine.analyze(text)
+        assert result.error is None
+        assert span_ok(text, result)

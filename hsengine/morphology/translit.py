@@ -154,27 +154,33 @@ def _units(word: str) -> list[str]:
     return _UNIT.findall(word)
 
 
-def _is_glide(units: list[str], i: int) -> bool:
-    """i/y/u after a vowel and not before one is a glide: й or у (qytai, tau); so is i before y
-    (aiyrmasy, qaiyr: айыр-, қайыр, for Kazakh has no ыі), and the vowel after a glide is none."""
-    if i == 0 or units[i - 1] not in _VOWEL_UNITS:
-        return False
-    if units[i - 1] in "iyu" and _is_glide(units, i - 1):
-        return False  # the vowel after a glide (the ы of айыр)
-    if i + 1 == len(units) or units[i + 1] not in _VOWEL_UNITS:
-        return True
-    return units[i] == "i" and units[i + 1] == "y"
+def _glides(units: list[str]) -> list[bool]:
+    """Which units are glides: i/y/u after a vowel and not before one is й or у (qytai, tau); so
+    is i before y (aiyrmasy, qaiyr: айыр-, қайыр, for Kazakh has no ыі), and the vowel after a
+    glide is none. Computed left to right in one pass: a run of thousands of vowels is one word."""
+    glides = [False] * len(units)
+    for i in range(1, len(units)):
+        if units[i - 1] not in _VOWEL_UNITS:
+            continue
+        if units[i - 1] in "iyu" and glides[i - 1]:
+            continue  # the vowel after a glide (the ы of айыр)
+        if i + 1 == len(units) or units[i + 1] not in _VOWEL_UNITS:
+            glides[i] = True
+        else:
+            glides[i] = units[i] == "i" and units[i + 1] == "y"
+    return glides
 
 
 def _read(units: list[str], classes: list[int], russian: bool, fixed: dict[int, str] | None = None) -> str:
     """Cyrillic for ``units`` given a harmony class per unit (``fixed``: letters already decided)."""
     out = []
     n = len(units)
+    glides = _glides(units)
     for i, unit in enumerate(units):
         if fixed and i in fixed:
             out.append(fixed[i])
         elif unit in _VOWELS:
-            if unit in "iyu" and _is_glide(units, i):
+            if unit in "iyu" and glides[i]:
                 out.append("у" if unit == "u" else "й")
                 continue
             if unit == "u" and i == n - 1:  # final u is the verbal noun -у (öltiru)
@@ -195,10 +201,11 @@ def _read(units: list[str], classes: list[int], russian: bool, fixed: dict[int, 
 def _read_official(units: list[str]) -> str:
     out = []
     n = len(units)
+    glides = _glides(units)
     for i, unit in enumerate(units):
         # й after a vowel (qaitsyn) or opening a word before one (iod); between a consonant and a
         # vowel it is и (mádenıet = мәдениет)
-        if unit == "i" and (_is_glide(units, i) or (i + 1 < n and units[i + 1] in _VOWEL_UNITS
+        if unit == "i" and (glides[i] or (i + 1 < n and units[i + 1] in _VOWEL_UNITS
                                                      and (i == 0 or units[i - 1] in _VOWEL_UNITS))):
             out.append("й")
         elif unit == "ng":
@@ -287,8 +294,9 @@ def kazakh_latin_to_cyrillic(word: str) -> tuple[str, ...]:
     n = len(units)
 
     evidence = 0
+    glides = _glides(units)
     for i, unit in enumerate(units):
-        if unit in _VOWELS and not (unit in "iyu" and _is_glide(units, i)):
+        if unit in _VOWELS and not (unit in "iyu" and glides[i]):
             evidence += _VOWELS[unit][4]
         else:
             evidence += _CONSONANT_EVIDENCE.get(unit, 0)
