@@ -44,3 +44,18 @@ def test_a_call_inside_the_relative_clause_is_not_moved(engine):
     r = engine.analyze("Я не понимаю тех, которые кричат, что надо всех выселить, а цыгане тут живут веками.")
     assert "hate.expulsion" not in [m.rule_id for m in r.matches], r.matches
 
+
+
+# A part that must be absent (not) of a one-clause node is looked for from the start of the
+# match's clause: an earlier clause is another statement ("X заселяют нашу землю, гнать их всех"
+# commands; its first clause's verb does not make the command a report), while what follows the
+# match in the sentence still judges it ("выгнать всех китайцев — не выход").
+@pytest.mark.parametrize("text, flagged", [
+    ("Китайцы заселяют нашу землю, гнать их всех.", True),
+    ("Цыгане опять воруют на вокзале, выселить их всех.", True),
+    ("Решили выгнать всех китайцев.", False),
+    ("Выгнать всех китайцев — не выход.", False),
+    ("Трудно будет выгнать их всех, китайцев.", False),
+])
+def test_an_earlier_clause_does_not_veto_the_command(engine, text, flagged):
+    assert engine.analyze(text).flagged is flagged

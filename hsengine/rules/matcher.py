@@ -365,12 +365,24 @@ class Matcher:
         if node.sentence:
             s_lo, s_hi = self.doc.sentence_range(self.doc.tokens[b.first].sent, self.doc.tokens[b.last].sent)
             lo, hi = max(lo, s_lo), min(hi, s_hi)
+        if node.clause:
+            # a clause before the match's own is another statement: in "X заселяют нашу землю, гнать
+            # их всех" the finite verb of the first clause does not make the command a report; what
+            # follows the match ("выгнать всех — не выход") still judges it
+            lo = max(lo, self._clause_start(b.first))
         used = _tokens_of(b)
         for part in node.absent:
             for other in self.bindings(part, lo, hi):
                 if _tokens_of(other).isdisjoint(used):
                     return True
         return False
+
+    def _clause_start(self, i: int) -> int:
+        toks = self.doc.tokens
+        clause = toks[i].clause
+        while i > 0 and toks[i - 1].clause == clause:
+            i -= 1
+        return i
 
     def _back(self, i: int, words: int) -> int:
         toks = self.doc.tokens
