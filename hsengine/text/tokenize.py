@@ -227,11 +227,34 @@ def _ends_sentence(tokens: list[Token], i: int, original: str, n: int) -> bool:
     return True
 
 
+def _pair_apostrophe(tokens: list[Token], i: int, stack: list[tuple[str, int]], pairs: list[tuple[int, int]]) -> None:
+    """A typewriter apostrophe used as a quotation mark, as phones type it ('сарттар кетсін' деп
+    жазғандар): it opens when it is glued to the word after it and not to the word before, and it
+    closes, in the same sentence, when it is glued to the word before it. A word-internal
+    apostrophe (o'zbek) is part of its word and never reaches here."""
+    tok = tokens[i]
+    glued_before = i > 0 and tokens[i - 1].kind == "word" and tokens[i - 1].end == tok.start
+    glued_after = i + 1 < len(tokens) and tokens[i + 1].kind == "word" and tokens[i + 1].start == tok.end
+    if stack and stack[-1][0] == "'":
+        opener = stack[-1][1]
+        if tokens[opener].sent != tok.sent:
+            stack.pop()  # an apostrophe left open in an earlier sentence was no quotation mark
+        elif glued_before:
+            stack.pop()
+            pairs.append((opener, i))
+            return
+    if glued_after and not glued_before:
+        stack.append(("'", i))
+
+
 def _pair_quotes(tokens: list[Token]) -> None:
     """Mark tokens inside balanced quotation marks with the quotation's id."""
     stack: list[tuple[str, int]] = []  # (expected closers, token index of opener)
     pairs: list[tuple[int, int]] = []
     for i, tok in enumerate(tokens):
+        if tok.kind == "punct" and tok.text == "'":
+            _pair_apostrophe(tokens, i, stack, pairs)
+            continue
         if tok.kind != "punct" or tok.text not in QUOTE_CHARS:
             continue
         ch = tok.text
