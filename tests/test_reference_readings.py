@@ -128,3 +128,15 @@ def test_all_of_them_opening_a_clause_stands_for_the_group(engine, text, target)
 def test_all_of_them_after_its_group_is_a_quantifier(engine):
     doc = annotate(normalize("Қытайлардың бәрі ұры."), engine.analyzer, None)
     assert not [h for h in doc.hits if h.how == "pronoun"]
+
+
+# "это" resuming a correlative "то, что / то, как ..." stands for that clause, not for a group
+# named inside it: "то, как пишут о таджиках, это позор страны" condemns the writing.
+@pytest.mark.parametrize("text, flagged", [
+    ("То, как здесь пишут о таджиках, это позор страны.", False),
+    ("То, что сделали с уйгурами, это позор для всех нас.", False),
+    ("Таджики — это позор страны.", True),
+    ("Разве уйгуры люди? Это же скоты.", True),
+])
+def test_eto_resuming_a_correlative_clause_is_no_group(engine, text, flagged):
+    assert engine.analyze(text).flagged is flagged

@@ -1323,6 +1323,21 @@ def _next_word(tokens: list[Token], i: int) -> Token | None:
     return None
 
 
+_CORRELATIVE_OPENERS = frozenset({"что", "как", "чем", "когда", "где", "кого", "кому", "каким"})
+
+
+def _resumes_correlative(tok: Token, tokens: list[Token]) -> bool:
+    """Is there a "то, что/как ..." before ``tok`` in its sentence (то, a comma, a wh-word)?"""
+    for k in range(tok.index - 1, 1, -1):
+        t = tokens[k]
+        if t.sent != tok.sent:
+            return False
+        if t.kind == "word" and t.text in _CORRELATIVE_OPENERS and tokens[k - 1].text == "," \
+                and tokens[k - 2].kind == "word" and tokens[k - 2].text == "то":
+            return True
+    return False
+
+
 def _refers_elsewhere(tok: Token, tokens: list[Token], analyses: list[TokenAnalysis | None],
                       hits: list[DocHit]) -> bool:
     """A plural pronoun word that here does not stand for a group named before it:
@@ -1331,8 +1346,12 @@ def _refers_elsewhere(tok: Token, tokens: list[Token], analyses: list[TokenAnaly
       plural noun the lexicon does not know, it counts those people — a known word keeps it ("всех
       тварей", "всех людей", "всех X");
     - "это" as the object or subject of a finite verb ("какой козёл это выложил", "это все знают"):
-      it stands for a thing said or done, not for people.
+      it stands for a thing said or done, not for people;
+    - "это" that resumes a correlative "то, что / то, как ..." of its sentence ("то, как пишут о
+      X, это позор"): it stands for that clause.
     """
+    if tok.text == "это" and _resumes_correlative(tok, tokens):
+        return True
     nxt = _next_word(tokens, tok.index)
     if nxt is None:
         return False
