@@ -569,7 +569,8 @@ def _inside_call(doc: Doc, cue: DocHit) -> bool:
 
 
 _OBLIQUE = frozenset({"datv", "loct", "ablv"})
-_AND = frozenset({"және", "әрі", "и", "да", "жане", "ари"})
+# "and" as typed on a Russian keyboard and in Latin too (жане, jäne, zhane)
+_DENIAL_AND = frozenset({"және", "әрі", "и", "да", "жане", "ари", "jäne", "zhane", "jane", "äri", "ari"})
 _NEVER = frozenset({"никогда", "ешқашан", "ешкашан", "ими", "такими", "ондай", "солай"})
 
 
@@ -584,7 +585,7 @@ def _denial_continued(doc: Doc, cue: DocHit, attack: Span, evidence: set[int]) -
     while k > attack.last and (toks[k].kind != "word" or any(True for _ in _hits_with(doc, _NEGATION, None, k, k))
                                or toks[k].text.lower() in _NEVER):
         k -= 1
-    return k > attack.last and toks[k].text.lower() in _AND
+    return k > attack.last and toks[k].text.lower() in _DENIAL_AND
 
 
 def _negated_verb(doc: Doc, i: int) -> bool:
@@ -760,7 +761,7 @@ def _quotation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
     return None
 
 
-_AND = frozenset({"и", "да", "или", "мен", "пен", "бен", "және", "әрі"})
+_COORDINATING = frozenset({"и", "да", "или", "мен", "пен", "бен", "және", "әрі", "жане", "ари"})
 _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
 
 
@@ -771,7 +772,7 @@ def _cue_in_attack_phrase(doc: Doc, ref: DocHit, evidence: set[int]) -> bool:
     if ref.first != ref.last or ref.first < 2:
         return False
     conj, other = ref.first - 1, ref.first - 2
-    if toks[conj].kind != "word" or toks[conj].text.lower() not in _AND or other not in evidence:
+    if toks[conj].kind != "word" or toks[conj].text.lower() not in _COORDINATING or other not in evidence:
         return False
     a, c = doc.analyses[other], doc.analyses[ref.first]
     return a is not None and c is not None and not (a.gram & c.gram & _CASES).isdisjoint(_CASES)
