@@ -27,6 +27,11 @@ TWINS = [
     ("Дүнгендерді жек көремін.", "dungenderdi zhek koremiiiin"),
     # a vice noun with a verb of doing
     ("Сығандар вокзалда ұрлық жасайды.", "syghandar vokzalda urlyq zhasaidy."),
+    # "this people" pointing back at the group, its Latin case endings read
+    ("Базарда тағы қытайлар. Бұл халықтың бәрі айлакер әрі ұры.", "bazarda taghy qytailar. bul halyqtyng bari ailaker ari ury."),
+    ("Базарда тағы қытайлар. Бұл халықтың бәрі айлакер әрі ұры.", "Bazarda tağy qytailar. Bul halyqtyñ bärı ailaker ärı ūry."),
+    # typed/Latin "and" continues a denial as және does
+    ("Сығандар адам емес және ешқашан болмайды.", "syghandar adam emes zhane eshqashan bolmaidy."),
 ]
 
 

@@ -1278,7 +1278,9 @@ _FINITE = frozenset({"pres", "past", "futr"})
 _THIS = frozenset("этот эта этого этой этому этим этом эту бұл осы мына сол бул мына bul osy myna sol".split())
 _A_PEOPLE = regex.compile(r"^(народ|нация|нации|нацию|нацией|народец|племя|народность|халық|халқы|халык|халкы"
                           r"|ұлт|улт|жұрт|журт|тайпа|halyq|halyk|ult|jūrt|zhurt)(а|у|ом|е|ы|и|ын|ин|ына|ина|ының|ынын"
-                          r"|ға|га|қа|ка|тың|тын|ты|ды|тан|дан|тен|ден)?$")
+                          r"|ға|га|қа|ка|тың|тын|ты|ды|тан|дан|тен|ден"
+                          # Latin, official and informal (halyqtyñ, halyqtyng, ūlttyñ, halyqqa)
+                          r"|tyñ|tyng|tyn|dyñ|dyng|dyn|ty|dy|qa|ğa|gha|ga|ka|tan|dan|y|yn|ynyñ|ynyng|ynyn|yna)?$")
 
 
 # "all of them" opening a clause of its own after a comma stands for the group named before ("өзбектермен бір жыл
