@@ -158,3 +158,13 @@ def test_withheld_readings_are_kept_apart_from_the_word_hits(engine):
     assert not any(h.entry.classes and "violence" in h.entry.classes for h in a.hits)
     assert any("violence" in h.entry.classes for h in a.withheld)
     assert "class:violence" in a.withheld_features and "class:violence" not in a.features
+
+
+def test_every_reading_of_a_typed_word_lends_its_grammar(engine):
+    """н typed for ң makes one word of two: шошкасын is шошқасын ("his pig", accusative) and
+    шошқасың ("you are a pig"); the hit has the grammar of both, so the insult is read."""
+    doc = engine.explain("Сен капирсин, арам шошкасын").doc
+    hit = next(h for h in doc.hits if h.entry.id == "kk.dehum.shoshqa")
+    assert {"accs", "2per", "nomn"} <= hit.gram
+    assert engine.analyze("Сен капирсин, иманын жок арам шошкасын").flagged
+    assert not engine.analyze("Бұл кісінің шошкасын сатып алдық, жақсы мал екен").flagged

@@ -579,6 +579,10 @@ class TokenAnalyzer:
                 old = hits.get(k)
                 if old is None or h.score > old.score:
                     hits[k] = h
+                elif h.score == old.score and not h.gram <= old.gram:
+                    # another reading of the same typed word: its grammar is possible too (шошкасын
+                    # is шошқасын "his pig" and шошқасың "you are a pig")
+                    hits[k] = Hit(old.entry, old.how, old.score, old.negated, old.gram | h.gram)
         return tuple(dict.fromkeys(all_stems))
 
     @staticmethod
