@@ -131,12 +131,13 @@ def test_all_of_them_after_its_group_is_a_quantifier(engine):
 
 
 # "это" resuming a correlative "то, что / то, как ..." stands for that clause, not for a group
-# named inside it: "то, как пишут о таджиках, это позор страны" condemns the writing.
-@pytest.mark.parametrize("text, flagged", [
+# named inside it: "то, как пишут о таджиках, это позор" condemns the writing.
+@pytest.mark.parametrize(("text", "points_back"), [
     ("То, как здесь пишут о таджиках, это позор страны.", False),
     ("То, что сделали с уйгурами, это позор для всех нас.", False),
-    ("Таджики — это позор страны.", True),
+    ("Таджики приехали. Это настоящие воры.", True),
     ("Разве уйгуры люди? Это же скоты.", True),
 ])
-def test_eto_resuming_a_correlative_clause_is_no_group(engine, text, flagged):
-    assert engine.analyze(text).flagged is flagged
+def test_eto_resuming_a_correlative_clause_is_no_group(engine: Engine, text: str, points_back: bool) -> None:
+    found = [(t.lower(), how) for t, how, _ in _groups(engine, text)]
+    assert (("это", "pronoun") in found) is points_back, found
