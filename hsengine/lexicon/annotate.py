@@ -389,6 +389,7 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
     hits = _mark_dash_subject(tokens, hits, analyses)
     hits = _drop_sentence_opening_contrast(tokens, hits)
     hits = _mark_labels(tokens, hits, analyses)
+    hits = _mark_kazakh_attributives(tokens, hits, analyses)
     hits = _mark_predicates(tokens, hits, analyses)
     hits = _mark_self_named(tokens, hits)
     hits = _mark_named_by_others(tokens, analyses, hits)
@@ -1590,6 +1591,36 @@ def _mark_labels(tokens: list[Token], hits: list[DocHit], analyses: list[TokenAn
                     and _label_clause(tokens, h.last, summing, 1, analyses)
             if labelled:
                 h = DocHit(h.first, h.last, h.entry, h.how, h.score, h.negated, h.gram | _LABEL, h.ref)
+        out.append(h)
+    return out
+
+
+_OBLIQUE_CASES = frozenset({"accs", "datv", "loct", "ablv", "ablt", "gent"})
+
+
+def _mark_kazakh_attributives(tokens: list[Token], hits: list[DocHit],
+                              analyses: list[TokenAnalysis | None]) -> list[DocHit]:
+    """A Kazakh insult adjective right before a noun of its clause that is a thing, not people,
+    modifies that noun and gets the grammeme Attr: "мигранттар қауіпті жұмыс істейді" (do
+    dangerous work), "лас жағдайда тұрады" (live in dirty conditions), "жиіркенішті иісті
+    ұнатпайды" (dislike disgusting smells) say nothing of the group.  The noun is a thing when it
+    is in an oblique case, or a verb follows it in the clause; "X лас халық", "X арсыз жандар" at
+    the clause's end stay predicates."""
+    people = {i for h in hits if not {"person", "group", "slur"}.isdisjoint(h.entry.classes)
+              for i in range(h.first, h.last + 1)}
+    out = []
+    for h in hits:
+        if h.entry.lang == "kk" and h.first == h.last and not _LABEL_CLASSES.isdisjoint(h.entry.classes) \
+                and "plur" not in h.gram and "Attr" not in h.gram:
+            nxt = _next_word(tokens, h.last)
+            a = analyses[nxt.index] if nxt is not None else None
+            if nxt is not None and a is not None and nxt.clause == tokens[h.last].clause and "NOUN" in a.gram \
+                    and nxt.index not in people and nxt.text not in _KAZAKH_PEOPLE_NOUNS:
+                after = _next_word(tokens, nxt.index)
+                b = analyses[after.index] if after is not None else None
+                verb_follows = b is not None and after.clause == nxt.clause and "VERB" in b.gram
+                if not _OBLIQUE_CASES.isdisjoint(a.gram) and "nomn" not in a.gram or verb_follows:
+                    h = DocHit(h.first, h.last, h.entry, h.how, h.score, h.negated, h.gram | _ATTR, h.ref)
         out.append(h)
     return out
 
