@@ -896,6 +896,19 @@ def _as_group(entry: Entry) -> Entry:
 
 
 _INSULT_NOUN_CLASSES = frozenset({"dehumanization", "slur"})
+_PROPER = frozenset({"Name", "Surn", "Patr"})
+
+
+def _only_a_name(word: str) -> bool:
+    """A known Russian word animate only as a proper name: горы is mountains, and Гора a surname
+    ("кавказские горы" are no people)."""
+    if not _CYRILLIC_WORD.match(word) or not russian.is_known(word):
+        return False
+    animate = [p.tag.grammemes for p in russian.analyzer().parse(word) if {"NOUN", "anim"} <= p.tag.grammemes]
+    return bool(animate) and all(not _PROPER.isdisjoint(g) for g in animate)
+
+
+_CYRILLIC_WORD = regex.compile(r"^[а-яё-]+$")
 
 
 def _group_adjective_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hits: list[DocHit],
@@ -920,7 +933,8 @@ def _group_adjective_hits(tokens: list[Token], analyses: list[TokenAnalysis | No
             features.add("class:group")
             continue
         # people, or a people as a whole ("китайский народ", "еврейская нация": inanimate nouns)
-        if a is None or not ({"NOUN", "anim"} <= a.gram or _PEOPLE_NOUNS.intersection(a.lemmas)):
+        if a is None or not ({"NOUN", "anim"} <= a.gram and not _only_a_name(nxt.text)
+                             or _PEOPLE_NOUNS.intersection(a.lemmas)):
             continue
         if any(o.first <= nxt.index <= o.last and lexicon.classes_kind(o.entry, ("target",)) for o in hits):
             continue
