@@ -99,6 +99,25 @@ def leet(word: str, rng: random.Random) -> str:
     return "".join(chars)
 
 
+# Latin letters written for Cyrillic ones by their sound, with no look-alike to fold them back
+# (пиdоры, k1tayцы is written so that no filter reads it): the reader must read them by sound.
+_PHONETIC_LATIN = {"д": "d", "л": "l", "з": "z", "г": "g", "ф": "f", "в": "v", "ж": "j", "й": "y",
+                   "қ": "q", "с": "s"}
+
+
+def latin_letters(word: str, rng: random.Random) -> str:
+    """Up to two letters as their Latin sound-alikes, one more as a digit when a leet one fits."""
+    chars = list(word)
+    inner = [i for i in range(1, len(word)) if word[i] in _PHONETIC_LATIN]
+    for i in sorted(rng.sample(inner, min(2, len(inner)))):
+        chars[i] = _PHONETIC_LATIN[word[i]]
+    digits = [i for i in range(1, len(word)) if chars[i] == word[i] and word[i] in _LEET]
+    if digits:
+        i = rng.choice(digits)
+        chars[i] = _LEET[word[i]]
+    return "".join(chars)
+
+
 def mask(word: str, rng: random.Random) -> str:
     if len(word) < 4:
         return word
@@ -187,6 +206,7 @@ WORD_TRANSFORMS: dict[str, Callable[[str, random.Random], str]] = {
     "homoglyph": homoglyph,
     "fullwidth": fullwidth,
     "leet": leet,
+    "latin_letters": latin_letters,
     "mask": mask,
     "spaced": spaced,
     "split": split,

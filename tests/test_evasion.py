@@ -122,6 +122,31 @@ def test_digits_in_a_latin_word_stand_for_latin_letters(engine, text, word, entr
     assert any(w == word and e == entry and "leet" in how for w, e, how in hits), hits
 
 
+@pytest.mark.parametrize("text, word, entry", [
+    ("п1d0ры заполонили весь тикток", "п1d0ры", "ru.lgbt.pidor"),  # d has no Cyrillic twin: read by sound
+    ("пиdоры заполонили весь тикток", "пиdоры", "ru.lgbt.pidor"),  # no digit at all
+    ("k1tayцы лезут и лезут", "k1tayцы", "ru.chinese.kitaets"),  # y folded to у, read as й
+    ("еvре1 всех обманывают", "еvре1", "ru.jewish.evrei"),  # more Cyrillic letters than Latin: a Cyrillic word
+    ("олар тар@qан сияқты", "тар@qан", "kk.dehum.tarakan"),
+    ("ши@ты позорят ислам", "ши@ты", "ru.shia.shiit"),  # @ is no а here: it hides one letter, as * does
+])
+def test_latin_letters_and_symbols_in_a_cyrillic_word_are_read(engine, text, word, entry):
+    """Evaders also write Latin letters for their sound (d, q, v, y) and symbols that hide a letter
+    they do not look like; the word is read as a reading the lexicon confirms."""
+    doc = engine.explain(text).doc
+    hits = {(doc.norm.original[doc.tokens[h.first].start:doc.tokens[h.last].end], h.entry.id) for h in doc.hits}
+    assert (word, entry) in hits, hits
+
+
+@pytest.mark.parametrize("text", ["qаzаq tili", "кв@ртира в центре", "купил iphone за 450", "ш@нс есть"])
+def test_mixed_words_that_hide_no_lexicon_word_stay_unread(engine, text):
+    """A Latin word with a few Cyrillic look-alikes stays Latin (qаzаq), and a symbol read as a
+    mask needs a lexicon form that fits (кв@ртира fits none)."""
+    trace = engine.explain(text)
+    loose = [h.entry.id for h in trace.doc.hits if engine.lexicon.reachable_loosely(h.entry) and h.entry.target is None]
+    assert not trace.result.matches and not loose, loose
+
+
 def test_latin_leet_reads_no_numbers_as_words(engine):
     for text in ("v 2021 g0du ceny vyrosli na 15%", "kupil iphone 13 pro za 450 tysyach", "a1 b2 c3"):
         assert not engine.analyze(text).matches, text

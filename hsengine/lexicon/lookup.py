@@ -282,7 +282,9 @@ class TokenAnalyzer:
         if script == "latn":  # jide is жиде (oleaster) in a Kazakh text, as жиде is
             for cyr in kazakh_latin_to_cyrillic(word):
                 guard_langs |= lex.guards.get(cyr, frozenset()) & _KAZAKH_ONLY
-        plain = _ONLY_LETTERS.match(word) is not None
+        # (a Cyrillic word that keeps Latin letters with no look-alike, пиdоры, is disguised too:
+        # its letters are read by sound, as digits are)
+        plain = _ONLY_LETTERS.match(word) is not None and script != "mixed"
         long_word = len(word) > MAX_MORPH_LEN
 
         hits: dict[str, Hit] = {}
@@ -708,24 +710,15 @@ class TokenAnalyzer:
         if not plain:
             pattern = deobfuscate.mask_pattern(word)
             if pattern is not None:
-                fits = [f for f in self.lexicon.forms_by_length.get(len(word), ()) if pattern.match(f)]
-                if not fits and script == "cyrl":
-                    # a masked word typed on a Russian keyboard (тажик*ерди): the Kazakh forms as
-                    # typed (folding keeps the length, so positions match)
-                    fits = [f for f in self.lexicon.forms_by_length.get(len(word), ())
-                            if pattern.match(keyboard_fold(f))]
-                # a mask is read only when one word fits: forms that all mean the same (к*фир: кафир
-                # or кяфир, in the Russian or the Kazakh entry); two different words leave it unread
-                # (к*пір: кәпір or көпір) — unless every word that fits is an attack word naming no
-                # one (өтірік*і: өтірікші "liars" or өтірікті "the lie"): hidden either way, it is
-                # read as all of them
-                meanings = {self._meaning(f) for f in fits}
-                if fits and len(meanings) == 1:
-                    out.append((fits[0], "mask"))
-                elif fits and all(self._attack_only(m) for m in meanings):
-                    out.extend((f, "mask") for f in fits)
+                out.extend((f, "mask") for f in self._mask_fits(pattern, len(word), script))
             else:
                 out.extend((r, "leet") for r in deobfuscate.leet_readings(word))
+                # a symbol that is no letter's look-alike here hides one (ши@ты: шииты): read as a
+                # mask, after every leet reading
+                pattern = deobfuscate.symbol_mask_pattern(word)
+                if pattern is not None:
+                    out.extend((f, "mask") for f in self._mask_fits(pattern, len(word), script)
+                               if (f, "leet") not in out)
         for r in deobfuscate.squeeze_readings(word):
             out.append((r, "repeat"))
         if plain and script == "cyrl":
@@ -734,6 +727,25 @@ class TokenAnalyzer:
                     and not self._typed_kazakh_word(word):
                 out.extend((r, "repeat") for r in doubles)
         return out
+
+    def _mask_fits(self, pattern: "regex.Pattern[str]", length: int, script: str) -> list[str]:
+        """The lexicon forms a masked word reads as."""
+        fits = [f for f in self.lexicon.forms_by_length.get(length, ()) if pattern.match(f)]
+        if not fits and script == "cyrl":
+            # a masked word typed on a Russian keyboard (тажик*ерди): the Kazakh forms as
+            # typed (folding keeps the length, so positions match)
+            fits = [f for f in self.lexicon.forms_by_length.get(length, ()) if pattern.match(keyboard_fold(f))]
+        # a mask is read only when one word fits: forms that all mean the same (к*фир: кафир
+        # or кяфир, in the Russian or the Kazakh entry); two different words leave it unread
+        # (к*пір: кәпір or көпір) — unless every word that fits is an attack word naming no
+        # one (өтірік*і: өтірікші "liars" or өтірікті "the lie"): hidden either way, it is
+        # read as all of them
+        meanings = {self._meaning(f) for f in fits}
+        if fits and len(meanings) == 1:
+            return fits[:1]
+        if fits and all(self._attack_only(m) for m in meanings):
+            return fits
+        return []
 
     def _attack_only(self, meaning: frozenset) -> bool:
         """Is a form's meaning only attack words, none of them naming a group?"""

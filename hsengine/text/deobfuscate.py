@@ -43,6 +43,13 @@ LATIN_LEET: dict[str, tuple[str, ...]] = {
     "$": ("s",),
     "|": ("i",),
 }
+# Latin letters a Cyrillic word keeps once its look-alikes were folded (п1d0ры, k1tayцы): read by
+# their sound.  A Latin y was folded to its look-alike у, so in such a word у may also be й.
+PHONETIC: dict[str, tuple[str, ...]] = {
+    "d": ("д",), "f": ("ф",), "g": ("г", "ғ"), "j": ("ж", "й"), "l": ("л",), "q": ("қ",),
+    "s": ("с",), "v": ("в",), "w": ("ш", "в"), "z": ("з",), "i": ("и", "і"), "y": ("й", "ы"),
+    "у": ("у", "й"),
+}
 MAX_READINGS = 16
 _LATIN_LETTER = regex.compile(r"[a-z]", regex.IGNORECASE)
 
@@ -61,11 +68,14 @@ def leet_readings(word: str) -> list[str]:
         return []
     core = word
     letters = [ch for ch in core if _HAS_LETTER.match(ch)]
-    table = LATIN_LEET if letters and all(_LATIN_LETTER.match(ch) for ch in letters) else LEET
+    latin = bool(letters) and all(_LATIN_LETTER.match(ch) for ch in letters)
+    table = LATIN_LEET if latin else LEET
     options: list[tuple[str, ...]] = []
     for ch in core:
         if ch in table:
             options.append(table[ch])
+        elif not latin and ch in PHONETIC:
+            options.append(PHONETIC[ch])
         elif ch == "*":
             return []  # masks are resolved against the lexicon, not guessed
         else:
@@ -93,6 +103,17 @@ def mask_pattern(word: str) -> regex.Pattern[str] | None:
         else:
             parts.append(regex.escape(ch))
     return regex.compile("".join(parts) + r"\Z")
+
+
+def symbol_mask_pattern(word: str) -> regex.Pattern[str] | None:
+    """A pattern for a word whose digits and symbols are read as masks (ши@ты, where @ is not а but
+    hides и): each stands for one letter.  Tried only after its leet readings found nothing."""
+    if not _HAS_LETTER.search(word):
+        return None
+    hidden = sum(1 for ch in word if ch in LEET)
+    if not 0 < hidden <= 2 or len(word) - hidden < 4:
+        return None  # (a word mostly hidden, or short, fits too many forms to be read)
+    return regex.compile("".join(r"\p{L}" if ch in LEET else regex.escape(ch) for ch in word) + r"\Z")
 
 
 def squeeze_readings(word: str) -> list[str]:

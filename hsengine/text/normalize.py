@@ -299,9 +299,11 @@ def _fold_scripts(
         base = m.start()
         cyr_only = _CYRILLIC_ONLY_LETTER.search(word) is not None
         lat_only = _LATIN_ONLY_LETTER.search(_YERY_DIGRAPH.sub("", word)) is not None  # "bl" spells ы
-        if cyr_only != lat_only:
+        if cyr_only != lat_only and not (lat_only and n_cyr > n_lat):
             cyrillic_word = cyr_only  # eвpeй: й has no Latin twin, so the word is Cyrillic
         else:
+            # (a Latin letter with no twin among more Cyrillic letters is written for its sound,
+            # тар@qан, еvреи: the word stays Cyrillic, and the reader reads that letter by sound)
             cyrillic_word = n_cyr >= n_lat
         if cyrillic_word:
             for d in _YERY_DIGRAPH.finditer(word):
