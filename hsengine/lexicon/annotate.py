@@ -379,7 +379,13 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
         hits = [h for h in hits if ORIGIN not in h.entry.classes] + origins
     hits.extend(_substantive_adjective_hits(tokens, analyses, hits, features))
     if doc_lang in ("kk", "mixed"):
-        hits.extend(_people_of_group_hits(tokens, analyses, hits, lexicon))
+        people_of = _people_of_group_hits(tokens, analyses, hits, lexicon)
+        # a bare group word read with the people noun after it ("қытай жұмысшыларын") is that
+        # noun's attribute, not a subject of its own
+        attributes = {h.first for h in people_of if h.how == MEMBERS_HOW}
+        hits = [DocHit(h.first, h.last, h.entry, h.how, h.score, h.negated, h.gram | _ATTR, h.ref)
+                if h.first == h.last and h.first in attributes and "gent" not in h.gram else h for h in hits]
+        hits.extend(people_of)
     hits.extend(_pronoun_hits(tokens, analyses, hits, lexicon))
     hits.extend(_object_licensed_hits(tokens, analyses, hits, lexicon, features))
     if doc_lang in ("kk", "mixed"):
@@ -1075,9 +1081,11 @@ def _people_of_group_hits(tokens: list[Token], analyses: list[TokenAnalysis | No
             words = list(kazakh_latin_to_cyrillic(words[0])[:2])
         found = next((m for m in (_PEOPLE_OF.match(kazakh.keyboard_fold(w)) for w in words) if m), None)
         how = PEOPLE_HOW + h.how
-        if found is None and "gent" in h.gram:
+        if found is None and ("gent" in h.gram or "nomn" in h.gram and "plur" not in h.gram):
             # the group's own workers, students, lads: "тәжіктердің құрылысшыларын", "қытайдың
-            # жұмысшылары" (the genitive's surface is no group word's: the matcher tests the grammar)
+            # жұмысшылары" (the genitive's surface is no group word's: the matcher tests the grammar),
+            # and the bare group word as their attribute, "қытай жұмысшыларын" (Chinese workers,
+            # accusative: the object of the clause, not its subject)
             found = next((m for m in (_MEMBERS_OF.match(kazakh.keyboard_fold(w)) for w in words) if m), None)
             how = MEMBERS_HOW
         if found is None:
@@ -1249,6 +1257,8 @@ def _pronoun_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hit
             continue
         pronouns = lexicon.plural_pronouns
         people = _this_people(tokens, tok)
+        if people is None:
+            people = _these_insulted(tokens, tok, hits)
         if people is None and not _all_of_them(tokens, tok):
             if tok.text not in pronouns and not (analyses[tok.index] and _is_pronoun(analyses[tok.index], pronouns)):
                 continue
@@ -1263,6 +1273,8 @@ def _pronoun_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hit
             continue
         if GROUP_ADJECTIVE in h.entry.classes and tokens[h.last].sent == tok.sent:
             continue  # a topic only for the sentences after it
+        if _subject_besides(tokens, analyses, hits, h, tok):
+            continue  # "Уйгуров избили гопники. Эти уроды ...": the subject is the nearer antecedent
         entry = _as_group(h.entry) if GROUP_ADJECTIVE in h.entry.classes else h.entry
         if tokens[h.first].quote != -1 and tokens[h.first].quote != tok.quote:
             continue  # "пишут «X не люди», это фашизм": outside the quote it points at the quote
@@ -1277,7 +1289,10 @@ def _pronoun_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hit
             a = analyses[people.index]
             own = frozenset(g for g in (a.gram if a is not None else ()) if g in _CASES) or frozenset({"nomn"})
             own = own | _PLUR
-            last = people.index
+            if not _A_PEOPLE.match(people.text.lower()):
+                pass  # "бұл азғындар": the demonstrative alone points back; the insult is a word of its own
+            else:
+                last = people.index
         if own:  # (an unknown case — a Latin spelling — stays empty: it accepts any grammar)
             if "sing" not in own:  # олар, бұлар: plural by meaning, whatever their analysis says
                 own |= _PLUR
@@ -1303,6 +1318,39 @@ _A_PEOPLE = regex.compile(r"^(народ|нация|нации|нацию|нац
 _ALL_OF_THEM = frozenset("бәрі барлығы бари барлыгы bäri bärı bari barlyğy barlygy".split())
 
 
+def _subject_besides(tokens: list[Token], analyses: list[TokenAnalysis | None], hits: list[DocHit],
+                     group: DocHit, pronoun: Token) -> bool:
+    """Is the group the object of its clause, with other people as that clause's subject ("Уйгуров
+    избили какие-то гопники", "Қытайларды алаяқтар алдап кетіпті")?  A pronoun after it then
+    points at that subject, the nearer one to speak of: "Эти уроды ещё и сняли всё на видео"."""
+    gram = group.gram
+    if "Attr" in gram:  # "қытай жұмысшыларын": the case of the noun phrase the group word is part of
+        gram = next((h.gram for h in hits if h.first == group.first and h.how == MEMBERS_HOW), gram)
+    if "nomn" in gram or not gram or pronoun.sent == tokens[group.first].sent and \
+            tokens[group.first].clause == pronoun.clause:
+        return False
+    clause = tokens[group.first].clause
+    members = [t for t in tokens if t.clause == clause and t.kind == "word"]
+    inside = {i for h in hits if not {"group", "slur", "plural_pronoun"}.isdisjoint(h.entry.classes)
+              for i in range(h.first, h.last + 1)}
+    insults = {h.first for h in hits if h.first == h.last and {"plur", "nomn"} <= h.gram
+               and not _INSULT_CLASSES.isdisjoint(h.entry.classes)}
+    has_verb = subject = False
+    for t in members:
+        a = analyses[t.index]
+        if a is None or t.index in inside:
+            continue
+        g = a.gram
+        if "VERB" in g and "INFN" not in g and "infn" not in g:
+            has_verb = True
+        # (a people noun by its Russian grammar only in a Russian clause: Kazakh words get spurious
+        # Russian readings, гой, иманы; in Kazakh an insult the lexicon reads is the subject)
+        if t.index in insults or (group.entry.lang == "ru" and {"NOUN", "anim", "plur", "nomn"} <= g
+                                  and russian.is_known(t.text) and _FUNCTION_GRAMS.isdisjoint(g)):
+            subject = True
+    return has_verb and subject
+
+
 def _all_of_them(tokens: list[Token], tok: Token) -> bool:
     """бәрі right after a comma or a dash in its sentence, opening what is said of the group (after
     a full stop the sentence may be about anyone: "... тойына бардық. Барлығы ...")."""
@@ -1313,6 +1361,28 @@ def _all_of_them(tokens: list[Token], tok: Token) -> bool:
 
 
 _CLAUSE_MARKS = frozenset({",", "—", "–", "-", ":", ";"})
+
+
+# A Kazakh demonstrative before a plural insult points back at the group named before, as "эти" does
+# in Russian ("Гейлер туралы видео тастапты. Бұл азғындар балаларды аздырады": these degenerates)
+_KAZAKH_THIS = frozenset("бұл осы мына сол бул bul osy myna sol būl".split())
+_INSULT_CLASSES = frozenset({"negative_attribute", "dehumanization", "epithet", "slur"})
+
+
+def _these_insulted(tokens: list[Token], tok: Token, hits: list[DocHit]) -> Token | None:
+    """The plural insult right after a Kazakh demonstrative ("бұл азғындар", "осы паразиттерге"),
+    or None.  A noun the lexicon does not read as an insult ("бұл адамдар") is left to the
+    ordinary readings."""
+    if tok.text.lower() not in _KAZAKH_THIS:
+        return None
+    nxt = _next_word(tokens, tok.index)
+    if nxt is None or nxt.clause != tok.clause:
+        return None
+    for h in hits:
+        if h.first == h.last == nxt.index and "plur" in h.gram and not _INSULT_CLASSES.isdisjoint(h.entry.classes) \
+                and h.entry.lang == "kk":
+            return nxt
+    return None
 
 
 def _this_people(tokens: list[Token], tok: Token) -> Token | None:
@@ -1580,6 +1650,9 @@ def _drop_sentence_opening_contrast(tokens: list[Token], hits: list[DocHit]) -> 
 _LABEL = frozenset({"Label"})
 _LABEL_CLASSES = frozenset({"epithet", "negative_attribute", "dehumanization"})
 MAX_LABEL_WORDS = 3
+# words a verdict may carry without a subject or verb of its own: in a word (одним словом,
+# қысқасы) and all of them (все, бәрі: "..., все как один нищеброды", "..., бәрі арсыз")
+_SUMMING_CLASSES = frozenset({"summing_up", "quantifier"})
 _CONTRAST_OPENERS = frozenset("а но однако зато ал бірақ алайда a no biraq birak".split())
 
 
@@ -1588,11 +1661,12 @@ def _mark_labels(tokens: list[Token], hits: list[DocHit], analyses: list[TokenAn
     verdict appended to what was said ("Кәпірлердің ұрпағы тек азғындықты біледі, оңбағандар",
     "... ит жейтин оңбағандар", "киргизы ..., дикари, только бунтовать умеют").  The clause holds
     at most three words and ends with the insult, so it has no verb and no subject of its own;
-    words that sum up (одним словом, короче, қысқасы) do not count ("бандиты одним словом").
+    words that sum up (одним словом, короче, қысқасы) or quantify (все, бәрі) do not count
+    ("бандиты одним словом", "все как один нищеброды").
     A plural noun is the label; a Kazakh adjective, which takes no plural after a plural subject,
     is one when it is the whole clause: a chain of predicates of one subject ("дүңгендер ешкімді
     сыйламайды, жалқау, айлакер")."""
-    summing = {i for h in hits if "summing_up" in h.entry.classes for i in range(h.first, h.last + 1)}
+    summing = {i for h in hits if not _SUMMING_CLASSES.isdisjoint(h.entry.classes) for i in range(h.first, h.last + 1)}
     out = []
     for h in hits:
         if not _LABEL_CLASSES.isdisjoint(h.entry.classes) and "1per" not in h.gram:
