@@ -456,16 +456,21 @@ def _zero_subject_hits(tokens: list[Token], analyses: list[TokenAnalysis | None]
         if subject is None or nxt.text in _OWN_SUBJECT_OPENERS:
             continue
         clause = [t for t in tokens[nxt.index :] if t.clause == nxt.clause]
+        own_attacks = [h for h in by_clause.get(nxt.clause, ()) if not _ZERO_WORTHY.isdisjoint(h.entry.classes)]
         if across and (_has_nominative(clause, analyses, doc_lang)
                        or any("call" in h.entry.classes for h in by_clause.get(nxt.clause, ()))
-                       or all(_kazakh_bare_noun(h) for h in by_clause.get(nxt.clause, ())
-                              if not _ZERO_WORTHY.isdisjoint(h.entry.classes))):
+                       or own_attacks and all(_kazakh_bare_noun(h) for h in own_attacks)):
             # (a call after the stop is said to the reader: "Ұрыларды қуу керек."; an insult noun
             # may be the subject a Kazakh clause leaves unmarked: "Үйде тағы тарақан шықты.")
             continue
         own = by_clause.get(nxt.clause, [])
+        # across a full stop the attack may come in a later clause of the new sentence: "Орыстар
+        # заңға наразы. Жүз жыл тұрса да бір сөз үйренбейді, шошқалар." (the verdict after a comma)
+        # (a plural insult appended as a label: "жиіркенішті" alone may be said of the factory)
+        said = own if not across else own + [h for h in hits if tokens[h.first].sent == nxt.sent
+                                             and {"Label", "plur"} <= h.gram]
         if not any(not _ZERO_WORTHY.isdisjoint(h.entry.classes) and not _kazakh_attribute(tokens, analyses, h, own)
-                   for h in own):
+                   for h in said):
             continue
         if any(not _PEOPLE_CLASSES.isdisjoint(h.entry.classes) for h in own):
             continue
@@ -501,19 +506,32 @@ def _before_postposition(tokens: list[Token], h: DocHit) -> bool:
 _FUNCTION_GRAMS = frozenset({"CONJ", "PRCL", "PREP", "ADVB", "INTJ", "Abbr"})
 
 
+# Kazakh numerals spelled as Russian pronouns
+_KAZAKH_NUMERALS_LIKE_PRONOUNS = frozenset({"он"})
+_KAZAKH_SHARED = frozenset({"да", "де", "та", "те", "а", "и"})  # particles Kazakh shares with Russian
+# words after which a Russian noun is a genitive, whatever else its form may be
+_GOVERN_GENITIVE = frozenset("ни нет много мало несколько сколько столько".split())
+
+
 def _has_nominative(clause: list[Token], analyses: list[TokenAnalysis | None], doc_lang: str = "ru") -> bool:
     """A nominative noun or pronoun anywhere in the clause (Russian), or a Kazakh plural noun or
     personal pronoun: a subject of its own, before or after the verb."""
+    before = None
     for t in clause:
         a = analyses[t.index] if t.kind == "word" else None
         if a is None:
             continue
         g = a.gram
+        counted = before is not None and (before[0] in _GOVERN_GENITIVE or "NUMR" in before[1])
+        before = (t.text, g)
+        if doc_lang != "ru" and t.text in _KAZAKH_NUMERALS_LIKE_PRONOUNS:
+            continue  # "он жыл": ten years, not "he"
         if russian.is_known(t.text) or doc_lang == "ru":
             # (a word the dictionary does not know, in a Russian text, is read by its guessed grammar)
             # any nominative reading ("Крысы в подвале вернулись": крысы may be genitive too), but
-            # not a function word's rare noun reading (и, рядом)
-            if "nomn" in g and not {"NOUN", "NPRO"}.isdisjoint(g) and _FUNCTION_GRAMS.isdisjoint(g):
+            # not a function word's rare noun reading (и, рядом), nor a noun a numeral or ни counts
+            # ("сто лет", "ни слова": the genitive)
+            if "nomn" in g and not {"NOUN", "NPRO"}.isdisjoint(g) and _FUNCTION_GRAMS.isdisjoint(g) and not counted:
                 return True
         elif t.text in _KAZAKH_PERSONAL or (_KAZAKH_PLURAL_NOMINATIVE.search(t.text) and "NOUN" in g):
             return True
@@ -555,6 +573,10 @@ def _subjectless_predicate(clause: list[Token], analyses: list[TokenAnalysis | N
             and "1per" not in g and "2per" not in g
         if russian_verb or short or kazakh_verb:
             return True
+        if t.text in _KAZAKH_NUMERALS_LIKE_PRONOUNS and not russian_verb and t.script == "cyrl" \
+                and not any(russian.is_known(o.text) and o.kind == "word" and o.text not in _KAZAKH_NUMERALS_LIKE_PRONOUNS
+                            and o.text not in _KAZAKH_SHARED for o in clause):
+            continue  # "Он жыл тұрса да ...": ten, in a clause of Kazakh words
         if russian.is_known(t.text):
             if "nomn" in g and not {"NOUN", "NPRO"}.isdisjoint(g) and "accs" not in g and "gent" not in g:
                 return False  # a subject of its own before the verb
@@ -1731,11 +1753,18 @@ def _mark_predicates(tokens: list[Token], hits: list[DocHit], analyses: list[Tok
     relative clause, or a Russian verb or subject of its own stands between."""
     subjects = [h for h in hits if h.entry.target and "nomn" in h.gram and "plur" in h.gram
                 and {"Attr", "Own"}.isdisjoint(h.gram) and h.how != "pronoun" and not _before_postposition(tokens, h)]
-    if not subjects:
+    # (the group, or a pronoun that points back at it: "Солар ... тартып алған арамзалар")
+    referring = [h for h in hits if h.entry.target and "nomn" in h.gram and {"Attr", "Own"}.isdisjoint(h.gram)
+                 and (h.how == "pronoun" or h in subjects)]
+    if not referring:
         return hits
     attacks = {i for h in hits if not _LABEL_CLASSES.isdisjoint(h.entry.classes) for i in range(h.first, h.last + 1)}
     out = []
     for h in hits:
+        if h.entry.lang == "kk" and "plur" in h.gram and "negative_attribute" in h.entry.classes \
+                and _participle_head(tokens, referring, h, attacks):
+            out.append(DocHit(h.first, h.last, h.entry, h.how, h.score, h.negated, h.gram | _ATTR, h.ref))
+            continue
         if "negative_attribute" in h.entry.classes and _clause_final(tokens, h.last, attacks):
             clause = tokens[h.first].clause
             subject = next((g for g in reversed(subjects) if g.last < h.first and tokens[g.first].clause == clause
@@ -1743,10 +1772,50 @@ def _mark_predicates(tokens: list[Token], hits: list[DocHit], analyses: list[Tok
             if subject is not None and (
                     _predicate_of(tokens, analyses, hits, subject, h) if h.entry.lang == "kk" and "plur" not in h.gram
                     else h.entry.lang == "ru" and {"ADJF", "plur", "nomn"} <= h.gram
-                    and _russian_predicate_of(tokens, analyses, subject, h, attacks)):
+                    and _russian_predicate_of(tokens, analyses, subject, h, attacks)) \
+                    or h.entry.lang == "kk" and _relative_clause_head(tokens, referring, h, attacks):
                 h = DocHit(h.first, h.last, h.entry, h.how, h.score, h.negated, h.gram | _PRED, h.ref)
         out.append(h)
     return out
+
+
+MAX_RELATIVE_GAP = 8  # words between a Kazakh subject and the predicate noun a relative clause describes
+# a Kazakh object's accusative ending (нанын, жерімізді, бізді; typed нанын, жеримизди)
+_KAZAKH_OBJECT = regex.compile(r"(ды|ді|ты|ті|ны|ні|ын|ін|ди|ти|ни|ин|dy|di|ty|ti|ny|ni|yn|in|ın)$")
+
+
+def _relative_clause_head(tokens: list[Token], subjects: list[DocHit], h: DocHit, attacks: set[int]) -> bool:
+    """A Kazakh insult at the clause's end right after a participle is the head of a relative
+    clause, and the whole is the predicate of the group named before it: "Солар біздің
+    жігіттердің нанын тартып алған арамзалар" (they are scoundrels who took our lads' bread).  The
+    participle must have an object of its own between ("нанын"): with none, the group is the
+    participle's subject and the insult its object or head ("Қытайлар алдаған алаяқтар", the
+    fraudsters the Chinese deceived)."""
+    before = tokens[h.first - 1] if h.first > 0 else None
+    if before is None or before.kind != "word" or before.clause != tokens[h.first].clause \
+            or not _KAZAKH_PARTICIPLE.search(before.text.lower()):
+        return False
+    clause = tokens[h.first].clause
+    subject = next((g for g in reversed(subjects) if g.last < before.index and tokens[g.first].clause == clause), None)
+    if subject is None or _words_between(tokens, subject.last, h.first, attacks) > MAX_RELATIVE_GAP:
+        return False
+    between = [t for t in tokens[subject.last + 1:before.index] if t.kind == "word"]
+    return any(_KAZAKH_OBJECT.search(t.text.lower()) for t in between)
+
+
+def _participle_head(tokens: list[Token], subjects: list[DocHit], h: DocHit, attacks: set[int]) -> bool:
+    """A Kazakh plural insult right after a participle right after the group, its subject: "Қытайлар алдаған алаяқтар" (the fraudsters the Chinese deceived).
+    The insult is the head of the relative clause, not said of the group (grammeme Attr)."""
+    before = tokens[h.first - 1] if h.first > 0 else None
+    if before is None or before.kind != "word" or before.clause != tokens[h.first].clause \
+            or not _KAZAKH_PARTICIPLE.search(before.text.lower()):
+        return False
+    clause = tokens[h.first].clause
+    subject = next((g for g in reversed(subjects) if g.last < before.index and tokens[g.first].clause == clause), None)
+    if subject is None:
+        return False
+    # (any word between may be the participle's object, marked or not: "ұрлық жасаған ұрылар")
+    return not any(t.kind == "word" for t in tokens[subject.last + 1:before.index])
 
 
 def _russian_predicate_of(tokens: list[Token], analyses: list[TokenAnalysis | None], subject: DocHit, h: DocHit,
