@@ -1271,6 +1271,7 @@ def _pronoun_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hit
     if not groups:
         return []
     out = []
+    besides: dict[tuple[int, int], bool] = {}  # a mention -> other people are its clause's subject
     k = -1
     for tok in tokens:
         while k + 1 < len(groups) and groups[k + 1].last < tok.index:
@@ -1295,7 +1296,10 @@ def _pronoun_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hit
             continue
         if GROUP_ADJECTIVE in h.entry.classes and tokens[h.last].sent == tok.sent:
             continue  # a topic only for the sentences after it
-        if _subject_besides(tokens, analyses, hits, h, tok):
+        key = (h.first, h.last)
+        if key not in besides:
+            besides[key] = _subject_besides(tokens, analyses, hits, h)
+        if besides[key] and not (tokens[h.first].sent == tok.sent and tokens[h.first].clause == tok.clause):
             continue  # "Уйгуров избили гопники. Эти уроды ...": the subject is the nearer antecedent
         entry = _as_group(h.entry) if GROUP_ADJECTIVE in h.entry.classes else h.entry
         if tokens[h.first].quote != -1 and tokens[h.first].quote != tok.quote:
@@ -1341,21 +1345,26 @@ _ALL_OF_THEM = frozenset("бәрі барлығы бари барлыгы bäri 
 
 
 def _subject_besides(tokens: list[Token], analyses: list[TokenAnalysis | None], hits: list[DocHit],
-                     group: DocHit, pronoun: Token) -> bool:
+                     group: DocHit) -> bool:
     """Is the group the object of its clause, with other people as that clause's subject ("Уйгуров
     избили какие-то гопники", "Қытайларды алаяқтар алдап кетіпті")?  A pronoun after it then
     points at that subject, the nearer one to speak of: "Эти уроды ещё и сняли всё на видео"."""
     gram = group.gram
     if "Attr" in gram:  # "қытай жұмысшыларын": the case of the noun phrase the group word is part of
         gram = next((h.gram for h in hits if h.first == group.first and h.how == MEMBERS_HOW), gram)
-    if "nomn" in gram or not gram or pronoun.sent == tokens[group.first].sent and \
-            tokens[group.first].clause == pronoun.clause:
+    if "nomn" in gram or not gram:
         return False
     clause = tokens[group.first].clause
-    members = [t for t in tokens if t.clause == clause and t.kind == "word"]
-    inside = {i for h in hits if not {"group", "slur", "plural_pronoun"}.isdisjoint(h.entry.classes)
+    lo, hi = group.first, group.last
+    while lo > 0 and tokens[lo - 1].clause == clause:
+        lo -= 1
+    while hi + 1 < len(tokens) and tokens[hi + 1].clause == clause:
+        hi += 1
+    members = [t for t in tokens[lo:hi + 1] if t.kind == "word"]
+    near = [h for h in hits if lo <= h.first <= hi]
+    inside = {i for h in near if not {"group", "slur", "plural_pronoun"}.isdisjoint(h.entry.classes)
               for i in range(h.first, h.last + 1)}
-    insults = {h.first for h in hits if h.first == h.last and {"plur", "nomn"} <= h.gram
+    insults = {h.first for h in near if h.first == h.last and {"plur", "nomn"} <= h.gram
                and not _INSULT_CLASSES.isdisjoint(h.entry.classes)}
     has_verb = subject = False
     for t in members:
