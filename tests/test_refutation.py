@@ -53,6 +53,17 @@ def test_the_claim_asserted_still_flags(engine, text, lang):
     assert r.flagged and any(m.narrative == "religious_disinfo" for m in r.matches)
 
 
+@pytest.mark.parametrize("text", [
+    "Шешендер қасқыр үйірі, оларды адам деп санау қате.",  # what is "wrong" is counting them human
+    "Гейлер адам емес, оларды адам деп санау қате.",
+])
+def test_to_count_them_human_called_wrong_is_no_refutation(engine, text):
+    """"...деп санау қате" (to count them so is wrong) is not a refutation frame: what it calls
+    wrong is as often their humanity as a hateful claim."""
+    r = engine.analyze(text, lang="kk")
+    assert r.flagged and not any(s.context == "refutation" for s in r.suppressed), r.suppressed
+
+
 def test_a_fact_check_frames_every_claim_it_quotes(engine):
     text = "Фактчек. Утверждение: прививка вызывает бесплодие. Вердикт: не подтверждается."
     r = engine.analyze(text)
