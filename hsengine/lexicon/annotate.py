@@ -1333,10 +1333,12 @@ _FINITE = frozenset({"pres", "past", "futr"})
 # back to the group named before, as a pronoun does ("Цыгане опять попрошайничают. Этот народ ворует")
 _THIS = frozenset("этот эта этого этой этому этим этом эту бұл осы мына сол бул мына bul osy myna sol".split())
 _A_PEOPLE = regex.compile(r"^(народ|нация|нации|нацию|нацией|народец|племя|народность|халық|халқы|халык|халкы"
+                          # the contemptuous collectives: "где эта публика, там бардак", "этот контингент"
+                          r"|публика|публики|публике|публику|публикой|контингент|контингента|контингенту|братия|братии|братию"
                           r"|ұлт|улт|жұрт|журт|тайпа|halyq|halyk|ult|jūrt|zhurt)(а|у|ом|е|ы|и|ын|ин|ына|ина|ының|ынын"
-                          r"|ға|га|қа|ка|тың|тын|ты|ды|тан|дан|тен|ден"
+                          r"|ға|га|қа|ка|тың|тын|ты|ды|тан|дан|тен|ден|та|да|нда"
                           # Latin, official and informal (halyqtyñ, halyqtyng, ūlttyñ, halyqqa)
-                          r"|tyñ|tyng|tyn|dyñ|dyng|dyn|ty|dy|qa|ğa|gha|ga|ka|tan|dan|y|yn|ynyñ|ynyng|ynyn|yna)?$")
+                          r"|tyñ|tyng|tyn|dyñ|dyng|dyn|ty|dy|qa|ğa|gha|ga|ka|tan|dan|ta|da|nda|y|yn|ynyñ|ynyng|ynyn|yna)?$")
 
 
 # "all of them" opening a clause of its own after a comma stands for the group named before ("өзбектермен бір жыл

@@ -655,6 +655,8 @@ def _cue(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
             continue
         if _inside_frame_phrase(doc, cue):
             continue  # "тағұт заңымен үкім еткен": the frame's own words, no report of a verdict
+        if "metalinguistic" in cue.entry.classes and _no_talk_of_a_word(doc, cue):
+            continue
         if "counter_speech" in ctx.cue_classes and (_verdict_on_company(doc, cue) or _cue_names_target(doc, cue, b)
                                                     or _asks_agreement(doc, cue, b)):
             continue
@@ -665,6 +667,29 @@ def _cue(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
 
 
 _KAZAKH_PLURAL = regex.compile(r"(лар|лер|дар|дер|тар|тер|lar|ler|dar|der|tar|ter)$")
+_KAZAKH_GENITIVE = regex.compile(r"(ның|нің|дың|дің|тың|тің|нын|нин|дын|дин|тын|тин|nyñ|nıñ|dyñ|dıñ|tyñ|tıñ|nyn|nin|dyn|din|tyn|tin|nyng|ning|dyng|ding|tyng|ting)$")
+# the metalinguistic words that also say something else: сөзі (a word, or someone's speech) and
+# дегеніміз (what a term means, or "X, as we know them, are ...")
+_SPEECH_WORDS = frozenset({"kk.meta.sozi"})
+_TOPIC_WORDS = frozenset({"дегеніміз", "degenımız", "degenimiz"})
+_GROUP_CLASSES = frozenset({"group", "slur"})
+
+
+def _no_talk_of_a_word(doc: Doc, cue: DocHit) -> bool:
+    """A metalinguistic word that talks of no word: "адамдардың сөзін естісем" is their speech
+    (a genitive owner before сөзі, not a word named), "жөйттер дегеніміз паразит" says what a whole
+    people is (a plural group word before дегеніміз; a definition names a term in the singular:
+    "кәпір дегеніміз ...")."""
+    toks = doc.tokens
+    prev = next((j for j in range(cue.first - 1, -1, -1) if toks[j].kind == "word"), None)
+    if prev is None or toks[prev].sent != toks[cue.first].sent:
+        return False
+    if cue.entry.id in _SPEECH_WORDS:
+        return bool(_KAZAKH_GENITIVE.search(toks[prev].text.lower()))
+    if toks[cue.first].text.lower() in _TOPIC_WORDS:
+        return any(h.first <= prev <= h.last and not _GROUP_CLASSES.isdisjoint(h.entry.classes)
+                   and _KAZAKH_PLURAL.search(toks[prev].text.lower()) for h in doc.hits)
+    return False
 
 
 def _inside_frame_phrase(doc: Doc, cue: DocHit) -> bool:
