@@ -1786,6 +1786,11 @@ def _mark_predicates(tokens: list[Token], hits: list[DocHit], analyses: list[Tok
                     and _russian_predicate_of(tokens, analyses, subject, h, attacks)) \
                     or h.entry.lang == "kk" and _relative_clause_head(tokens, referring, h, attacks):
                 h = DocHit(h.first, h.last, h.entry, h.how, h.score, h.negated, h.gram | _PRED, h.ref)
+        elif h.entry.lang == "kk" and "dehumanization" in h.entry.classes and "plur" in h.gram \
+                and _clause_final(tokens, h.last, attacks) and _relative_clause_head(tokens, referring, h, attacks):
+            # a vermin word as the head of the relative clause that ends the sentence: "Бұлар ...
+            # азғындатуға келген шайтандар" (they are devils who came to corrupt ...)
+            h = DocHit(h.first, h.last, h.entry, h.how, h.score, h.negated, h.gram | _PRED, h.ref)
         out.append(h)
     return out
 

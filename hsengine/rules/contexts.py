@@ -671,7 +671,7 @@ _KAZAKH_GENITIVE = regex.compile(r"(ның|нің|дың|дің|тың|тің|н
 # the metalinguistic words that also say something else: сөзі (a word, or someone's speech) and
 # дегеніміз (what a term means, or "X, as we know them, are ...")
 _SPEECH_WORDS = frozenset({"kk.meta.sozi"})
-_TOPIC_WORDS = frozenset({"дегеніміз", "degenımız", "degenimiz"})
+_TOPIC_WORDS = frozenset({"дегеніміз", "дегенимиз", "degenımız", "degenimiz"})
 _GROUP_CLASSES = frozenset({"group", "slur"})
 
 
