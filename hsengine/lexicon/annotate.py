@@ -1882,12 +1882,14 @@ def _predicate_of(tokens: list[Token], analyses: list[TokenAnalysis | None], hit
         a = analyses[before.index]
         bare_noun = (before.text.lower() in kazakh_words.words() and a is not None and "VERB" not in a.gram
                      and not any(o.first <= before.index <= o.last for o in hits))
-        if bare_noun and before.text.lower() not in _KAZAKH_LINKS and before.text.lower() not in _KAZAKH_INTENSIFIERS:
-            return False
+        if bare_noun and before.text.lower() not in _KAZAKH_LINKS and before.text.lower() not in _KAZAKH_INTENSIFIERS \
+                and before.text.lower() not in _KAZAKH_POSTPOSITIONS:
+            return False  # (a postposition ends a phrase of its own: "X қоғам үшін қауіпті")
     return True
 
 
 _KAZAKH_INTENSIFIERS = frozenset("тым өте аса нағыз мүлде әбден сондай тіпті ең нағыз басқа бойы".split())
+_KAZAKH_POSTPOSITIONS = frozenset("үшін ушин үшин üşın ushin ushun туралы жөнінде арқылы қарай карай".split())
 
 
 def _label_clause(tokens: list[Token], last: int, summing: set[int], max_words: int,
