@@ -497,8 +497,8 @@ class TokenAnalyzer:
         Readings set aside as homographs go to `withheld` when given (read beside an object only)."""
         if len(word) < 2 or len(word) > MAX_MORPH_LEN or not _CYRILLIC_ONLY.match(word):
             return ()
-        if "kk" in self.lexicon.guards.get(word, ()):
-            return ()  # (a Russian guard word, казак "Cossack", is қазақ typed: its hits count in Kazakh text only)
+        if word in self.lexicon.guards:
+            return ()
         folded = kazakh.keyboard_fold(word)
         prefixes = self._typed_prefixes
         if not any(folded[:k] in prefixes for k in range(2, len(folded) + 1)):
