@@ -240,6 +240,7 @@ ROLE_NAMES: dict[str, dict[str, str]] = {
     "host": {"en": "calls one group the hosts", "ru": "называет хозяевами", "kk": "қожайын деп атайды"},
     "hijra": {"en": "hijra (emigration)", "ru": "хиджра (переселение)", "kk": "хижра (қоныс аудару)"},
     "habit": {"en": "habit", "ru": "привычка", "kk": "әдет"},
+    "opinion": {"en": "the speaker's verdict", "ru": "вердикт говорящего", "kk": "айтушының үкімі"},
     "intent": {"en": "intent", "ru": "намерение", "kk": "ниет"},
     "topic": {"en": "marks the topic", "ru": "выделяет тему", "kk": "тақырыпты белгілейді"},
     "glory": {"en": "glorifies", "ru": "прославляет", "kk": "дәріптейді"},
