@@ -382,7 +382,9 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
         people_of = _people_of_group_hits(tokens, analyses, hits, lexicon)
         # a bare group word read with the people noun after it ("қытай жұмысшыларын") is that
         # noun's attribute, not a subject of its own
-        attributes = {h.first for h in people_of if h.how == MEMBERS_HOW}
+        # ... and so is one read with its people noun in an oblique case: "Аманат қазақ халқының жауы"
+        # (the enemy of the Kazakh people) says nothing of Kazakhs as a subject
+        attributes = {h.first for h in people_of if h.how == MEMBERS_HOW or "nomn" not in h.gram}
         hits = [DocHit(h.first, h.last, h.entry, h.how, h.score, h.negated, h.gram | _ATTR, h.ref)
                 if h.first == h.last and h.first in attributes and "gent" not in h.gram else h for h in hits]
         hits.extend(people_of)
