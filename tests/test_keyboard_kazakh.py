@@ -67,6 +67,16 @@ def test_a_russian_word_reads_as_kazakh_only_in_a_kazakh_text(engine):
     assert ru.lang == "ru" and not ru.flagged
 
 
+def test_an_ordinary_typed_verb_has_its_kazakh_grammar(engine):
+    """уйренбейди is үйренбейді (does not learn): no entry starts it, so no keyboard reading is
+    made, but its grammar is the Kazakh verb's, as a subject left unsaid across a full stop needs."""
+    a = engine.analyzer.analyze("уйренбейди")
+    assert {"VERB", "3per", "neg"} <= a.gram and a.verb_negated
+    assert "3per" not in engine.analyzer.analyze("пришел").gram  # a Russian word keeps its own
+    flagged = engine.analyze("озбектер тагы кезекте турмады. ешкашан тартип сактамайды, шошкалар")
+    assert flagged.flagged and {m.target for m in flagged.matches} == {"uzbek"}
+
+
 @pytest.mark.parametrize(("text", "rule", "target"), [
     ("Кытайлардын бари уры", "hate.generalization", "chinese"),
     ("Уйгырларды елден куып шыгу керек", "hate.expulsion", "uyghur"),

@@ -828,6 +828,14 @@ class TokenAnalyzer:
                                           and not kazakh_words.negation_is_stem(a.stem, a.suffixes[0]))
             if not negated and not keyboard:
                 negated = TokenAnalyzer._typed_negated_verb(word)
+            if kazakh_vote and not keyboard and _NO_KAZAKH_LETTER.match(word):
+                # an ordinary Kazakh word typed without Kazakh letters (уйренбейди is үйренбейді):
+                # the grammar of its segmentations whose stem is a headword so typed, as its standard
+                # spelling would have (no keyboard reading is made for a word no entry starts)
+                known = kazakh_words.typed_words()
+                for t in kazakh.analyze_typed(word)[1:]:
+                    if len(t.stem) >= 3 and t.stem in known:
+                        gram |= t.analysis.gram
             return frozenset(gram), negated
         # A Latin word may be Russian or Kazakh: its grammar is unknown (passes gram conditions),
         # unless the word votes Kazakh (ä, ş..., a Kazakh ending, an ordinary Kazakh word and no
