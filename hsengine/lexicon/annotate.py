@@ -515,17 +515,27 @@ _KAZAKH_SHARED = frozenset({"да", "де", "та", "те", "а", "и"})  # part
 _GOVERN_GENITIVE = frozenset("ни нет много мало несколько сколько столько".split())
 
 
+# a comparison: the nominative after it is what the subject is likened to ("Плодятся как тараканы.")
+_COMPARISON_WORDS = frozenset("как словно будто точно".split())
+
+
 def _has_nominative(clause: list[Token], analyses: list[TokenAnalysis | None], doc_lang: str = "ru") -> bool:
     """A nominative noun or pronoun anywhere in the clause (Russian), or a Kazakh plural noun or
-    personal pronoun: a subject of its own, before or after the verb."""
+    personal pronoun: a subject of its own, before or after the verb.  In Russian text, not the
+    noun a comparison likens the subject to ("живут как свиньи")."""
     before = None
+    compared = False  # inside "как тараканы": the thing compared to, not a subject
     for t in clause:
         a = analyses[t.index] if t.kind == "word" else None
         if a is None:
             continue
         g = a.gram
         counted = before is not None and (before[0] in _GOVERN_GENITIVE or "NUMR" in before[1])
+        compared = t.text in _COMPARISON_WORDS or compared and before is not None and (
+            before[0] in _COMPARISON_WORDS or "ADJF" in before[1]) and not {"NOUN", "ADJF"}.isdisjoint(g)
         before = (t.text, g)
+        if compared and doc_lang == "ru":
+            continue
         if doc_lang != "ru" and t.text in _KAZAKH_NUMERALS_LIKE_PRONOUNS:
             continue  # "он жыл": ten years, not "he"
         if russian.is_known(t.text) or doc_lang == "ru":
@@ -533,6 +543,10 @@ def _has_nominative(clause: list[Token], analyses: list[TokenAnalysis | None], d
             # any nominative reading ("Крысы в подвале вернулись": крысы may be genitive too), but
             # not a function word's rare noun reading (и, рядом), nor a noun a numeral or ни counts
             # ("сто лет", "ни слова": the genitive)
+            # (a word the Russian dictionary knows by its Russian readings only: ночам is no
+            # Kazakh possessive nominative here)
+            if russian.is_known(t.text):
+                g = frozenset().union(*(pg for _, pg in russian.parses(t.text)))
             if "nomn" in g and not {"NOUN", "NPRO"}.isdisjoint(g) and _FUNCTION_GRAMS.isdisjoint(g) and not counted:
                 return True
         elif t.text in _KAZAKH_PERSONAL or (_KAZAKH_PLURAL_NOMINATIVE.search(t.text) and "NOUN" in g):
@@ -601,7 +615,10 @@ def _zero_object_hits(tokens: list[Token], analyses: list[TokenAnalysis | None],
     infinitive (or Kazakh verbal noun) of an act with a word of call in its clause, and the clause
     names nobody and has no object of its own; the group is the last one named before it, in its
     sentence or the one before.  Like a zero subject, the hit sits on the punctuation that opens
-    the clause (a comma or a full stop, never a question mark)."""
+    the clause (a comma or a full stop, never a question mark).
+
+    A threat idiom of no mercy needs no call: "Орыстар бізді бодан санайды. Бір күні біреуін де
+    аямаймыз", "Пусть только цыгане сунутся, ни один не уйдёт" threaten the group just named."""
     groups = [h for h in hits if h.entry.target and h.how != "zero"
               and not _PEOPLE_CLASSES.isdisjoint(h.entry.classes) and "Own" not in h.gram]
     if not groups:
@@ -614,11 +631,15 @@ def _zero_object_hits(tokens: list[Token], analyses: list[TokenAnalysis | None],
     done: set[int] = set()
     for h in hits:
         clause_id = tokens[h.first].clause
-        if clause_id in done or _ZERO_OBJECT_ACTS.isdisjoint(h.entry.classes) or {"INFN", "infn"}.isdisjoint(h.gram):
+        no_mercy = "no_mercy" in h.entry.classes
+        if clause_id in done or not no_mercy and (
+                _ZERO_OBJECT_ACTS.isdisjoint(h.entry.classes) or {"INFN", "infn"}.isdisjoint(h.gram)):
             continue
         own = by_clause.get(clause_id, [])
-        if not any("call" in o.entry.classes for o in own) or any(
-                not _PEOPLE_CLASSES.isdisjoint(o.entry.classes) for o in own):
+        # (a no-mercy idiom holds its own quantifier of people: "никого из них не пощадим")
+        if not no_mercy and not any("call" in o.entry.classes for o in own) or any(
+                not _PEOPLE_CLASSES.isdisjoint(o.entry.classes) for o in own
+                if not no_mercy or not h.first <= o.first <= h.last):
             continue
         first = next(t for t in tokens if t.clause == clause_id)
         if first.index == 0:
@@ -632,7 +653,10 @@ def _zero_object_hits(tokens: list[Token], analyses: list[TokenAnalysis | None],
         j = words[-1].index + 1
         if j + 1 < len(tokens) and tokens[j].text == "," and tokens[j + 1].kind == "word" and len(tokens[j + 1].text) > 2:
             words.append(tokens[j + 1])
-        if any(_has_object(t, analyses, own, doc_lang) for t in words):
+        if not no_mercy and any(_has_object(t, analyses, own, doc_lang) for t in words):
+            continue
+        # a threat with a subject of its own threatens for someone else ("соперники никого не пощадили")
+        if no_mercy and _has_nominative([t for t in words if not h.first <= t.index <= h.last], analyses, doc_lang):
             continue
         before = [g for g in groups if g.last < first.index and first.sent - tokens[g.last].sent <= 1]
         if not before:

@@ -147,7 +147,7 @@ _NEGATION = frozenset({"negation"})
 _REPORTING = frozenset({"reporting"})
 _PRIVATIVE = frozenset({"privative"})
 _COMPANY = frozenset({"association", "grant"})  # acts of company or of giving: their verdict is no condemnation
-_COMPANY_WORDS = _COMPANY | {"entitlement", "auxiliary", "positive"}  # what else such an act's word may be
+_COMPANY_WORDS = _COMPANY | {"entitlement", "auxiliary", "doing", "positive"}  # what else such an act's word may be (жасау in "рақым жасау")
 
 
 def _cue_negated(doc: Doc, cue: DocHit) -> bool:
@@ -849,6 +849,9 @@ def _refutation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
             continue
         inside = evidence.intersection(range(ref.first, ref.last + 1))
         b_first, b_last = b.first, b.last
+        if ref.first < ref.last and all(any(sp.role == "call" and sp.first <= i <= sp.last for sp in b.spans)
+                                        for i in range(ref.first, ref.last + 1)):
+            continue  # the phrase is the attack's own call: "X-пен сауда жасау дұрыс емес" forbids
         if inside:
             # a one-word cue that is itself evidence refutes nothing; a phrase may lend the match a
             # word ("— последнее, что я бы сделал": я as the mood of a threat): the claim is the rest
