@@ -178,3 +178,13 @@ def test_every_reading_of_a_typed_word_lends_its_grammar(engine):
     assert {"accs", "2per", "nomn"} <= hit.gram
     assert engine.analyze("Сен капирсин, иманын жок арам шошкасын").flagged
     assert not engine.analyze("Бұл кісінің шошкасын сатып алдық, жақсы мал екен").flagged
+
+
+def test_a_typed_word_takes_no_guessed_russian_grammar(engine):
+    """тусти is түсті "fell" typed; pymorphy3 guesses an imperative of a verb that does not exist
+    (тустить).  The guess would end a converb chain as a call: "уйи ортенип, ... тусти" (the house
+    burned down, three children were taken to hospital) would read as a call to burn."""
+    assert "impr" not in engine.analyzer.analyze("тусти").gram
+    news = "Алматы облысында сыган отбасынын уйи ортенип, уш бала ауруханага тусти. Полиция себебин аныктап жатыр"
+    assert not engine.analyze(news, lang="kk").flagged
+    assert engine.analyze("сыгандарды ортеп жибериндер", lang="kk").flagged

@@ -819,8 +819,11 @@ class TokenAnalyzer:
         gram: set[str] = set()
         negated = False
         if _CYRILLIC_ONLY.match(word):
-            for _, g in russian.parses(word):
-                gram |= g
+            # (not pymorphy's guesses for a word its dictionary lacks that reads as Kazakh typed on a
+            # Russian keyboard: тусти is түсті "fell", not an imperative of a made-up тустить)
+            if not keyboard or russian.is_known(word):
+                for _, g in russian.parses(word):
+                    gram |= g
             for w in (word, *keyboard):
                 for a in kazakh.analyze(w)[1:]:
                     gram |= a.gram
