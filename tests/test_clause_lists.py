@@ -19,6 +19,9 @@ def _clauses(text: str) -> dict[str, int]:
     ("Мектепте, ауруханада жұмыс істейді", "мектепте", "ауруханада"),
     ("Көршілермен, туыстармен араласпайды", "көршілермен", "туыстармен"),
     ("акимдикке, полицияга алмау керек", "акимдикке", "полицияга"),  # typed: the same ending
+    ("äkımdıkke, politsiiağa jūmysqa almau kerek", "äkımdıkke", "politsiiağa"),  # Latin 2021
+    ("mektepte, auruhanada jumys isteidi", "mektepte", "auruhanada"),  # informal Latin
+    ("jerın satuğa da, jalğa beruge de bolmaidy", "satuğa", "beruge"),  # Latin correlative da
 ])
 def test_nouns_in_one_case_share_a_clause(text, first, second):
     c = _clauses(text)
@@ -29,6 +32,8 @@ def test_nouns_in_one_case_share_a_clause(text, first, second):
     ("Оларды әкімдікке, бәрін қуу керек", "әкімдікке", "бәрін"),
     ("Олар келді, бізге қарады", "келді", "бізге"),
     ("Мама, папа пришли", "мама", "папа"),  # Russian words too short and of no Kazakh case
+    ("Бізден төмен, олармен тең болмаймыз", "төмен", "олармен"),  # төмен "low" only ends like -мен
+    ("bızden tömen, olarmen teñ bolmaimyz", "tömen", "olarmen"),
 ])
 def test_other_commas_end_the_clause(text, first, second):
     c = _clauses(text)

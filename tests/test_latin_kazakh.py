@@ -51,3 +51,17 @@ def test_jide_is_a_kazakh_word_in_latin_too(engine):
 def test_an_ordinary_kazakh_word_in_informal_latin_votes_kazakh(engine):
     assert engine.analyzer.analyze("auylda").votes == (0, 1)
     assert engine.analyzer.analyze("rabote").votes == (0, 0)  # a Russian word read in Latin: no Kazakh vote
+
+
+@pytest.mark.parametrize(("cyrillic", "latin"), [
+    # a people noun after "this" points back to the group (būl, the 2021 spelling of бұл)
+    ("Қытайлар тағы тауарын өткізіп тұр, бұл халықтың бәрі айлакер әрі ұры",
+     "Qytailar tağy tauaryn ötkızıp tūr, būl halyqtyñ bärı ailaker ärı ūry"),
+    # a phrase that ends in a postposition of likeness is a comparison, whatever its last word reads as
+    ("Тәжіктер бір қора қой сияқты, миы жоқ", "Täjıkter bır qora qoi siiaqty, miy joq"),
+    # a comma between two words in one case lists them inside the clause its verb closes
+    ("Дүңгендерге жерін сатуға да, жалға беруге де болмайды", "Düñgenderge jerın satuğa da, jalğa beruge de bolmaidy"),
+])
+def test_latin_twins_of_three_reading_rules(engine, cyrillic, latin):
+    want, got = engine.analyze(cyrillic), engine.analyze(latin)
+    assert want.flagged and got.flagged, (latin, got.to_dict()["matches"])

@@ -725,6 +725,10 @@ def _doc_how(norm: NormalizedText, tok: Token) -> str:
     return "+".join(parts)
 
 
+_LIKENESS = frozenset("сияқты секілді тәрізді құсап сықылды іспетті сиякты секилди тариздi таризди кусап".split())
+_SIML = frozenset({"siml"})
+
+
 def _phrase_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], lexicon: Lexicon,
                  features: set[str]) -> list[DocHit]:
     """Multi-word entries: consecutive words whose keys match each component in turn."""
@@ -791,6 +795,11 @@ def _phrase_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], lexi
                     gram = frozenset()  # a Latin head whose grammar is unknown (salu): so is the phrase's
                 else:
                     gram = (gram - _VERBAL_GRAMMEMES) | (head.gram & _VERBAL_GRAMMEMES)
+                # a phrase that ends in a postposition of likeness is a comparison, in any script
+                # ("қой сияқты", "qoi siiaqty"), as a word in -дай is
+                last = tokens[idx[-1]]
+                if not _LIKENESS.isdisjoint(_cyrillic_spellings(last.text.lower(), last.script)):
+                    gram |= _SIML
                 # ... and before еді the head is the aorist of a wish ("тыйым салар едім")
                 nxt = _next_word(tokens, idx[-1])
                 if nxt is not None and not _EDI.isdisjoint(_cyrillic_spellings(nxt.text, nxt.script)):
@@ -1357,7 +1366,7 @@ def _pronoun_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hit
 _FINITE = frozenset({"pres", "past", "futr"})
 # "этот народ", "эта нация", "бұл халық", "осы ұлт": a demonstrative with a word for a people points
 # back to the group named before, as a pronoun does ("Цыгане опять попрошайничают. Этот народ ворует")
-_THIS = frozenset("этот эта этого этой этому этим этом эту бұл осы мына сол бул мына bul osy myna sol".split())
+_THIS = frozenset("этот эта этого этой этому этим этом эту бұл осы мына сол бул мына bul būl osy myna sol".split())
 _A_PEOPLE = regex.compile(r"^(народ|нация|нации|нацию|нацией|народец|племя|народность|халық|халқы|халык|халкы"
                           # the contemptuous collectives: "где эта публика, там бардак", "этот контингент"
                           r"|публика|публики|публике|публику|публикой|контингент|контингента|контингенту|братия|братии|братию"

@@ -173,18 +173,19 @@ def _segment(tokens: list[Token], norm: NormalizedText) -> None:
 
 # Correlative particles: "жер сатуға да, жалға беруге де болмайды", "ни чести, ни совести" — the
 # comma between their members joins them in one clause rather than ending one.
-_CORRELATIVE_BEFORE = frozenset({"да", "де", "та", "те"})
+_CORRELATIVE_BEFORE = frozenset({"да", "де", "та", "те", "da", "de", "ta", "te"})
 _CORRELATIVE_AFTER = frozenset({"ни"})
 
 
-# Kazakh case endings by case: a comma between two nouns in one case lists them ("әкімдікке,
-# полицияға жұмысқа алмау керек"), it does not end the clause the verb closes
+# Kazakh case endings by case, in Cyrillic and Latin: a comma between two nouns in one case lists
+# them ("әкімдікке, полицияға жұмысқа алмау керек"), it does not end the clause the verb closes
 _KAZAKH_CASES = tuple(regex.compile(p) for p in (
-    r"(ға|ге|қа|ке|на|не|га)$", r"(да|де|та|те)$", r"(дан|ден|тан|тен|нан|нен)$", r"(мен|бен|пен)$"))
+    r"(ға|ге|қа|ке|на|не|га|ğa|ga|gha|ge|qa|ka|ke|na|ne)$", r"(да|де|та|те|da|de|ta|te)$",
+    r"(дан|ден|тан|тен|нан|нен|dan|den|tan|ten|nan|nen)$", r"(мен|бен|пен|men|ben|pen)$"))
 
 
 def _listed_in_one_case(before: Token, after: Token) -> bool:
-    if before.kind != "word" or after.kind != "word" or len(before.text) < 5 or len(after.text) < 5:
+    if before.kind != "word" or after.kind != "word" or len(before.text) < 6 or len(after.text) < 6:
         return False
     return any(c.search(before.text) and c.search(after.text) for c in _KAZAKH_CASES)
 
