@@ -601,6 +601,9 @@ def _subjectless_predicate(clause: list[Token], analyses: list[TokenAnalysis | N
     return False
 
 
+_FIRST_PERSON = frozenset("я мы мен біз men biz bız".split())
+
+
 # acts a call may demand with its object left unsaid ("Тез арада қуу керек", "Гнать надо")
 _ZERO_OBJECT_ACTS = frozenset({"expulsion", "send_away", "violence", "do_away", "erase", "punish", "confinement",
                                "injure"})
@@ -648,15 +651,17 @@ def _zero_object_hits(tokens: list[Token], analyses: list[TokenAnalysis | None],
         if punct.kind != "punct" or punct.text not in (",", ".", ";", "...", "…"):
             continue
         words = [t for t in tokens if t.clause == clause_id and t.kind == "word"]
+        # a threat with a subject of its own threatens for someone else ("соперники никого не
+        # пощадили"); the speaker is the one who threatens ("и мы доберёмся до каждого")
+        if no_mercy and _has_nominative([t for t in words if not h.first <= t.index <= h.last
+                                         and t.text.lower() not in _FIRST_PERSON], analyses, doc_lang):
+            continue
         # the word after a comma that ends the clause too: a comma may split the act from its object
         # ("надо убить, время до поезда")
         j = words[-1].index + 1
         if j + 1 < len(tokens) and tokens[j].text == "," and tokens[j + 1].kind == "word" and len(tokens[j + 1].text) > 2:
             words.append(tokens[j + 1])
         if not no_mercy and any(_has_object(t, analyses, own, doc_lang) for t in words):
-            continue
-        # a threat with a subject of its own threatens for someone else ("соперники никого не пощадили")
-        if no_mercy and _has_nominative([t for t in words if not h.first <= t.index <= h.last], analyses, doc_lang):
             continue
         before = [g for g in groups if g.last < first.index and first.sent - tokens[g.last].sent <= 1]
         if not before:

@@ -658,7 +658,7 @@ def _cue(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
         if "metalinguistic" in cue.entry.classes and _no_talk_of_a_word(doc, cue):
             continue
         if "counter_speech" in ctx.cue_classes and (_verdict_on_company(doc, cue) or _cue_names_target(doc, cue, b)
-                                                    or _asks_agreement(doc, cue, b)):
+                                                    or _asks_agreement(doc, cue, b) or _label_on_speaker(doc, cue)):
             continue
         if ctx.not_when_called and _called_for(doc, cue):
             continue  # "X-ды лагерьге қамау керек": the arrest is the act called for, no report
@@ -700,6 +700,26 @@ def _inside_frame_phrase(doc: Doc, cue: DocHit) -> bool:
 
 
 _FRAME_CLASSES = frozenset({"taghut", "takfir", "sharia_rule", "jihad", "dajjal", "martyrdom"})
+
+
+_SPEAKER_OBJECT = frozenset("нас меня бізді мені бизди мени bızdı bizdi menı meni".split())
+
+
+def _label_on_speaker(doc: Doc, cue: DocHit) -> bool:
+    """A condemnation word others put on the speaker ("бізді экстремист деп күлетін кәпірлер", "нас
+    называют расистами"): the speaker reports being called it, and condemns no hate.  "Us" or "me"
+    stands in the accusative at most three words before it, in its clause."""
+    toks = doc.tokens
+    words = 0
+    for j in range(cue.first - 1, -1, -1):
+        if toks[j].kind != "word":
+            continue
+        if toks[j].clause != toks[cue.first].clause or words >= 3:
+            return False
+        if toks[j].text.lower() in _SPEAKER_OBJECT:
+            return True
+        words += 1
+    return False
 
 
 def _cue_names_target(doc: Doc, cue: DocHit, b: Binding) -> bool:
@@ -752,11 +772,23 @@ def _gram(doc: Doc, i: int) -> frozenset[str]:
 
 
 def _called_for(doc: Doc, cue: DocHit) -> bool:
-    """A modal of call (керек, надо, пора) right before or after the cue word, in its clause."""
+    """A modal of call (керек, надо, пора) right before or after the cue word, in its clause; or
+    the speaker's own verb of doing it after the word ("Алланың үкімін өз қолымызбен орындаймыз":
+    the verdict is one the speaker will carry out, no court report)."""
     toks = doc.tokens
     for i in (cue.first - 1, cue.last + 1):
         if 0 <= i < len(toks) and toks[i].kind == "word" and toks[i].clause == toks[cue.first].clause \
                 and any(True for _ in _hits_with(doc, _CALL, None, i, i)):
+            return True
+    words = 0
+    for i in range(cue.last + 1, len(toks)):
+        if toks[i].clause != toks[cue.first].clause or words >= 3:
+            break
+        if toks[i].kind != "word":
+            continue
+        words += 1
+        g = _gram(doc, i)
+        if {"VERB", "1per", "plur"} <= g and "past" not in g and toks[i].text.lower() not in _SPEAKER_OBJECT:
             return True
     return False
 
