@@ -1721,12 +1721,21 @@ def _drop_sentence_opening_contrast(tokens: list[Token], hits: list[DocHit]) -> 
 
 
 _LABEL = frozenset({"Label"})
+# a people noun an insult adjective may head as a label: "..., наглый народ", "подлая нация"
+_PEOPLE_LABEL_HEADS = frozenset("народ нация племя народец народишко людишки публика сброд".split())
 _LABEL_CLASSES = frozenset({"epithet", "negative_attribute", "dehumanization"})
 MAX_LABEL_WORDS = 3
 # words a verdict may carry without a subject or verb of its own: in a word (одним словом,
 # қысқасы) and all of them (все, бәрі: "..., все как один нищеброды", "..., бәрі арсыз")
 _SUMMING_CLASSES = frozenset({"summing_up", "quantifier"})
 _CONTRAST_OPENERS = frozenset("а но однако зато ал бірақ алайда a no biraq birak".split())
+
+
+def _after_contrast_clause(tokens: list[Token], first: int) -> bool:
+    """Does the clause before the one at `first` open with a contrast word (а, но, ал, бірақ)?"""
+    clause = tokens[first].clause
+    prev = [t for t in tokens[:first] if t.kind == "word" and t.clause == clause - 1]
+    return bool(prev) and prev[0].text.lower() in _CONTRAST_OPENERS
 
 
 def _mark_labels(tokens: list[Token], hits: list[DocHit], analyses: list[TokenAnalysis | None]) -> list[DocHit]:
@@ -1744,7 +1753,14 @@ def _mark_labels(tokens: list[Token], hits: list[DocHit], analyses: list[TokenAn
     for h in hits:
         if not _LABEL_CLASSES.isdisjoint(h.entry.classes) and "1per" not in h.gram:
             # (a nominative plural: nadandyq "ignorance" also reads as a 1st person plural verb)
-            if {"plur", "nomn"} <= h.gram:
+            head = _next_word(tokens, h.last)
+            if head is not None and head.clause == tokens[h.last].clause and head.text.lower() in _PEOPLE_LABEL_HEADS \
+                    and "nomn" in h.gram:
+                # an insult adjective with a word for a people: "..., наглый народ, ..." labels the group
+                # (not after a clause that turns to others: "..., а соседи, наглый народ, шумят")
+                labelled = _label_clause(tokens, head.index, summing, MAX_LABEL_WORDS, analyses) \
+                    and not _after_contrast_clause(tokens, h.first)
+            elif {"plur", "nomn"} <= h.gram:
                 labelled = _label_clause(tokens, h.last, summing, MAX_LABEL_WORDS, analyses)
             else:
                 # (a Latin word's grammar is unknown: empty)
