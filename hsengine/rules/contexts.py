@@ -780,6 +780,8 @@ def _called_for(doc: Doc, cue: DocHit) -> bool:
         if 0 <= i < len(toks) and toks[i].kind == "word" and toks[i].clause == toks[cue.first].clause \
                 and any(True for _ in _hits_with(doc, _CALL, None, i, i)):
             return True
+    if cue.entry.lang != "kk":
+        return False  # (a Russian word's grammemes mix in Kazakh readings: поста is no verb)
     words = 0
     for i in range(cue.last + 1, len(toks)):
         if toks[i].clause != toks[cue.first].clause or words >= 3:
