@@ -235,7 +235,10 @@ def _item_first(item) -> tuple[set[str] | None, bool]:
     return None, False  # anything else: unknown
 
 
-FAST_CHUNK = 16  # tame searches timed together on the wall clock (cheap to read, unlike thread time)
+# tame searches timed together on the wall clock (cheap to read, unlike thread time).  A group
+# must stay well under CHARGE_FLOOR, or it is run again the measured way: at 16 a search of ~1.3 µs
+# (a slower machine) put a third of the groups over it, and the reruns cost more than the searches
+FAST_CHUNK = 8
 _Plan = tuple[tuple[tuple[tuple[regex.Pattern[str], tuple[str, ...]], ...], bool], ...]
 _plans: dict[tuple[tuple[str, regex.Pattern[str]], ...], _Plan] = {}
 
