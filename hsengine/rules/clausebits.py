@@ -11,7 +11,7 @@ the OR over its features (`met`), and a rule or node with clause mask `m` is pos
 Bits are only ever added (a node's clauses are interned on first use), in order and under a lock:
 a clause's bit is published (in `_bit`) only after every feature's mask holds it, so when a mask
 shows a bit, every bit up to it can be read from the feature masks.  A `met` computed when fewer
-bits existed is computed again (`Met.covers`) — threads may share one ClauseBits.
+bits existed is computed again (`refreshed`) — threads may share one ClauseBits.
 """
 
 from __future__ import annotations
@@ -73,10 +73,10 @@ class ClauseBits:
         known = len(self._bit)  # read first: every bit below it is in the feature masks
         return Met(reduce(or_, map(self._by_feature.get, features, repeat(0)), 0), known)
 
-    def possible(self, mask: int, met: Met, features: Iterable[str]) -> tuple[bool, Met]:
-        """Does `met` meet every clause of `mask`?  With `met` computed again, if the mask holds a
-        bit that did not exist when it was; the `Met` to keep is returned too."""
-        if mask.bit_length() > met.known:
-            met = self.met(features)
-            met.known = max(met.known, mask.bit_length())  # the mask's bits were all published
-        return mask & met.bits == mask, met
+    def refreshed(self, mask: int, features: Iterable[str]) -> Met:
+        """The clauses these features meet, computed again for a mask that holds a bit the `Met`
+        in hand did not know: a node's mask test is `mask & met.bits == mask` once
+        `mask.bit_length() <= met.known`."""
+        met = self.met(features)
+        met.known = max(met.known, mask.bit_length())  # the mask's bits were all published
+        return met

@@ -227,8 +227,10 @@ class Matcher:
                 requirements(node, self._node_requirements)  # the clauses of its subtrees are kept too
                 got = self._node_requirements[key]
             mask = self._node_masks[key] = self._node_bits.mask(got[1])
-        possible, self._met = self._node_bits.possible(mask, self._met, self.doc.features)
-        return not possible
+        met = self._met
+        if mask.bit_length() > met.known:  # (a bit added since: see ClauseBits.refreshed)
+            met = self._met = self._node_bits.refreshed(mask, self.doc.features)
+        return mask & met.bits != mask
 
     # -- nodes ----------------------------------------------------------------------------
     def bindings(self, node: Node, lo: int, hi: int) -> list[Binding]:
