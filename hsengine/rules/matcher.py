@@ -247,9 +247,12 @@ class Matcher:
         return self._all(node, lo, hi)
 
     def _all(self, node: AllOf, lo: int, hi: int) -> list[Binding]:
-        lists = [self.bindings(p, lo, hi) for p in node.parts]
-        if any(not x for x in lists):
-            return []
+        lists = []
+        for p in node.parts:
+            got = self.bindings(p, lo, hi)
+            if not got:
+                return []  # (the parts after it need not be bound: a fifth of them, warm RuEthnoHate)
+            lists.append(got)
         results: list[Binding] = []
         if node.ordered:
             candidates = self._ordered(lists, node)
