@@ -30,12 +30,13 @@ from ..lexicon.index import Lexicon
 from ..text.langid import decide
 from ..lexicon.loader import read_lexicon
 from ..lexicon.lookup import RuleVocabulary, TokenAnalyzer
+from ..rules.clausebits import ClauseBits
 from ..rules.matcher import Binding, Matcher, Span, units
 from ..text.normalize import NormalizedText, normalize
 from ..paths import BUNDLED_LEXICON, BUNDLED_RULES, lexicon_registries, rules_registries
 from .results import AnalysisResult, Evidence, Match, Suppressed
 from .scoring import POINTED_WORD, QUOTED_WORD, Scoring, check_min_score, pointing_word, quoted_word, target_entries
-from ..rules.loader import Rule, RuleSet, atoms, read_rules, render_template
+from ..rules.loader import Rule, RuleSet, atoms, node_clause_table, pattern_nodes, read_rules, render_template
 from ..text.tokenize import WORD_PATTERN
 
 DEFAULT_MAX_TEXT_LENGTH = MAX_CHUNK_CHARS
@@ -172,6 +173,11 @@ class Engine:
         self.rules: list[Rule] = list(self.ruleset.rules)
         self._rule_index: tuple | None = None  # built on first use, see _candidates
         self._node_requirements: dict[int, tuple] = {}  # for the matcher: see Matcher._impossible
+        self._node_bits = ClauseBits()  # the same nodes' clause masks (rules/clausebits.py)
+        # every node's clauses, computed with the compiled set; put into the memo at the first
+        # evaluation (a process that only prefilters never needs them)
+        self._node_clauses: tuple | None = tables.get("node_clauses")
+        self._node_clauses_pending = self._node_clauses is not None
         o = self.options
         self.analyzer = TokenAnalyzer(self.lexicon, self._vocabulary(), fuzzy=o["fuzzy"],
                                       deobfuscate=o["deobfuscate"], cache_size=o["cache_size"],
@@ -192,8 +198,10 @@ class Engine:
         analyzer = state.pop("analyzer")
         state["_rule_index"] = None
         state.pop("_node_requirements", None)  # keyed by object ids: rebuilt with the rules
+        state.pop("_node_bits", None)
         state["_analyzer_tables"] = {"vocab_skeletons": analyzer._vocab_skeletons,
-                                     "typed_tables": analyzer.typed_tables()}
+                                     "typed_tables": analyzer.typed_tables(),
+                                     "node_clauses": state.pop("_node_clauses")}
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -228,7 +236,9 @@ class Engine:
                              targets=lexicon.targets, entries=set(lexicon.entries))
         vocab = _vocabulary_of(ruleset.rules, ruleset)
         tables = {"vocab_skeletons": TokenAnalyzer.build_vocab_skeletons(vocab),
-                  "typed_tables": TokenAnalyzer.build_typed_tables(lexicon, vocab)}
+                  "typed_tables": TokenAnalyzer.build_typed_tables(lexicon, vocab),
+                  # (~0.5 s of CPU, which each process paid on the nodes it evaluated)
+                  "node_clauses": node_clause_table(ruleset.rules)}
         lexicon, ruleset, tables = cache.shared_values((lexicon, ruleset, tables))
         if key:
             cache.store(key, (lexicon, ruleset, tables))
@@ -347,33 +357,34 @@ class Engine:
         return self._evaluate(text, doc, candidates, trace)
 
     def _candidates(self, features: set[str]) -> list[Rule]:
-        """Rules whose every requirement clause meets the features, in rule order.  Each rule is
-        indexed under the features of its smallest clause, so a message only checks the rules
-        one of its own features can start (not every rule of the set)."""
+        """Rules whose every requirement clause meets the features, in rule order: a rule's
+        clauses are bits of a mask, the clauses the features meet another (rules/clausebits.py),
+        so each rule costs one integer test instead of a set test per clause."""
         index = self._rule_index
         if index is None or index[0] is not self.rules:
-            by_feature: dict[str, list[int]] = {}
-            always: list[int] = []
-            for i, rule in enumerate(self.rules):
-                if not rule.requirements:
-                    always.append(i)
-                    continue
-                for f in min(rule.requirements, key=len):
-                    by_feature.setdefault(f, []).append(i)
-            index = self._rule_index = (self.rules, by_feature, always)
-        rules, by_feature, always = index
-        picked = set(always)
-        for f in features:
-            got = by_feature.get(f)
-            if got is not None:
-                picked.update(got)
-        # (every clause meets the features: no clause is disjoint from them; map over the bound
-        # method, not a generator, on this path of every message)
-        meets = features.isdisjoint
-        return [rules[i] for i in sorted(picked) if not any(map(meets, rules[i].requirements))]
+            bits = ClauseBits()
+            masks = tuple((rule, bits.mask(rule.requirements)) for rule in self.rules)
+            index = self._rule_index = (self.rules, bits, masks)
+        _, bits, masks = index
+        met = bits.met(features).bits  # (no clause is added to these bits after the index is built)
+        return [rule for rule, mask in masks if mask & met == mask]
+
+    def _fill_node_requirements(self) -> None:
+        """The matcher's memo of requirement clauses, from the table computed with the compiled set:
+        the same values `requirements(node, memo)` gives, keyed and held as it keeps them.  A rule
+        whose nodes do not line up with the table is left to be computed on use."""
+        self._node_clauses_pending = False
+        memo = self._node_requirements
+        for rule, clauses in zip(self.ruleset.rules, self._node_clauses or ()):
+            nodes = list(pattern_nodes(rule.pattern))
+            if len(nodes) == len(clauses):
+                for node, got in zip(nodes, clauses):
+                    memo.setdefault(id(node), (node, got))
 
     def _evaluate(self, text: str, doc: Doc, rules: list[Rule], trace: Trace | None) -> AnalysisResult:
-        matcher = Matcher(doc, self._node_requirements)
+        if self._node_clauses_pending:
+            self._fill_node_requirements()
+        matcher = Matcher(doc, self._node_requirements, self._node_bits)
         contexts = self.ruleset.contexts
         matched: dict[tuple[str, str | None], list[Binding]] = defaultdict(list)
         suppressed: dict[tuple[str, str | None, str], tuple[Binding, Suppression]] = {}
@@ -713,8 +724,10 @@ def _is_compiled_set(obj: object) -> bool:
             and isinstance(obj[1], RuleSet) and isinstance(obj[2], dict)):
         return False
     tables = obj[2]
-    if not (set(tables) == {"vocab_skeletons", "typed_tables"} and isinstance(tables["vocab_skeletons"], dict)
-            and isinstance(tables["typed_tables"], tuple) and len(tables["typed_tables"]) == 4):
+    if not (set(tables) == {"vocab_skeletons", "typed_tables", "node_clauses"}
+            and isinstance(tables["vocab_skeletons"], dict)
+            and isinstance(tables["typed_tables"], tuple) and len(tables["typed_tables"]) == 4
+            and isinstance(tables["node_clauses"], tuple) and all(isinstance(c, tuple) for c in tables["node_clauses"])):
         return False
     if _LEXICON_SHAPE is None:
         from ..lexicon.loader import LexiconSource
@@ -723,7 +736,7 @@ def _is_compiled_set(obj: object) -> bool:
     ruleset = obj[1]
     try:
         return (_shape(obj[0]) == _LEXICON_SHAPE and isinstance(ruleset.rules, list)
-                and all(isinstance(r, Rule) for r in ruleset.rules)
+                and all(isinstance(r, Rule) for r in ruleset.rules) and len(tables["node_clauses"]) == len(ruleset.rules)
                 and all(isinstance(getattr(ruleset, f), dict) for f in ("narratives", "contexts", "regexes")))
     except (TypeError, AttributeError):
         return False

@@ -35,6 +35,20 @@ class Phrase:
     dashes: frozenset[int] = frozenset()  # components a dash may follow (the spelling shows one)
 
 
+def _by_rare_component(phrases: dict[str, tuple[Phrase, ...]]) -> dict[str, tuple[Phrase, ...]]:
+    """Each phrase under the keys of its least common component, to find the phrases a message can
+    match (lexicon/annotate.py: possible_phrases) without trying every phrase of every key: phrases
+    start with common words (не, в, олар), by which `phrases` lists them.  The least common is
+    taken to be the component whose shortest key is longest (в, не, мен are short)."""
+    out: dict[str, list[Phrase]] = {}
+    unique = {id(p): p for listed in phrases.values() for p in listed}  # (listed under each first key)
+    for p in unique.values():
+        rare = max(p.components, key=lambda c: min(map(len, c), default=0))
+        for k in rare:
+            out.setdefault(k, []).append(p)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _negative_kazakh_verb(word: str) -> bool:
     """A Kazakh phrase word that is itself a negated verb: a form with its ending (болмайды), or a
     bare negated stem as lemmas are written (алма "not take" in жұмысқа алма, берме), which the
@@ -126,6 +140,7 @@ class Lexicon:
         self.ru_lemma = {k: tuple(v.values()) for k, v in ru_lemma.items()}
         self.kk_stem = {k: tuple(v.values()) for k, v in kk_stem.items()}
         self.phrases = {k: tuple(v) for k, v in phrases.items()}
+        self.phrases_by_rare_component = _by_rare_component(self.phrases)
         self.phrase_vocab = frozenset(k for ph in (p for v in phrases.values() for p in v) for c in ph.components for k in c)
         phrase_skel: dict[str, set[str]] = defaultdict(set)
         for key in self.phrase_vocab:

@@ -30,7 +30,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence, Union
+from typing import Any, Iterable, Iterator, Sequence, Union
 
 import regex
 
@@ -294,6 +294,30 @@ def _selectivity(clause: frozenset[str]) -> tuple[int, int]:
     """Smaller is rarer in text: a regex (often a negative lookahead that most words pass) is the
     weakest evidence, then bare words; lexicon classes and entries are the strongest."""
     return (sum(f.startswith("regex:") for f in clause) > 0, len(clause))
+
+
+def pattern_nodes(node: Node) -> Iterator[Node]:
+    """Every node of a pattern, its `absent` parts included, in one fixed order (pre-order)."""
+    yield node
+    if isinstance(node, AllOf):
+        for p in node.parts + node.absent:
+            yield from pattern_nodes(p)
+    elif isinstance(node, AnyOf):
+        for p in node.parts:
+            yield from pattern_nodes(p)
+
+
+def node_clause_table(rules: Iterable[Rule]) -> tuple[tuple[tuple[frozenset[str], ...], ...], ...]:
+    """The requirement clauses of every node of every rule, in `pattern_nodes` order: what the
+    matcher's memo (`requirements(node, memo)`) would hold once each node had been asked for."""
+    memo: dict[int, tuple] = {}
+    out = []
+    for rule in rules:
+        nodes = list(pattern_nodes(rule.pattern))
+        for n in nodes:
+            requirements(n, memo)
+        out.append(tuple(memo[id(n)][1] for n in nodes))
+    return tuple(out)
 
 
 def atoms(node: Node) -> Iterable[Atom]:

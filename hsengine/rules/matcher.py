@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from ..lexicon.annotate import ORIGIN_HOWS, PEOPLE_HOW, Doc, DocHit
 from ..morphology.grammemes import CONTEXT_GRAMMEMES
+from .clausebits import ClauseBits, Met
 from .loader import SEQ_MAX_GAP, AllOf, AnyOf, Atom, Node, Rule, requirements
 
 MAX_BINDINGS = 32
@@ -103,7 +104,8 @@ class Matcher:
     look only at the tokens that carry one of their features) and sliced per sentence with a
     binary search, so a long message costs about as much as its sentences put together."""
 
-    def __init__(self, doc: Doc, node_requirements: dict[int, tuple] | None = None):
+    def __init__(self, doc: Doc, node_requirements: dict[int, tuple] | None = None,
+                 node_bits: ClauseBits | None = None):
         self.doc = doc
         self._spans: dict[int, tuple[list[Span], list[int]]] = {}
         self._feature_tokens: dict[str, list[int]] | None = None
@@ -111,6 +113,13 @@ class Matcher:
         # id(node) -> (node, its requirement clauses), shared by the matchers of one rule set (the
         # Engine keeps it; the node is held so that its id stays its own)
         self._node_requirements = node_requirements if node_requirements is not None else {}
+        # the same nodes' clauses as bit masks, and the clauses this document meets (clausebits.py);
+        # the masks go with the requirements, whose nodes keep their ids their own
+        if node_requirements is None or node_bits is None:
+            node_bits = ClauseBits()
+        self._node_bits = node_bits
+        self._node_masks = node_bits.node_masks
+        self._met = Met(0, -1)  # computed on first use
 
     # -- atoms ----------------------------------------------------------------------------
     def _all_spans(self, atom: Atom) -> tuple[list[Span], list[int]]:
@@ -210,11 +219,18 @@ class Matcher:
     def _impossible(self, node: Node) -> bool:
         """Does some requirement clause of the node (what any binding of it needs among the
         message's features) miss the message?  Then none of its parts need be looked at."""
-        got = self._node_requirements.get(id(node))
-        if got is None:
-            requirements(node, self._node_requirements)  # the clauses of its subtrees are kept too
-            got = self._node_requirements[id(node)]
-        return any(map(self.doc.features.isdisjoint, got[1]))
+        key = id(node)
+        mask = self._node_masks.get(key)
+        if mask is None:
+            got = self._node_requirements.get(key)
+            if got is None:
+                requirements(node, self._node_requirements)  # the clauses of its subtrees are kept too
+                got = self._node_requirements[key]
+            mask = self._node_masks[key] = self._node_bits.mask(got[1])
+        met = self._met
+        if mask.bit_length() > met.known:  # (a bit added since: see ClauseBits.refreshed)
+            met = self._met = self._node_bits.refreshed(mask, self.doc.features)
+        return mask & met.bits != mask
 
     # -- nodes ----------------------------------------------------------------------------
     def bindings(self, node: Node, lo: int, hi: int) -> list[Binding]:
@@ -231,9 +247,12 @@ class Matcher:
         return self._all(node, lo, hi)
 
     def _all(self, node: AllOf, lo: int, hi: int) -> list[Binding]:
-        lists = [self.bindings(p, lo, hi) for p in node.parts]
-        if any(not x for x in lists):
-            return []
+        lists = []
+        for p in node.parts:
+            got = self.bindings(p, lo, hi)
+            if not got:
+                return []  # (the parts after it need not be bound: a fifth of them, warm RuEthnoHate)
+            lists.append(got)
         results: list[Binding] = []
         if node.ordered:
             candidates = self._ordered(lists, node)

@@ -102,17 +102,20 @@ def tokenize(norm: NormalizedText, merges: Sequence[Merge] = ()) -> list[Token]:
     tokens: list[Token] = []
     to_original = None if norm.is_identity else norm.to_original  # most messages: offsets unchanged
     append = tokens.append
-    for m in _TOKEN.finditer(text):
+    shape = _word_shape
+    # (the token's text sliced, not m.group(): this runs for every token of every message the
+    # annotation reads)
+    for i, m in enumerate(_TOKEN.finditer(text)):
         kind = m.lastgroup
         ns, ne = m.span()
-        s, e = to_original(ns, ne) if to_original is not None else (ns, ne)
-        word = m.group()
+        s, e = (ns, ne) if to_original is None else to_original(ns, ne)
+        word = text[ns:ne]
         if kind == "word":
-            script, obfuscated = _word_shape(word) if len(word) <= 64 else \
+            script, obfuscated = shape(word) if len(word) <= 64 else \
                 (script_of(word), _HAS_NON_LETTER.search(word) is not None)
-            append(Token(len(tokens), word, s, e, ns, ne, kind, script, obfuscated))
+            append(Token(i, word, s, e, ns, ne, kind, script, obfuscated))
         else:
-            append(Token(len(tokens), word, s, e, ns, ne, kind))
+            append(Token(i, word, s, e, ns, ne, kind))
     if merges:
         tokens = _apply_merges(tokens, merges, norm)
     _segment(tokens, norm)
