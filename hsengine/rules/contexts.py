@@ -16,6 +16,11 @@ one of three kinds:
   claim follows it in its own or a linked clause ("ложь о том, что...", "миф, будто...",
   "опровергли слухи о..."), or precedes it with nothing turning away between ("...деген өтірікті
   әшкереледі", "..., — это миф").  A negated refutation ("это не миф") frames nothing.
+- attribution — the evidence is what someone else said: a verb of saying whose speaker is not the
+  writer frames it in the same sentence ("нацики кричат, что...", "депутат заявил, будто...",
+  "...деп айғайлайды", "...дейді олар"), and nothing takes it up ("правильно говорят", "дұрыс
+  айтады", "и это правда").  The writer's own saying ("я говорю", "айтамын"), a request ("скажите")
+  and hearsay without a speaker ("говорят, что...") report nothing.
 - question — a why-question with no negation in it doubts the call it asks about ("зачем
   выгонять атеистов?", "еврейлерге неге елдеріне қайту керек?"); a negated one is the call itself
   ("почему их до сих пор не выгнали?") and is left alone.
@@ -253,6 +258,8 @@ def check(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
         return _refutation(ctx, doc, b)
     if ctx.kind == "echo":
         return _echo(ctx, doc, b)
+    if ctx.kind == "attribution":
+        return _attribution(ctx, doc, b)
     return _quotation(ctx, doc, b)
 
 
@@ -913,4 +920,140 @@ def _refutation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
             framed = False
         if framed:
             return Suppression(ctx.id, ctx.kind, ref, ctx.description or ctx.id)
+    return None
+
+
+# -- attribution: someone else's words -------------------------------------------------------
+# a Russian reporting word that is the writer's own (я говорю), a request (скажите) or an intention
+# (хочу сказать) attributes nothing
+_NOT_REPORTED_GRAM = frozenset({"1per", "impr", "INFN", "GRND"})  # GRND: "честно говоря" is a parenthesis
+_FIRST_PERSON_RU = frozenset({"я", "мы"})
+_FIRST_PERSON_KK = frozenset({"мен", "біз", "men", "biz"})
+# a plural verb of saying needs its speaker named: "говорят, что..." without one is hearsay the
+# writer passes on, "нацики говорят, что..." reports
+_SPEAKER_GRAM = frozenset({"NOUN", "NPRO", "Apro"})  # Apro: "которые говорят"
+# Kazakh first person on the verb itself: айтамын, деймін, айттым, дедім, айтамыз, дедік, aitamyn
+_KAZAKH_FIRST_PERSON = regex.compile(
+    r"(?:м|мын|мін|мин|мыз|міз|миз|быз|біз|пыз|піз|дық|дік|тық|тік|дык|дик|тык|тик"
+    r"|m|myn|min|myz|miz|dyq|dık|tyq|tık|dyk|dik|tyk|tik)$")
+# a bare Kazakh verb stem is the imperative (айт, жаз); these endings make a listed form finite (дейді, деді)
+_KAZAKH_FINITE = regex.compile(r"(?:ды|ді|ты|ті|ди|ты|dy|dı|di|ty|tı)$")
+_KAZAKH_REQUEST = regex.compile(r"(?:шы|ші|ши|ңыз|ңіз|ңиз|ңдар|ңдер|ндар|ндер|şy|şı|ñyz|ñız|ñdar|ñder)$")
+# a verbal noun (айту, айтуға, деуге) names the act, it reports no one's words: "мұсылман деп айтуға уяламын"
+_KAZAKH_VERBAL_NOUN = regex.compile(r"(?:у|уға|уге|уга|уды|уді|уди|удан|уден|u|uğa|uge|udy|udı)$")
+# the Kazakh saying that ties a claim to its verb: "... деп айтады", "... дейді", "... депті"
+_KAZAKH_SAYING = regex.compile(r"^(?:деп|де[йдп]|dep|de[idp])")
+_RU_OPENING_MARKS = frozenset(":«\"“„")
+
+
+# words between a verb of saying and the claim it takes in its own clause, without что or a quotation
+# mark: "орут таджиков вон", "кричат россия для русских"
+SAME_CLAUSE_REACH = 2
+KAZAKH_CLAIM_TO_TIE = 3  # words between a claim's last evidence and its деп: "қуу керек деп", "ұры дейді"
+
+
+def _reporter_is_other(doc: Doc, cue: DocHit) -> bool:
+    """The words of saying are someone else's: not the writer's (first person, я/мы/мен/біз in its
+    clause), not a request or an intention, and a Russian plural verb names its speaker."""
+    toks = doc.tokens
+    i = cue.first
+    text = toks[i].text.lower()
+    clause = toks[i].clause
+    if toks[i].text[:1].isupper() and i > 0 and toks[i - 1].kind == "word" and toks[i - 1].sent == toks[i].sent:
+        return False  # a capital inside a sentence is a name: the city Орал, not орал "shouted"
+    before = [j for j in range(max(0, i - 4), i) if toks[j].kind == "word" and toks[j].clause == clause]
+    if cue.entry.lang == "kk":
+        bare_stem = text in cue.entry.spellings and not _KAZAKH_FINITE.search(text)
+        last = toks[cue.last].text.lower()
+        if bare_stem or _KAZAKH_REQUEST.search(last) or _KAZAKH_FIRST_PERSON.search(last) \
+                or _KAZAKH_VERBAL_NOUN.search(last) or _negated_verb(doc, cue.last):
+            return False  # "айт" (say it!), "айтшы", "айтамын" (I say), "айту", "айтпайды" (nobody says)
+        window = [j for j in range(max(0, i - 12), min(len(toks), cue.last + 3))
+                  if toks[j].kind == "word" and toks[j].clause == clause]
+        return not any(toks[j].text.lower() in _FIRST_PERSON_KK for j in window)
+    a = doc.analyses[i]
+    gram = a.gram if a is not None else frozenset()
+    if "INFN" in gram and before:
+        # an infinitive after a finite verb is that verb's saying: "начали орать", "стали кричать"
+        # ("хочу сказать" stays the writer's through the verb's 1per)
+        prev = doc.analyses[before[-1]]
+        if prev is not None and "VERB" in prev.gram and before[-1] == i - 1:
+            i, gram = before[-1], prev.gram
+            before = before[:-1]
+    if not _NOT_REPORTED_GRAM.isdisjoint(gram):
+        return False
+    if "VERB" not in gram:
+        return True  # мол, дескать, по словам, a post or a comment: someone else's by what they are
+    if any(toks[j].text.lower() in _FIRST_PERSON_RU for j in before):
+        return False  # "я вчера сказал, что..."
+    if "plur" in gram and "2per" not in gram:
+        named = [j for j in before if doc.analyses[j] is not None and not _SPEAKER_GRAM.isdisjoint(doc.analyses[j].gram)
+                 and "nomn" in doc.analyses[j].gram]
+        after = i + 1 < len(toks) and toks[i + 1].kind == "word" and doc.analyses[i + 1] is not None \
+            and "nomn" in doc.analyses[i + 1].gram and not _SPEAKER_GRAM.isdisjoint(doc.analyses[i + 1].gram)
+        return bool(named) or after
+    return True
+
+
+def _endorsed(ctx: Context, doc: Doc, cue: DocHit, claim_last: int) -> bool:
+    """The writer takes the report up: an endorsement word right before the verb of saying
+    ("правильно говорят", "дұрыс айтады"), a cited authority as its speaker ("деп шейх айтты"), or after the claim to the end of the next sentence ("и это
+    правда", "келісемін"), or the report is a citation the writer leans on ("как говорил дед")."""
+    toks = doc.tokens
+    for j in range(max(0, cue.first - 3), min(len(toks), cue.last + 3)):
+        if toks[j].kind == "word" and toks[j].clause == toks[cue.first].clause and toks[j].text.lower() in ctx.endorsement:
+            return True
+    if ctx.endorsement_classes and any(toks[h.first].clause == toks[cue.first].clause for h in _hits_with(
+            doc, ctx.endorsement_classes, None, max(0, cue.first - 4), cue.last + 3)):
+        return True  # "деп шейх айтты", "так говорили шейхи": a ruling passed on
+    j = cue.first - 1
+    while j >= 0 and toks[j].kind == "word" and toks[j].clause == toks[cue.first].clause and cue.first - j <= 3:
+        if toks[j].text.lower() == "как":
+            return True
+        j -= 1
+    end = doc.sentence_range(toks[claim_last].sent, toks[claim_last].sent + 1)[1]
+    return any(toks[k].kind == "word" and toks[k].text.lower() in ctx.endorsement
+               for k in range(max(claim_last, cue.last) + 1, min(len(toks), end + 1)))
+
+
+def _attribution(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
+    toks = doc.tokens
+    evidence = _evidence_tokens(b)
+    lo, hi = doc.sentence_range(toks[b.first].sent, toks[b.last].sent)
+    reach = ctx.max_distance or 12
+    for cue in _hits_with(doc, ctx.cue_classes, None, lo, hi):
+        if evidence.intersection(range(cue.first, cue.last + 1)) or _cue_negated(doc, cue):
+            continue
+        if not _reporter_is_other(doc, cue):
+            continue
+        if cue.entry.lang == "kk":
+            # "<claim> деп айғайлайды", "<claim> дейді": the claim before, tied by деп or the verb де-
+            # the claim ends right before its деп (or before дейді itself): "<claim> деп айтады"
+            tie = cue.first if _KAZAKH_SAYING.match(toks[cue.first].text.lower()) else next(
+                (k for k in range(cue.first - 1, max(-1, cue.first - 4), -1)
+                 if toks[k].text.lower() in ("деп", "dep") and toks[k].clause == toks[cue.first].clause), None)
+            framed = (tie is not None and tie > b.last and toks[tie].sent == toks[b.last].sent
+                      and doc.word_distance(b.last, tie) <= KAZAKH_CLAIM_TO_TIE
+                      and not any(toks[k].text.lower() in ctx.contrast for k in range(b.last + 1, cue.first)))
+        else:
+            # "кричат, что <claim>", "заявил: <claim>", "орут «<claim>»", "мол, <claim>"
+            # the attack words follow the saying (the group it names may stand anywhere: "X, которые
+            # говорят «валите»"); a noun of saying takes its claim as a clause or a quotation, never as
+            # a word of its own clause ("высказывания всяких X" names the speakers)
+            framed = False
+            first = min(sp.first for sp in _attack_spans(b))
+            a = doc.analyses[cue.first]
+            noun_cue = a is not None and "NOUN" in a.gram and "PRCL" not in a.gram and "VERB" not in a.gram
+            if cue.last < first and doc.word_distance(cue.last, first) <= reach:
+                marks = "".join(toks[k].text for k in range(cue.last + 1, first) if toks[k].kind != "word")
+                opened = any(c in _RU_OPENING_MARKS for c in marks)
+                linked = _linked_clauses(doc, cue.last, first, ctx.clause_openers)
+                particle = a is not None and "PRCL" in a.gram
+                if toks[cue.last].clause == toks[first].clause and not particle and (
+                        noun_cue or doc.word_distance(cue.last, min(first, b.first)) > SAME_CLAUSE_REACH):
+                    linked = False
+                framed = linked or (opened and toks[cue.last].sent == toks[first].sent)
+                framed = framed and not any(toks[k].text.lower() in ctx.contrast for k in range(cue.last + 1, first))
+        if framed and not _endorsed(ctx, doc, cue, b.last):
+            return Suppression(ctx.id, ctx.kind, cue, ctx.description or ctx.id)
     return None

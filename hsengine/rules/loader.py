@@ -41,7 +41,7 @@ from ..schema.yamlload import Loc, YamlProblem, YList, YMap, load_yaml_file
 
 STATUSES = ("stable", "experimental")
 SCOPES = ("sentence", "text")
-CONTEXT_KINDS = ("negation", "cue", "quotation", "question", "refutation", "echo")
+CONTEXT_KINDS = ("negation", "cue", "quotation", "question", "refutation", "echo", "attribution")
 MAX_PATTERN_NODES = 160  # as written; what named patterns add is bounded by MAX_EXPANDED_ATOMS
 MAX_REGEX_LEN = 200
 MAX_ATOM_WORDS = 500  # lemma:/text: lists of one atom
@@ -125,6 +125,10 @@ CONTEXT_KEYS = {
     "max_distance": "cue, refutation: at most this many words between the cue and the match's evidence",
     "contrast": "refutation: words that turn from the claim (а, но, бірақ): a refutation word before the claim "
                 "does not reach across them",
+    "endorsement": "attribution: words with which the writer takes the reported words up as his own (правильно "
+                   "говорят, и это правда, дұрыс айтады); beside the report or after the claim they cancel it",
+    "endorsement_classes": "attribution: lexicon classes of speakers whose words the writer passes on as binding "
+                           "(a cited religious authority: \"так говорили шейхи\")",
     "not_when_called": "cue: true — a cue word right beside a modal of call (қамау керек, надо арестовать) is the "
                        "act called for, not a report of it",
 }
@@ -445,6 +449,8 @@ class Context:
     frame_classes: frozenset[str] = frozenset()
     max_distance: int | None = None  # cue kind: at most this many words from the evidence
     contrast: frozenset[str] = frozenset()  # refutation kind: words that turn from the claim ("а", "бірақ")
+    endorsement: frozenset[str] = frozenset()  # attribution kind: words that take the report up ("правильно")
+    endorsement_classes: frozenset[str] = frozenset()  # attribution kind: speakers cited as binding (шейх)
     not_when_called: bool = False  # cue kind: a cue beside a modal of call is the act called for
     descriptions: dict[str, str] = field(default_factory=dict)  # the description per interface language
 
@@ -721,9 +727,11 @@ class _RuleReader:
             self.fail(spec.loc_of("scope"), f"scope must be one of {', '.join(SCOPES)}")
         cue_classes = self._class_set(spec["cue_classes"], spec.loc_of("cue_classes"), "cue_classes") if "cue_classes" in spec else frozenset()
         frame_classes = self._class_set(spec["frame_classes"], spec.loc_of("frame_classes"), "frame_classes") if "frame_classes" in spec else frozenset()
+        endorsement_classes = (self._class_set(spec["endorsement_classes"], spec.loc_of("endorsement_classes"), "endorsement_classes")
+                               if "endorsement_classes" in spec else frozenset())
         if kind == "negation" and not cues:
             self.fail(loc, f"context {cid!r} of kind negation needs 'cues'")
-        if kind in ("cue", "question", "refutation", "echo") and not cue_classes:
+        if kind in ("cue", "question", "refutation", "echo", "attribution") and not cue_classes:
             self.fail(loc, f"context {cid!r} of kind {kind} needs 'cue_classes'")
         if kind == "quotation" and not frame_classes:
             self.fail(loc, f"context {cid!r} of kind quotation needs 'frame_classes'")
@@ -761,6 +769,8 @@ class _RuleReader:
             clause_openers=frozenset(norm_word(w) for w in openers if isinstance(w, str)),
             frame_classes=frame_classes, max_distance=max_distance,
             contrast=frozenset(norm_word(w) for w in (spec.get("contrast") or []) if isinstance(w, str)),
+            endorsement=frozenset(norm_word(w) for w in (spec.get("endorsement") or []) if isinstance(w, str)),
+            endorsement_classes=endorsement_classes,
             not_when_called=not_when_called,
         )
 

@@ -142,7 +142,7 @@ CONTEXT_TYPES = {
     "cue_classes": _ONE_OR_MORE, "scope": _enum(rules.SCOPES),
     "neighbor_sentences": {"type": "integer", "minimum": 0, "maximum": 20}, "morphological": _BOOL,
     "clause_openers": _STRS, "frame_classes": _ONE_OR_MORE, "max_distance": {"type": "integer", "minimum": 1},
-    "contrast": _STRS, "not_when_called": _BOOL,
+    "contrast": _STRS, "endorsement": _STRS, "endorsement_classes": _ONE_OR_MORE, "not_when_called": _BOOL,
 }
 
 
