@@ -717,6 +717,21 @@ _KAZAKH_PLURAL_NOMINATIVE = regex.compile(r"(лар|лер|дар|дер|тар|
 _VERBAL_GRAMMEMES = frozenset({"impr", "1per", "2per", "3per", "past", "pres", "futr", "cond", "neg"})
 
 
+_PERSONS = frozenset({"1per", "2per", "3per"})
+_VERB_PHRASE_CLASSES = frozenset({"vice"})  # what a group does, read by the rules as a verb
+
+
+def _kazakh_finite_gram(head: TokenAnalysis) -> frozenset[str]:
+    """The grammar of a word's Kazakh readings as a finite verb (a person ending: тартады, аламыз),
+    as written or typed; empty when it has none."""
+    gram: set[str] = set()
+    for w in (head.word, *head.keyboard):
+        for a in kazakh.analyze(w)[1:]:
+            if "VERB" in a.gram and not _PERSONS.isdisjoint(a.gram):
+                gram |= a.gram
+    return frozenset(gram)
+
+
 def keep_hit(hit: Hit, analysis: TokenAnalysis, doc_lang: str) -> bool:
     """Whether a word's hit counts in a document of this language.
 
@@ -810,8 +825,15 @@ def _phrase_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], lexi
                 # a Kazakh phrase's mood, person and tense are its last word's, the head: "жазасын
                 # берді" is a past tense, whatever жазасын "let him write" reads as alone
                 head = analyses[idx[-1]]
+                finite = _kazakh_finite_gram(head) if _VERB_PHRASE_CLASSES.intersection(entry.classes) else frozenset()
                 if not head.gram and script_of(head.word) == "latn":
                     gram = frozenset()  # a Latin head whose grammar is unknown (salu): so is the phrase's
+                elif finite:
+                    # a vice said as a verb phrase ending in a finite Kazakh verb is that verb: "өз
+                    # туыстарын тартады" is a present tense, whatever the Russian guesses for its words
+                    # (past, PRTF, sing) say.  (Other classes' phrases keep the union: their rules read
+                    # them as predicates, "адам қатарына жатпайды".)
+                    gram = finite
                 else:
                     gram = (gram - _VERBAL_GRAMMEMES) | (head.gram & _VERBAL_GRAMMEMES)
                 # a phrase that ends in a postposition of likeness is a comparison, in any script
