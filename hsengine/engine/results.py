@@ -13,7 +13,7 @@ from typing import Any
 
 from ..schema.values import SEVERITY_RANK
 from .scoring import message_score
-from ..pickling import quick_state
+from ..schema.pickling import quick_state
 
 SCHEMA_VERSION = "1.0"
 

@@ -26,7 +26,7 @@ import regex
 from ..errors import ConfigError, Problem
 from ..schema.values import LANGS, REGISTERS, UI_LANGS
 from ..schema.yamlload import Loc, YamlProblem, YList, YMap, load_yaml_file
-from ..pickling import quick_state
+from ..schema.pickling import quick_state
 
 CLASS_KINDS = ("target", "attack", "frame", "context", "function")
 # Bounds checked at load time: indexes grow with these (the typo index with the square of a word's

@@ -38,7 +38,7 @@ from ..errors import ConfigError, Problem
 from ..lexicon.loader import MAX_WORD_LEN, iter_yaml_files, norm_word
 from ..schema.values import LANGS, REGISTERS, SEVERITIES, UI_LANGS
 from ..schema.yamlload import Loc, YamlProblem, YList, YMap, load_yaml_file
-from ..pickling import quick_state
+from ..schema.pickling import quick_state
 
 STATUSES = ("stable", "experimental")
 SCOPES = ("sentence", "text")
