@@ -290,14 +290,25 @@ def role_name(role: str, ui_lang: str = "en") -> str:
 
 
 # -- messages: English template -> translations ------------------------------------------------------
-from .i18n_messages import MESSAGES  # noqa: E402  (a long table, kept in its own file)
+def _messages() -> dict[str, dict[str, str]]:
+    """The table, imported on first use: an English run never needs it (a long file that a
+    start without bytecode caches compiled for nothing)."""
+    from .i18n_messages import MESSAGES
+
+    return MESSAGES
+
+
+def __getattr__(name: str) -> object:  # `i18n.MESSAGES`, as before
+    if name == "MESSAGES":
+        return _messages()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def tr(template: str, ui_lang: str = "en", /, **params: object) -> str:
     """`template` in `ui_lang`, filled with `params` (English when there is no translation)."""
     text = template
     if ui_lang != "en":
-        entry = MESSAGES.get(template)
+        entry = _messages().get(template)
         if entry is not None:
             text = entry.get(ui_lang) or template
     if params:
@@ -315,7 +326,7 @@ _FIELD = re.compile(r"\{(\w+)(?:[:!][^}]*)?\}")
 def _patterns() -> list[tuple[re.Pattern[str], str]]:
     """A regex per English template with named groups for its fields, most specific first."""
     out = []
-    for template in MESSAGES:
+    for template in _messages():
         parts = []
         pos = 0
         seen: set[str] = set()
@@ -337,8 +348,9 @@ def translate(message: str, ui_lang: str = "en") -> str:
     Several messages joined with "; " are translated one by one."""
     if ui_lang == "en" or not message:
         return message
-    if message in MESSAGES:
-        return MESSAGES[message].get(ui_lang) or message
+    messages = _messages()
+    if message in messages:
+        return messages[message].get(ui_lang) or message
     for pattern, template in _patterns():
         m = pattern.match(message)
         if m:

@@ -1605,6 +1605,75 @@ def stats(
 
 
 # -- entry point ----------------------------------------------------------------------------------
+def _plain_check(args: list[str]) -> list[str] | None:
+    """The messages of `hsengine check TEXT...` given with no option at all (the most common
+    command, and the one whose start-up matters), else None.
+
+    Such a command line needs no parsing: typer would turn each of check's 23 parameters into its
+    default through a pydantic TypeAdapter, and importing pydantic and building them took ~0.2 s
+    of CPU of the command's start.  Anything else — an option, `-` or `--`, an empty or
+    dash-led text, an interface language in HSENGINE_UI_LANG that is not one (typer reports it),
+    shell completion, Windows (where click expands wildcards in arguments) — goes through typer."""
+    if len(args) < 2 or args[0] != "check" or os.name == "nt":
+        return None
+    texts = list(args[1:])
+    if any(not isinstance(t, str) or not t or t.startswith("-") for t in texts):
+        return None
+    if os.environ.get("_HSENGINE_COMPLETE"):
+        return None
+    env = os.environ.get("HSENGINE_UI_LANG")
+    if env and env not in UI_LANGS:
+        return None
+    return texts
+
+
+class _PlainContext:
+    """What `check` reads of its typer context: the root's state (no --lexicon, no --rules)."""
+
+    obj: Any = None
+
+    def find_root(self) -> "_PlainContext":
+        return self
+
+
+def _run_plain_check(texts: list[str]) -> None:
+    """`check` called as typer would call it for these arguments: every parameter at its
+    default, --ui-lang from HSENGINE_UI_LANG, and typer's handling of how the command ends."""
+    import errno
+    import inspect
+
+    kwargs = {name: p.default for name, p in inspect.signature(check).parameters.items() if name != "ctx"}
+    kwargs["texts"] = texts
+    env = os.environ.get("HSENGINE_UI_LANG")
+    if env:
+        kwargs["ui_lang"] = UiLang(env)
+    try:
+        try:
+            check(_PlainContext(), **kwargs)
+            code = EXIT_OK
+        except EOFError:
+            click.echo(file=sys.stderr)
+            raise typer.Abort() from None
+        except KeyboardInterrupt:
+            code = EXIT_INTERRUPTED
+        except OSError as exc:
+            if exc.errno != errno.EPIPE:
+                raise
+            from typer._click.utils import PacifyFlushWrapper
+
+            sys.stdout = PacifyFlushWrapper(sys.stdout)  # type: ignore[assignment]
+            sys.stderr = PacifyFlushWrapper(sys.stderr)  # type: ignore[assignment]
+            code = EXIT_FOUND
+    except typer.Exit as exc:
+        code = exc.exit_code
+    except typer.Abort:
+        from typer import rich_utils
+
+        rich_utils.rich_abort_error()
+        code = EXIT_FOUND
+    sys.exit(code)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console entry point (`hsengine`): never a traceback for a user, a clear message and an exit code."""
     import logging
@@ -1614,6 +1683,9 @@ def main(argv: list[str] | None = None) -> None:
     _install_signal_handlers()
     _FREEZE_ENGINES = True
     try:
+        plain = _plain_check(sys.argv[1:] if argv is None else list(argv))
+        if plain is not None:
+            _run_plain_check(plain)
         app(args=argv, prog_name="hsengine")
     except SystemExit:
         raise

@@ -10,7 +10,6 @@ relevant lexicon hit costs little more than tokenizing it.
 
 from __future__ import annotations
 
-import itertools
 import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -696,7 +695,9 @@ def _vocabulary_of(rules: Sequence[Rule], ruleset: RuleSet) -> RuleVocabulary:
 
 
 def _is_fuzzy_index(obj: object) -> bool:
-    return isinstance(obj, dict) and all(type(v) in (str, tuple) for v in itertools.islice(obj.values(), 100))
+    from ..lexicon.fuzzy import CompactIndex
+
+    return isinstance(obj, CompactIndex)  # (FuzzyIndex.index checks that it fits the keys)
 
 
 def _persist_fuzzy(lexicon: Lexicon, key: str) -> None:

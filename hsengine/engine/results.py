@@ -13,10 +13,12 @@ from typing import Any
 
 from ..schema.values import SEVERITY_RANK
 from .scoring import message_score
+from ..schema.pickling import quick_state
 
 SCHEMA_VERSION = "1.0"
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """A span of the original text that the rule relied on."""
@@ -41,6 +43,7 @@ class Evidence:
         }
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)
 class Match:
     """A rule that fired, against which target, and the evidence it rests on."""
@@ -73,6 +76,7 @@ class Match:
         }
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)
 class Suppressed:
     """A rule whose pattern matched but a context (negation, counter-speech...) cancelled it."""

@@ -26,6 +26,7 @@ import regex
 from ..errors import ConfigError, Problem
 from ..schema.values import LANGS, REGISTERS, UI_LANGS
 from ..schema.yamlload import Loc, YamlProblem, YList, YMap, load_yaml_file
+from ..schema.pickling import quick_state
 
 CLASS_KINDS = ("target", "attack", "frame", "context", "function")
 # Bounds checked at load time: indexes grow with these (the typo index with the square of a word's
@@ -73,6 +74,7 @@ ENTRY_KEYS = {
 }
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)
 class ClassInfo:
     id: str
@@ -80,6 +82,7 @@ class ClassInfo:
     description: str
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)
 class TargetInfo:
     id: str
@@ -92,6 +95,7 @@ class TargetInfo:
         return self.names.get(ui_lang) or self.names.get("en") or self.id
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One lexicon entry: a lemma or stem (or phrase) with what it means and why it is here."""

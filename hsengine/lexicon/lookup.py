@@ -513,7 +513,8 @@ class TokenAnalyzer:
         # this word
         headwords = kazakh_words.typed_index()
         others = [(len(t.stem), hs) for t in kazakh.analyze_typed(word) if len(t.stem) >= 3 and t.stem in headwords
-                  for hs in [tuple(h for h in headwords[t.stem] if _typed_from(word[:len(h)], h))] if hs]
+                  for hs in [tuple(h for h in kazakh_words.typed_headwords(t.stem) if _typed_from(word[:len(h)], h))]
+                  if hs]
         out: list[str] = []
         for typed, stem in candidates:
             standard = kazakh.standard_word(typed, stem)

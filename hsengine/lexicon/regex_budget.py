@@ -268,6 +268,23 @@ def fast_search(pattern: regex.Pattern[str]) -> Any:
     return got
 
 
+# The twins are compiled once a process has searched TWINS_AFTER words: before that the regex
+# module's patterns (compiled with the rule set) answer, the same answers.  Compiling the 200-odd
+# twins costs ~0.08 s of CPU, which a one-message command (`hsengine check текст`, one word) paid
+# at its first word and could never earn back.
+TWINS_AFTER = 64
+_words_searched = 0
+_twins_on = False
+
+
+def _count_word() -> None:
+    global _words_searched, _twins_on
+    _words_searched += 1
+    if _words_searched >= TWINS_AFTER and not _twins_on:
+        _twins_on = True
+        _plans.clear()  # rebuilt with the twins
+
+
 # tame searches timed together on the wall clock (cheap to read, unlike thread time).  A group
 # must stay well under CHARGE_FLOOR, or it is run again the measured way: at 16 a search of ~1.3 µs
 # (a slower machine) put a third of the groups over it, and the reruns cost more than the searches
@@ -303,7 +320,7 @@ def _plan(regexes: tuple[tuple[str, regex.Pattern[str]], ...], first: str | None
     tame: list[_Item] = []
     for key2, pattern in compiled.items():
         if is_tame(pattern):
-            item = (pattern, tuple(fids[key2]), fast_search(pattern))
+            item = (pattern, tuple(fids[key2]), fast_search(pattern) if _twins_on else pattern.search)
             tame.append(item)
             if len(tame) == FAST_CHUNK:
                 chunks.append((tuple(tame), True))
@@ -343,6 +360,8 @@ def search_all(regexes: Iterable[tuple[str, regex.Pattern[str]]], word: str) -> 
     found: set[str] = set()
     problems: list[str] = []
     regexes = tuple(regexes)
+    if not _twins_on:
+        _count_word()
     if len(word) > FAST_WORD:
         _search_measured(regexes, word, budget, found, problems)
         return found, problems

@@ -19,7 +19,7 @@ _KAZAKH_ALPHABET = set("абвгдеёжзийклмнопрстуфхцчшщъ
 
 _lock = threading.Lock()
 _words: frozenset[str] | None = None
-_typed: dict[str, tuple[str, ...]] | None = None
+_typed: dict[str, str | tuple[str, ...]] | None = None
 
 
 def _load() -> None:
@@ -51,14 +51,19 @@ def _is_snapshot(obj: object) -> bool:
     return isinstance(obj, tuple) and len(obj) == 2 and isinstance(obj[0], frozenset) and isinstance(obj[1], dict)
 
 
-def _typed_index_of(words_: frozenset[str]) -> dict[str, tuple[str, ...]]:
+def _typed_index_of(words_: frozenset[str]) -> dict[str, str | tuple[str, ...]]:
+    """Keyboard spelling → its headword, or its headwords (a tuple) when several share it (647
+    of 53,277).  A headword with no Kazakh letter is its own key, the same object: a 1-tuple per
+    key and a copy of every such word were 4 MB of the 15 MB this index and the words take."""
     from .kazakh_suffixes import KEYBOARD
 
-    index: dict[str, tuple[str, ...]] = {}
+    index: dict[str, str | tuple[str, ...]] = {}
     for w in sorted(words_):
         k = w.translate(KEYBOARD)
+        if k == w:
+            k = w
         prev = index.get(k)
-        index[k] = (w,) if prev is None else prev + (w,)
+        index[k] = w if prev is None else (prev,) + (w,) if type(prev) is str else prev + (w,)
     return index
 
 
@@ -69,9 +74,10 @@ def words() -> frozenset[str]:
     return _words
 
 
-def typed_index() -> dict[str, tuple[str, ...]]:
+def typed_index() -> dict[str, str | tuple[str, ...]]:
     """The headwords by their spelling on a Russian keyboard (копир → көпір), for telling a
-    Kazakh word typed without Kazakh letters from a typo, a Russian word or another Kazakh word."""
+    Kazakh word typed without Kazakh letters from a typo, a Russian word or another Kazakh word.
+    A value is one headword (a str) or several (a tuple): see `typed_headwords`."""
     if _words is None:
         _load()
     return _typed
@@ -89,6 +95,12 @@ def negation_is_stem(stem: str, negation: str) -> bool:
     the negated reading needs, or that one is too short to trust (қа-)."""
     known = words()
     return stem + negation + "у" in known and (stem + "у" not in known or len(stem) <= 2)
+
+
+def typed_headwords(typed: str) -> tuple[str, ...]:
+    """The headwords typed so on a Russian keyboard (none: an empty tuple)."""
+    got = typed_index().get(typed, ())
+    return (got,) if type(got) is str else got
 
 
 def typed_words():

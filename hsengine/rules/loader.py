@@ -38,6 +38,7 @@ from ..errors import ConfigError, Problem
 from ..lexicon.loader import MAX_WORD_LEN, iter_yaml_files, norm_word
 from ..schema.values import LANGS, REGISTERS, SEVERITIES, UI_LANGS
 from ..schema.yamlload import Loc, YamlProblem, YList, YMap, load_yaml_file
+from ..schema.pickling import quick_state
 
 STATUSES = ("stable", "experimental")
 SCOPES = ("sentence", "text")
@@ -136,6 +137,7 @@ MAX_EXPANDED_ATOMS = 500  # a rule with its named patterns expanded (hate.exclus
 
 
 # -- pattern tree ---------------------------------------------------------------------------
+@quick_state
 @dataclass(frozen=True, slots=True)
 class Atom:
     """Matches one lexicon hit (class/entry/target/register) or one word (lemma/text/regex)."""
@@ -181,6 +183,7 @@ class Atom:
         return frozenset()
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)
 class AllOf:
     parts: tuple["Node", ...]
@@ -192,6 +195,7 @@ class AllOf:
     sentence: bool = False  # every part in one sentence, `absent` looked for there (in a rule of text scope)
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)
 class AnyOf:
     parts: tuple["Node", ...]
@@ -378,6 +382,7 @@ def _with_role(node: Node, role: str) -> Node:
 
 
 # -- rules, narratives, contexts --------------------------------------------------------------
+@quick_state
 @dataclass(frozen=True, slots=True)
 class Example:
     text: str
@@ -387,6 +392,7 @@ class Example:
     line: int
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)
 class Rule:
     id: str
@@ -414,6 +420,7 @@ class Rule:
         return self.title.get(ui_lang) or self.title["en"]
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)
 class Narrative:
     id: str
@@ -424,6 +431,7 @@ class Narrative:
         return self.names.get(ui_lang) or self.names["en"]
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)
 class CueSpec:
     classes: frozenset[str]
@@ -432,6 +440,7 @@ class CueSpec:
     after: int
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)
 class Context:
     """A named context that can suppress a match (see contexts.py for what each kind does)."""
@@ -462,6 +471,7 @@ class Context:
         return self.descriptions.get(ui_lang) or self.description
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)
 class NamedPattern:
     """A reusable sub-pattern from a ``patterns:`` file, referenced as ``{use: name}``."""
