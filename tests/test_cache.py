@@ -21,22 +21,33 @@ def cache_dir(tmp_path, monkeypatch):
     return d
 
 
+# Two entries and one rule (tests/data/mini_config): what these tests check -- when the compiled
+# sets are loaded, rebuilt or refused -- does not depend on their size, and they build in about a
+# second instead of ten.  The bundled set is built where its own contents are the point.
+MINI = Path(__file__).resolve().parent / "data" / "mini_config"
+MINI_LEXICON = MINI / "lexicon"
+
+
 def _copy_rules(tmp_path: Path) -> Path:
     dst = tmp_path / "rules"
-    shutil.copytree(BUNDLED_RULES, dst)
+    shutil.copytree(MINI / "rules", dst)
     return dst
+
+
+def _engine(rules: Path) -> Engine:
+    return Engine(lexicon_paths=[MINI_LEXICON], rules_paths=[rules])
 
 
 def test_second_engine_loads_the_compiled_sets(cache_dir, tmp_path, monkeypatch):
     rules = _copy_rules(tmp_path)
-    first = Engine(rules_paths=[rules])
+    first = _engine(rules)
     assert list(cache_dir.glob("compiled-*.pickle"))
 
     def no_yaml(*args, **kwargs):
         raise AssertionError("the YAML was read again although nothing changed")
 
     monkeypatch.setattr(engine_module, "read_lexicon", no_yaml)
-    second = Engine(rules_paths=[rules])
+    second = _engine(rules)
     text = "Все эти китайцы — вонючие тараканы."
     assert second.analyze(text).to_json() == first.analyze(text).to_json()
 
@@ -44,18 +55,18 @@ def test_second_engine_loads_the_compiled_sets(cache_dir, tmp_path, monkeypatch)
 @pytest.mark.slow  # rebuilds the compiled sets
 def test_any_change_to_a_file_rebuilds(cache_dir, tmp_path):
     rules = _copy_rules(tmp_path)
-    Engine(rules_paths=[rules])
+    _engine(rules)
     target = next(rules.rglob("dehumanization.yaml"))
     target.write_text(target.read_text(encoding="utf-8").replace("severity: high", "severity: medium"), encoding="utf-8")
-    engine = Engine(rules_paths=[rules])
-    assert engine.rule("hate.dehumanization").severity == "medium"
+    engine = _engine(rules)
+    assert engine.rule("xenophobia.mini_dehumanization").severity == "medium"
     assert len(list(cache_dir.glob("compiled-*.pickle"))) == 2
 
 
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
 def test_a_cache_file_writable_by_others_is_ignored(cache_dir, tmp_path, monkeypatch):
     rules = _copy_rules(tmp_path)
-    Engine(rules_paths=[rules])
+    _engine(rules)
     (pickled,) = cache_dir.glob("compiled-*.pickle")
     pickled.chmod(0o666)
     key = pickled.name[len("compiled-"):-len(".pickle")]
@@ -64,7 +75,7 @@ def test_a_cache_file_writable_by_others_is_ignored(cache_dir, tmp_path, monkeyp
 
 def test_cache_can_be_turned_off(cache_dir, tmp_path, monkeypatch):
     monkeypatch.setenv("HSENGINE_NO_CACHE", "1")
-    Engine(rules_paths=[_copy_rules(tmp_path)])
+    _engine(_copy_rules(tmp_path))
     assert not cache_dir.exists()
 
 
@@ -80,16 +91,16 @@ def test_a_malformed_pickle_is_rebuilt_not_fatal(cache_dir, tmp_path):
     import pickle
 
     rules = _copy_rules(tmp_path)
-    Engine(rules_paths=[rules])
+    _engine(rules)
     (pickled,) = cache_dir.glob("compiled-*.pickle")
     for junk in (pickle.dumps(("not", "a", "compiled set")), pickle.dumps(None), b"\x80\x05garbage"):
         pickled.write_bytes(junk)
         pickled.chmod(0o600)
-        engine = Engine(rules_paths=[rules])
+        engine = _engine(rules)
         assert not engine.compiled_from_cache
         assert engine.analyze("Все эти китайцы — вонючие тараканы.").flagged
     # and the rebuilt set is what the next engine loads
-    assert Engine(rules_paths=[rules]).compiled_from_cache
+    assert _engine(rules).compiled_from_cache
 
 
 def test_every_package_file_is_part_of_the_key():
@@ -104,7 +115,7 @@ def test_every_package_file_is_part_of_the_key():
 _BUILD_AND_REPORT = """
 import json, sys
 from hsengine import Engine
-e = Engine()
+e = Engine(lexicon_paths=[sys.argv[1]], rules_paths=[sys.argv[2]])
 print(json.dumps({"from_cache": e.compiled_from_cache,
                   "has_marker": "zzqqmarker" in e.lexicon.surface}))
 """
@@ -126,11 +137,12 @@ def test_editing_a_module_rebuilds_the_index(tmp_path):
     shutil.copytree(pkg_root, copy / "hsengine", ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("lexicon", "rules"):  # the bundled data beside the package, as in a checkout
         shutil.copytree(pkg_root.parent / name, copy / name)
+    config = [str(MINI_LEXICON), str(MINI / "rules")]  # the edit below reaches any lexicon's index
     env = dict(os.environ, PYTHONPATH=str(copy), HSENGINE_CACHE_DIR=str(tmp_path / "cache"))
     env.pop("HSENGINE_NO_CACHE", None)
 
     def run() -> dict:
-        out = subprocess.run([sys.executable, "-c", _BUILD_AND_REPORT], env=env, cwd=tmp_path,
+        out = subprocess.run([sys.executable, "-c", _BUILD_AND_REPORT, *config], env=env, cwd=tmp_path,
                              capture_output=True, text=True, check=True)
         return json.loads(out.stdout.strip().splitlines()[-1])
 

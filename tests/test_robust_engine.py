@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import shutil
 import sys
 import threading
 from pathlib import Path
@@ -62,11 +63,12 @@ def test_a_cache_pickle_of_the_right_types_but_wrong_content_is_rebuilt(tmp_path
     from hsengine.rules.loader import RuleSet
 
     monkeypatch.setenv("HSENGINE_CACHE_DIR", str(tmp_path / "cache"))
+    # the small configuration of tests/test_cache.py: two entries and one rule with a regex atom
+    mini = ROOT / "tests" / "data" / "mini_config"
     rules = tmp_path / "rules"
-    rules.mkdir()
-    for p in (ROOT / "rules" / "xenophobia").glob("*.yaml"):
-        (rules / p.name).write_bytes(p.read_bytes())
-    real = Engine(rules_paths=[rules])
+    shutil.copytree(mini / "rules", rules)
+    lexicon = [mini / "lexicon"]
+    real = Engine(lexicon_paths=lexicon, rules_paths=[rules])
     (pickled,) = (tmp_path / "cache").glob("compiled-*.pickle")
     broken_rules = RuleSet(rules=list(real.ruleset.rules), narratives=real.ruleset.narratives,
                            contexts=real.ruleset.contexts, regexes={})  # regex atoms without their regexes
@@ -75,7 +77,7 @@ def test_a_cache_pickle_of_the_right_types_but_wrong_content_is_rebuilt(tmp_path
                  (real.lexicon, broken_rules, {})):
         pickled.write_bytes(pickle.dumps(junk))
         pickled.chmod(0o600)
-        engine = Engine(rules_paths=[rules])
+        engine = Engine(lexicon_paths=lexicon, rules_paths=[rules])
         assert not engine.compiled_from_cache
         assert engine.analyze(HATEFUL).to_json() == real.analyze(HATEFUL).to_json()
     assert cache.cache_dir() == tmp_path / "cache"
