@@ -230,9 +230,12 @@ class Engine:
                 _persist_fuzzy(compiled[0], key)
                 return compiled
         self.compiled_from_cache = False
-        lexicon = Lexicon(read_lexicon(self.lexicon_paths, lexicon_registries()))
-        ruleset = read_rules(self.rules_paths, rules_registries(), classes=lexicon.classes,
-                             targets=lexicon.targets, entries=set(lexicon.entries))
+        source = read_lexicon(self.lexicon_paths, lexicon_registries())
+        # the rules are validated before the lexicon is indexed: a mistake in a rule file is
+        # reported in a second or two, not after the index's several seconds
+        ruleset = read_rules(self.rules_paths, rules_registries(), classes=dict(source.classes),
+                             targets=dict(source.targets), entries={e.id for e in source.entries})
+        lexicon = Lexicon(source)
         vocab = _vocabulary_of(ruleset.rules, ruleset)
         tables = {"vocab_skeletons": TokenAnalyzer.build_vocab_skeletons(vocab),
                   "typed_tables": TokenAnalyzer.build_typed_tables(lexicon, vocab),
