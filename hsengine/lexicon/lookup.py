@@ -71,6 +71,12 @@ def _listed_kazakh_gram(word: str, entry: Entry) -> frozenset[str]:
             for a in kazakh.analyze(word):
                 if a.kind == "nominal" and a.suffixes and a.stem in entry.spellings:
                     return a.gram
+            if "plural_pronoun" in entry.classes:
+                # a pronoun's case form whose stem it does not list (бәрін, бәріне: all of them as
+                # object and goal — the nominative бәрі is left out on purpose): its one ending's case
+                for a in kazakh.analyze(word):
+                    if a.kind == "nominal" and len(a.suffixes) == 1 and not a.gram.isdisjoint(kazakh.CASES):
+                        return a.gram
         return kazakh.bare_grammemes(kind)
     grams = [a.gram for a in kazakh.analyze(word) if a.suffixes and a.stem in entry.spellings
              and (a.kind == kind or entry.pos not in ("verb", "noun"))]

@@ -446,6 +446,7 @@ def _nominal_gram(gram: frozenset) -> frozenset[str]:
 
 
 _CASES = frozenset({"gent", "datv", "accs", "loct", "ablv", "ablt", "siml"})
+CASES = _CASES  # the oblique cases a Kazakh ending marks (no ending: the nominative)
 
 
 def _unanalysable(mode: _Mode, word: str) -> bool:
