@@ -280,6 +280,10 @@ def _verbal_rows() -> tuple[Verbal, ...]:
     # no stem ends in (мигранттар is not мигрантт + ар)
     add(_v(("ар", ("futr", "prtc")), after=frozenset({I, R, N, Z, T}), nonfinite=True))
     add(_v(("яр", ("futr", "prtc")), after=ANY, nonfinite=True, restore="й"))  # жой + ар is written жояр
+    # its negative: the aorist -мас/-мес after the negation (қалдырмас едім "I would not leave",
+    # кетпес, ұмытпас) — as a word of its own, not a participle taking endings: айырмасы is the noun
+    # "its difference", not "its not separating"
+    add(_v(("с", ("futr", "prtc")), after=frozenset({V}), neg_only=True))
     for suffix in ("мақ", "мақшы"):  # future of intention: өлтірмекпін
         add(_v((suffix, ("futr",)), after=frozenset({V, I, R, L}), nonfinite=True))
         add(_v(("б" + suffix[1:], ("futr",)), after=frozenset({N, Z}), nonfinite=True))
