@@ -821,6 +821,13 @@ def _phrase_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], lexi
             # the phrase shows the grammar of its words: the head is first in Russian (выходить
             # замуж), last in Kazakh (елден қуу)
             gram = frozenset().union(*(analyses[j].gram for j in idx))
+            if entry.lang == "ru" and _VERB_PHRASE_CLASSES.intersection(entry.classes):
+                # a Russian vice said as a verb phrase is its finite verb: "своих тянут" is a present
+                # tense, though тянут alone is also a short participle (its union would refuse it)
+                finite = frozenset().union(*(russian.finite_verb_grammemes(tokens[j].text.lower().replace("ё", "е"))
+                                             for j in idx if tokens[j].script == "cyrl"))
+                if finite:
+                    gram = finite
             if entry.lang == "kk":
                 # a Kazakh phrase's mood, person and tense are its last word's, the head: "жазасын
                 # берді" is a past tense, whatever жазасын "let him write" reads as alone

@@ -41,6 +41,17 @@ def parses(word: str) -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple((lemma, shared(frozenset(g))) for lemma, g in merged.items())
 
 
+def finite_verb_grammemes(word: str) -> frozenset[str]:
+    """Grammemes of a lower-case Cyrillic word's readings as a finite verb only (тянут: present,
+    3rd person plural — not also the short participle "drawn" that parses() merges into the same
+    lemma); empty when it has none."""
+    out: set[str] = set()
+    for parse in analyzer().parse(word):
+        if parse.tag.POS == "VERB":
+            out.update(parse.tag.grammemes)
+    return shared(frozenset(out))
+
+
 def lemmas(word: str) -> tuple[str, ...]:
     """All distinct normal forms of a lower-case Cyrillic word, best-ranked first (ё folded to е)."""
     return tuple(lemma for lemma, _ in parses(word))
