@@ -2029,6 +2029,8 @@ def _before_dash(tokens: list[Token], last: int) -> bool:
 _ACCUSATIVE_ENDINGS = ("ды", "ді", "ты", "ті", "ны", "ні", "ди", "ти", "ни", "dy", "di", "ty", "ti", "ny", "ni")
 
 
+MAX_OBJECT_GAP = 3  # adverbial words between a group object and its clause-final verb
+
 _CONDITIONAL = regex.compile(r"(сам|сем|сақ|сек|сак|са|се|саң|сең|сан|сен|sam|sem|saq|sek|sa|se)$")
 
 
@@ -2066,6 +2068,20 @@ def _object_licensed_hits(tokens: list[Token], analyses: list[TokenAnalysis | No
                 and _CONDITIONAL.search(words[k - 1].text.lower()) and same_clause(words[k - 2], words[k - 1]) \
                 and is_object(words[k - 2]):
             verb_last = True
+        # "X-ты ауылдан қуыңдар", "X-ты көрген жерде ұрамыз": the object earlier in the clause,
+        # with at most MAX_OBJECT_GAP words between that are no finite verb of their own (an
+        # adverbial: ауылдан, көрген жерде, бүгін) — Kazakh puts the verb last
+        if not verb_last and nxt is None:
+            for back in range(2, MAX_OBJECT_GAP + 2):
+                if k - back < 0 or not same_clause(words[k - back], tok):
+                    break
+                between = words[k - back + 1:k]
+                if any(analyses[b.index] is not None and (analyses[b.index].withheld or _kazakh_finite_gram(analyses[b.index]))
+                       or b.index in objects for b in between):
+                    break
+                if is_object(words[k - back]):
+                    verb_last = True
+                    break
         verb_first = prev is None and nxt is not None and after is None and is_object(nxt)
         # "X-ты ... таяқпен урып қуамыз": after the converb of an attack verb the word is the
         # second verb of the chain, with a group named before it in the sentence
