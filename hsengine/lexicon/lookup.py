@@ -834,6 +834,8 @@ class TokenAnalyzer:
             for w in (word, *keyboard):
                 for a in kazakh.analyze(w)[1:]:
                     gram |= a.gram
+                    if keyboard and w == word:
+                        continue  # typed: its standard spellings tell the negation (камап is қамап, not қа-ма-п)
                     negated = negated or (a.negated and a.kind == "verbal"
                                           and not kazakh_words.negation_is_stem(a.stem, a.suffixes[0]))
             if not negated and not keyboard:
