@@ -311,7 +311,10 @@ class Matcher:
                 if not window:
                     ok = False
                     break
-                best = min(window, key=lambda b: (self._distance(b.first, b0.first), b.first))
+                # (of two as near, the one in the pivot's own clause: the Kazakh modal after its verb
+                # in "X-ты ... керек, оларды көшіру керек", not the other clause's before it)
+                best = min(window, key=lambda b: (self._distance(b.first, b0.first),
+                                                  toks[b.first].clause != toks[b0.first].clause, b.first))
                 chosen.append(best)
                 used |= _tokens_of(best)
             if not ok:
