@@ -142,11 +142,14 @@ def test_validation_refuses_a_variant_that_is_a_keyboard_spelling(tmp_path):
     "Кәпірлерді құрт!",                                   # bare imperative
     "кәпірлерді курт!",                                   # bare imperative typed
     "Жаңалықта тағы дүнгендер туралы айтты. Құрт бұларды!",  # verb first, object last
+    # the object earlier in the clause, adverbials between (Kazakh puts the verb last)
+    "шешендерди корген жерде урамыз",                   # ұрамыз, "where we see them"
+    "мунафиктерди бугин ауылдан куындар!",              # қуыңдар typed (chase), two adverbials
 ])
 def test_a_withheld_verb_reading_is_read_beside_its_object(engine, text):
     r = engine.analyze(text, lang="kk")
     assert r.flagged, r.to_dict()
-    assert any(m.rule_id == "hate.violence" for m in r.matches)
+    assert any(m.rule_id in ("hate.violence", "hate.expulsion") for m in r.matches)
     assert span_ok(text, r)
 
 
@@ -156,6 +159,8 @@ def test_a_withheld_verb_reading_is_read_beside_its_object(engine, text):
     "Мен оларды ура деп қарсы алдым",             # ура "hurrah"
     "Дүнгендерге курт әкелдім, бәрі жеді.",       # curd given to a group (dative, not an object)
     "Қырын қарама, ұйғырлар да біздің бауырлар.",  # қырын "askance" is no verb
+    "Ұйғырларды көрдім, ура деп айқайладық.",     # a finite verb of its own between
+    "ұйгырларды тойга шакырдык, ура деп жиберу керек",  # ура "hurrah" after the finite verb
 ])
 def test_a_withheld_reading_stays_withheld_out_of_that_frame(engine, text):
     r = engine.analyze(text, lang="kk")
@@ -188,3 +193,24 @@ def test_a_typed_word_takes_no_guessed_russian_grammar(engine):
     news = "Алматы облысында сыган отбасынын уйи ортенип, уш бала ауруханага тусти. Полиция себебин аныктап жатыр"
     assert not engine.analyze(news, lang="kk").flagged
     assert engine.analyze("сыгандарды ортеп жибериндер", lang="kk").flagged
+
+
+def test_a_typed_verb_takes_its_negation_from_its_standard_spelling(engine):
+    """камап is қамап "locking up" typed, not қа-ма-п ("not digging"): the typed word's own
+    segmentation must not negate the phrase its standard spelling makes."""
+    a = engine.analyzer.analyze("камап")
+    assert not a.verb_negated and not engine.analyzer.analyze("қамап").verb_negated
+    assert engine.analyzer.analyze("кумаймыз").verb_negated  # қумаймыз: negated, as written
+    text = "Апамның көршілері протестанттарга кирип кетипти. Олар шайтаннын кулдары, барин камап тастау керек"
+    assert engine.analyze(text).flagged
+    assert not engine.analyze("Протестанттар келди. Оларды камап тастамау керек, олар ешкимге тиспейди").flagged
+
+
+def test_the_nearer_part_in_the_same_clause_is_taken_on_a_tie(engine):
+    """Two modals as far from the verb, one in the clause before: the verb's own clause wins,
+    so the group named in that clause is the object of the call."""
+    text = "дунгендерди ауылга апару керек, оларды коширип жиберу керек"
+    r = engine.analyze(text)
+    (m,) = [m for m in r.matches if m.rule_id == "hate.expulsion"]
+    assert [e.text for e in m.evidence][-1] == "керек" and m.evidence[-1].start == text.rindex("керек")
+    assert span_ok(text, r)
