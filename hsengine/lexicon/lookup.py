@@ -647,6 +647,12 @@ class TokenAnalyzer:
                 cyr_stems = self._kazakh(cyr, hits, guarded, how="translit")
                 stem_list.extend(cyr_stems)
                 known_kazakh = known_kazakh or kazakh_words.is_known(cyr_stems)
+            # a Russian loan with Kazakh endings writes ц as ts or c (vaktsinany = вакцинаны), a
+            # letter Kazakh Latin has no reading for: its likeliest Russian reading gives the stems
+            if "ts" in word or "c" in word:
+                loan = next(iter(russian_latin_readings(word)), "")
+                if "ц" in loan:
+                    stem_list.extend(self._kazakh(loan, hits, guarded, how="translit"))
             stems = tuple(dict.fromkeys(stem_list))
             # the skeleton is the fallback for words no reading explains: a Latin word that reads
             # as an ordinary Kazakh word (quattyng = қуаттың) keeps only what its stems found
@@ -674,7 +680,9 @@ class TokenAnalyzer:
         for reading in russian_latin_readings(word):
             # Latin drops the final soft sign more often than not (izbivat = избивать)
             for spelling in (reading, reading + "ь") if reading[-1] in _SOFTENABLE else (reading,):
-                listed = lex.surface.get(spelling, ())
+                # (a Russian entry's spelling: болмайды, a Kazakh form read letter by letter, is no
+                # Russian word, and must not keep bolmaidy from voting Kazakh)
+                listed = [(e, how) for e, how in lex.surface.get(spelling, ()) if e.lang == "ru"]
                 known = russian.is_known(spelling)
                 if listed or known:
                     allowed = {e.id for e, _how in listed}
