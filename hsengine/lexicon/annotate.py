@@ -721,11 +721,22 @@ _PERSONS = frozenset({"1per", "2per", "3per"})
 _VERB_PHRASE_CLASSES = frozenset({"vice"})  # what a group does, read by the rules as a verb
 
 
+def _gram_or_hits(a: TokenAnalysis) -> frozenset[str]:
+    """A word's grammar, or, when no reading gives it one (a bare Kazakh word in Latin: emes,
+    kerek), the grammar its lexicon hits carry (емес, керек as listed: a bare nominative) — not
+    "unknown", which would pass a Russian rule's INFN."""
+    if a.gram:
+        return a.gram
+    return frozenset().union(*(h.gram for h in a.hits))
+
+
 def _kazakh_finite_gram(head: TokenAnalysis) -> frozenset[str]:
     """The grammar of a word's Kazakh readings as a finite verb (a person ending: тартады, аламыз),
     as written or typed; empty when it has none."""
     gram: set[str] = set()
-    for w in (head.word, *head.keyboard):
+    # (a Latin word through its Cyrillic readings: salady is салады)
+    written = kazakh_latin_to_cyrillic(head.word)[:2] if script_of(head.word) == "latn" else (head.word,)
+    for w in (*written, *head.keyboard):
         for a in kazakh.analyze(w)[1:]:
             if "VERB" in a.gram and not _PERSONS.isdisjoint(a.gram):
                 gram |= a.gram
@@ -820,7 +831,7 @@ def _phrase_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], lexi
             entry = phrase.entry
             # the phrase shows the grammar of its words: the head is first in Russian (выходить
             # замуж), last in Kazakh (елден қуу)
-            gram = frozenset().union(*(analyses[j].gram for j in idx))
+            gram = frozenset().union(*(_gram_or_hits(analyses[j]) for j in idx))
             if entry.lang == "ru" and _VERB_PHRASE_CLASSES.intersection(entry.classes):
                 # a Russian vice said as a verb phrase is its finite verb: "своих тянут" is a present
                 # tense, though тянут alone is also a short participle (its union would refuse it)
@@ -833,7 +844,7 @@ def _phrase_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], lexi
                 # берді" is a past tense, whatever жазасын "let him write" reads as alone
                 head = analyses[idx[-1]]
                 finite = _kazakh_finite_gram(head) if _VERB_PHRASE_CLASSES.intersection(entry.classes) else frozenset()
-                if not head.gram and script_of(head.word) == "latn":
+                if not _gram_or_hits(head) and script_of(head.word) == "latn":
                     gram = frozenset()  # a Latin head whose grammar is unknown (salu): so is the phrase's
                 elif finite:
                     # a vice said as a verb phrase ending in a finite Kazakh verb is that verb: "өз
@@ -842,7 +853,7 @@ def _phrase_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], lexi
                     # them as predicates, "адам қатарына жатпайды".)
                     gram = finite
                 else:
-                    gram = (gram - _VERBAL_GRAMMEMES) | (head.gram & _VERBAL_GRAMMEMES)
+                    gram = (gram - _VERBAL_GRAMMEMES) | (_gram_or_hits(head) & _VERBAL_GRAMMEMES)
                 # a phrase that ends in a postposition of likeness is a comparison, in any script
                 # ("қой сияқты", "qoi siiaqty"), as a word in -дай is
                 last = tokens[idx[-1]]
