@@ -65,3 +65,32 @@ def test_an_ordinary_kazakh_word_in_informal_latin_votes_kazakh(engine):
 def test_latin_twins_of_three_reading_rules(engine, cyrillic, latin):
     want, got = engine.analyze(cyrillic), engine.analyze(latin)
     assert want.flagged and got.flagged, (latin, got.to_dict()["matches"])
+
+
+def test_a_russian_loan_with_ts_for_ts_reaches_its_stem(engine):
+    """vaktsinany is вакцинаны: Kazakh Latin has no reading for ц, so the word's likeliest Russian
+    reading gives its stem (and with it the vaccine atoms of the disinformation rules)."""
+    assert "вакцина" in engine.analyzer.analyze("vaktsinany").stems
+    assert "вакцина" in engine.analyzer.analyze("vakcinany").stems
+    r = engine.analyze("vaktsinany evreiler oilap tapty, musylmandardy bedeu qylu ushin")
+    assert any(m.rule_id.startswith("religious_disinfo.") for m in r.matches), r.to_dict()["matches"]
+    assert not engine.analyze("biz balalarga vaktsinany salyp aldyq, dariger jaqsy tüsındırdı").flagged
+
+
+def test_a_kazakh_form_read_letter_by_letter_is_no_russian_word(engine):
+    """bolmaidy's letter-by-letter reading болмайды is a Kazakh spelling in the lexicon, not a
+    Russian word: the Latin word votes Kazakh and has its Kazakh verb grammar."""
+    a = engine.analyzer.analyze("bolmaidy")
+    assert a.votes == (0, 1) and {"VERB", "3per"} <= a.gram
+
+
+@pytest.mark.parametrize("text", [
+    "qytailardy quu kerek emes, olar da zañdy türde jūmys ıstep jür",
+    "Hristiandardy elden quu kerek emes, olar da osy elding azamaty",
+])
+def test_a_bare_latin_word_has_the_grammar_of_its_entry_not_any(engine, text):
+    """kerek emes in Latin: its words have no reading with endings, and an empty grammar passed a
+    Russian rule's INFN ("X нельзя пускать"); the grammar the entries give (a bare nominative)
+    does not.  The Cyrillic twin was already unflagged."""
+    assert not engine.analyze(text).flagged, engine.analyze(text).to_dict()["matches"]
+    assert engine.analyze("bizge qytailar kerek emes").flagged
