@@ -7,7 +7,8 @@ code and data that built it, so the key covers *everything* that shapes it:
 
 - every file of the installed package (all modules and data files, found by walking the package
   directory, never listed by hand: a new module cannot be forgotten);
-- the versions of Python, hsengine, pymorphy3 and its Russian dictionary package;
+- the versions of Python, hsengine, pymorphy3, its Russian dictionary package and regex, and
+  the source of PyYAML's package file (which declares its version);
 - the path and bytes of every lexicon and rule file, and the Engine options passed as `extra`.
 
 Any change means a new key and a rebuild.  A loaded object that is not a compiled set of this
@@ -68,6 +69,17 @@ def _module_version(name: str) -> str:
         return "absent"
 
 
+def _source_stamp(name: str) -> str:
+    """Hash of a module's own file, found without importing it: PyYAML declares its __version__
+    there, and a start that loads everything from the cache never imports PyYAML (~20 ms)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.origin or not os.path.isfile(spec.origin):
+        return "absent"
+    return hashlib.sha256(Path(spec.origin).read_bytes()).hexdigest()[:16]
+
+
 def package_files(root: Path = _PACKAGE) -> list[Path]:
     """Every file of the package that can shape a compiled set: sources and data, sorted."""
     out = []
@@ -89,9 +101,10 @@ def code_fingerprint(root: Path = _PACKAGE) -> str:
 
     h = hashlib.sha256()
     h.update(f"{FORMAT}|{__version__}|{sys.version_info[:2]}|".encode())
-    # pymorphy3 is imported on first analysis anyway; importing it here costs nothing extra
-    for module in ("pymorphy3", "pymorphy3_dicts_ru", "yaml", "regex"):
+    # pymorphy3 and regex are imported on first analysis anyway; importing them here costs nothing extra
+    for module in ("pymorphy3", "pymorphy3_dicts_ru", "regex"):
         h.update(f"{module}={_module_version(module)}|".encode())
+    h.update(f"yaml={_source_stamp('yaml')}|".encode())
     for path in package_files(root):
         h.update(path.relative_to(root).as_posix().encode())
         h.update(b"\0")

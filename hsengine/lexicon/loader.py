@@ -25,7 +25,7 @@ import regex
 
 from ..errors import ConfigError, Problem
 from ..schema.values import LANGS, REGISTERS, UI_LANGS
-from ..schema.yamlload import Loc, YamlProblem, YList, YMap, load_yaml_file
+from ..schema.yamltypes import Loc, YamlProblem, YList, YMap
 from ..schema.pickling import quick_state
 
 CLASS_KINDS = ("target", "attack", "frame", "context", "function")
@@ -215,6 +215,8 @@ class _Reader:
 
     # -- files ---------------------------------------------------------------------------
     def read_file(self, path: Path) -> None:
+        from ..schema.yamlload import load_yaml_file  # PyYAML only when a file is read
+
         try:
             doc = load_yaml_file(path)
         except YamlProblem as exc:

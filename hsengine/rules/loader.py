@@ -37,7 +37,7 @@ import regex
 from ..errors import ConfigError, Problem
 from ..lexicon.loader import MAX_WORD_LEN, iter_yaml_files, norm_word
 from ..schema.values import LANGS, REGISTERS, SEVERITIES, UI_LANGS
-from ..schema.yamlload import Loc, YamlProblem, YList, YMap, load_yaml_file
+from ..schema.yamltypes import Loc, YamlProblem, YList, YMap
 from ..schema.pickling import quick_state
 
 STATUSES = ("stable", "experimental")
@@ -546,6 +546,8 @@ class _RuleReader:
         self.problems.append(loc.problem(message, hint))
 
     def read_file(self, path: Path) -> None:
+        from ..schema.yamlload import load_yaml_file  # PyYAML only when a file is read
+
         try:
             doc = load_yaml_file(path)
         except YamlProblem as exc:
