@@ -1671,7 +1671,23 @@ def _run_plain_check(texts: list[str]) -> None:
 
         rich_utils.rich_abort_error()
         code = EXIT_FOUND
-    sys.exit(code)
+    _exit_process(code)
+
+
+def _exit_process(code: int) -> None:
+    """End the command's own process without tearing its heap down: freeing the compiled set
+    object by object at interpreter exit was ~35 ms of a short check.  What that exit does and
+    matters is done first (standard streams flushed, atexit handlers run: logging's among them);
+    if a stream cannot be flushed, the ordinary exit handles it as it always has."""
+    import atexit
+
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        sys.exit(code)
+    atexit._run_exitfuncs()
+    os._exit(code)
 
 
 def main(argv: list[str] | None = None) -> None:
