@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 _PACKAGE = Path(__file__).resolve().parent  # the hsengine package
-FORMAT = 6  # bump when the shape of the cached tuple changes
+FORMAT = 7  # bump when the shape of the cached tuple changes
 _SKIP_DIRS = frozenset({"__pycache__", "_bundled"})  # bytecode; bundled YAML is hashed as input files
 
 

@@ -177,6 +177,7 @@ class Engine:
         # every node's clauses, computed with the compiled set; put into the memo at the first
         # evaluation (a process that only prefilters never needs them)
         self._node_clauses: tuple | None = tables.get("node_clauses")
+        regex_budget.remember_first_chars(tables.get("first_chars") or {})
         self._node_clauses_pending = self._node_clauses is not None
         o = self.options
         self.analyzer = TokenAnalyzer(self.lexicon, self._vocabulary(), fuzzy=o["fuzzy"],
@@ -201,7 +202,8 @@ class Engine:
         state.pop("_node_bits", None)
         state["_analyzer_tables"] = {"vocab_skeletons": analyzer._vocab_skeletons,
                                      "typed_tables": analyzer.typed_tables(),
-                                     "node_clauses": state.pop("_node_clauses")}
+                                     "node_clauses": state.pop("_node_clauses"),
+                                     "first_chars": regex_budget.first_chars_table(self.ruleset.regexes.values())}
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -242,7 +244,8 @@ class Engine:
         tables = {"vocab_skeletons": TokenAnalyzer.build_vocab_skeletons(vocab),
                   "typed_tables": TokenAnalyzer.build_typed_tables(lexicon, vocab),
                   # (~0.5 s of CPU, which each process paid on the nodes it evaluated)
-                  "node_clauses": node_clause_table(ruleset.rules)}
+                  "node_clauses": node_clause_table(ruleset.rules),
+                  "first_chars": regex_budget.first_chars_table(ruleset.regexes.values())}
         lexicon, ruleset, tables = cache.shared_values((lexicon, ruleset, tables))
         if key:
             entries = lexicon.entries
@@ -760,8 +763,8 @@ def _is_compiled_set(obj: object) -> bool:
             and isinstance(obj[1], RuleSet) and isinstance(obj[2], dict)):
         return False
     tables = obj[2]
-    if not (set(tables) == {"vocab_skeletons", "typed_tables", "node_clauses"}
-            and isinstance(tables["vocab_skeletons"], dict)
+    if not (set(tables) == {"vocab_skeletons", "typed_tables", "node_clauses", "first_chars"}
+            and isinstance(tables["vocab_skeletons"], dict) and isinstance(tables["first_chars"], dict)
             and isinstance(tables["typed_tables"], tuple) and len(tables["typed_tables"]) == 4
             and isinstance(tables["node_clauses"], tuple) and all(isinstance(c, tuple) for c in tables["node_clauses"])):
         return False
