@@ -7,7 +7,8 @@ code and data that built it, so the key covers *everything* that shapes it:
 
 - every file of the installed package (all modules and data files, found by walking the package
   directory, never listed by hand: a new module cannot be forgotten);
-- the versions of Python, hsengine, pymorphy3 and its Russian dictionary package;
+- the versions of Python, hsengine, pymorphy3, its Russian dictionary package and regex, and
+  the source of PyYAML's package file (which declares its version);
 - the path and bytes of every lexicon and rule file, and the Engine options passed as `extra`.
 
 Any change means a new key and a rebuild.  A loaded object that is not a compiled set of this
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import io
 import os
 import pickle
 import stat
@@ -33,7 +35,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 _PACKAGE = Path(__file__).resolve().parent  # the hsengine package
-FORMAT = 5  # bump when the shape of the cached tuple changes
+FORMAT = 7  # bump when the shape of the cached tuple changes
 _SKIP_DIRS = frozenset({"__pycache__", "_bundled"})  # bytecode; bundled YAML is hashed as input files
 
 
@@ -68,6 +70,17 @@ def _module_version(name: str) -> str:
         return "absent"
 
 
+def _source_stamp(name: str) -> str:
+    """Hash of a module's own file, found without importing it: PyYAML declares its __version__
+    there, and a start that loads everything from the cache never imports PyYAML (~20 ms)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.origin or not os.path.isfile(spec.origin):
+        return "absent"
+    return hashlib.sha256(Path(spec.origin).read_bytes()).hexdigest()[:16]
+
+
 def package_files(root: Path = _PACKAGE) -> list[Path]:
     """Every file of the package that can shape a compiled set: sources and data, sorted."""
     out = []
@@ -89,9 +102,10 @@ def code_fingerprint(root: Path = _PACKAGE) -> str:
 
     h = hashlib.sha256()
     h.update(f"{FORMAT}|{__version__}|{sys.version_info[:2]}|".encode())
-    # pymorphy3 is imported on first analysis anyway; importing it here costs nothing extra
-    for module in ("pymorphy3", "pymorphy3_dicts_ru", "yaml", "regex"):
+    # pymorphy3 and regex are imported on first analysis anyway; importing them here costs nothing extra
+    for module in ("pymorphy3", "pymorphy3_dicts_ru", "regex"):
         h.update(f"{module}={_module_version(module)}|".encode())
+    h.update(f"yaml={_source_stamp('yaml')}|".encode())
     for path in package_files(root):
         h.update(path.relative_to(root).as_posix().encode())
         h.update(b"\0")
@@ -102,7 +116,9 @@ def code_fingerprint(root: Path = _PACKAGE) -> str:
 def fingerprint(files: Iterable[Path], extra: str = "") -> str:
     """Hash of the input files (path and bytes), the package code and `extra` (options)."""
     h = hashlib.sha256(f"{code_fingerprint()}|{extra}".encode())
-    for path in sorted({Path(p).resolve() for p in files}):
+    # absolute, not resolved: resolving ~190 paths took 9 ms of every start, and the key holds
+    # the bytes of each file whatever path reached it
+    for path in sorted({Path(os.path.abspath(p)) for p in files}):
         h.update(str(path).encode())
         h.update(b"\0")
         h.update(path.read_bytes())
@@ -122,6 +138,14 @@ def _trusted(path: Path) -> bool:
 def load(key: str, valid: Callable[[Any], bool] = lambda obj: True, kind: str = "compiled") -> Any | None:
     """The cached object for `key` if it passes `valid`, else None (missing, untrusted,
     unreadable or not what was stored); a bad file is removed so that it is rebuilt."""
+    got = load_with_rest(key, valid, kind)
+    return None if got is None else got[0]
+
+
+def load_with_rest(key: str, valid: Callable[[Any], bool] = lambda obj: True,
+                   kind: str = "compiled") -> tuple[Any, bytes] | None:
+    """As `load`, with the bytes of what `store` wrote after the object (`rest`), not unpickled
+    (see `loads_rest`): b"" when nothing was."""
     d = cache_dir()
     if d is None:
         return None
@@ -129,10 +153,13 @@ def load(key: str, valid: Callable[[Any], bool] = lambda obj: True, kind: str = 
     if not _trusted(path) or not _trusted(d):
         return None
     try:
-        with path.open("rb") as fh, _no_gc():
-            obj = pickle.load(fh)
-        if valid(obj):
-            return obj
+        data = path.read_bytes()  # the whole file: the rest is then held whatever becomes of it
+        stream = io.BytesIO(data)
+        with _no_gc():
+            obj = pickle.load(stream)
+        rest = data[stream.tell():]
+        if valid(obj) and (not rest or rest.endswith(pickle.STOP)):
+            return obj, rest
     except Exception:  # noqa: BLE001 - a broken cache file is rebuilt, never fatal
         pass
     try:
@@ -140,6 +167,16 @@ def load(key: str, valid: Callable[[Any], bool] = lambda obj: True, kind: str = 
     except OSError:
         pass
     return None
+
+
+def loads_rest(rest: bytes, persistent_load: Callable[[Any], Any] | None = None) -> Any:
+    """Unpickle the `rest` of a cache file; `persistent_load` gives back the objects that
+    `store`'s `persistent_id` stood in for (objects of the first part, which keep their identity)."""
+    unpickler = pickle.Unpickler(io.BytesIO(rest))
+    if persistent_load is not None:
+        unpickler.persistent_load = persistent_load
+    with _no_gc():
+        return unpickler.load()
 
 
 class _no_gc:
@@ -214,8 +251,13 @@ def shared_values(root: Any) -> Any:
     return share(root)
 
 
-def store(key: str, obj: Any, kind: str = "compiled") -> None:
-    """Write the object atomically; any failure (read-only home, full disk) is ignored."""
+def store(key: str, obj: Any, kind: str = "compiled", rest: Any = None,
+          persistent_id: Callable[[Any], Any] | None = None) -> None:
+    """Write the object atomically; any failure (read-only home, full disk) is ignored.
+
+    `rest`, if given, is written after it, for a part a run may never need: `load_with_rest`
+    returns its bytes, unpickled only when wanted.  `persistent_id` names the objects of `obj`
+    that `rest` refers to (None for others), so that they are not written twice."""
     d = cache_dir()
     if d is None:
         return
@@ -225,6 +267,11 @@ def store(key: str, obj: Any, kind: str = "compiled") -> None:
         fd, tmp = tempfile.mkstemp(dir=d, prefix=f".{kind}-", suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            if rest is not None:
+                pickler = pickle.Pickler(fh, protocol=pickle.HIGHEST_PROTOCOL)
+                if persistent_id is not None:
+                    pickler.persistent_id = persistent_id
+                pickler.dump(rest)
         os.chmod(tmp, 0o600)
         os.replace(tmp, d / f"{kind}-{key}.pickle")
         tmp = None
@@ -237,6 +284,16 @@ def store(key: str, obj: Any, kind: str = "compiled") -> None:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+def discard(key: str, kind: str = "compiled") -> None:
+    """Remove a cache file found broken after it was loaded, so that it is rebuilt."""
+    d = cache_dir()
+    if d is not None:
+        try:
+            (d / f"{kind}-{key}.pickle").unlink()
+        except OSError:
+            pass
 
 
 def _prune(d: Path, kind: str, keep: int) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
@@ -25,9 +26,9 @@ from ..rules.contexts import Suppression, check
 from ..text.deobfuscate import SPACED_HINT as _SPACED_HINT
 from ..errors import HsengineError
 from ..schema.values import MAX_CHUNK_CHARS, UI_LANGS
-from ..lexicon.index import Lexicon
+from ..lexicon.index import DEFERRED, Lexicon
 from ..text.langid import decide
-from ..lexicon.loader import read_lexicon
+from ..lexicon.loader import Entry, read_lexicon
 from ..lexicon.lookup import RuleVocabulary, TokenAnalyzer
 from ..rules.clausebits import ClauseBits
 from ..rules.matcher import Binding, Matcher, Span, units
@@ -176,6 +177,7 @@ class Engine:
         # every node's clauses, computed with the compiled set; put into the memo at the first
         # evaluation (a process that only prefilters never needs them)
         self._node_clauses: tuple | None = tables.get("node_clauses")
+        regex_budget.remember_first_chars(tables.get("first_chars") or {})
         self._node_clauses_pending = self._node_clauses is not None
         o = self.options
         self.analyzer = TokenAnalyzer(self.lexicon, self._vocabulary(), fuzzy=o["fuzzy"],
@@ -200,7 +202,8 @@ class Engine:
         state.pop("_node_bits", None)
         state["_analyzer_tables"] = {"vocab_skeletons": analyzer._vocab_skeletons,
                                      "typed_tables": analyzer.typed_tables(),
-                                     "node_clauses": state.pop("_node_clauses")}
+                                     "node_clauses": state.pop("_node_clauses"),
+                                     "first_chars": regex_budget.first_chars_table(self.ruleset.regexes.values())}
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -224,10 +227,11 @@ class Engine:
                                                            [str(p) for p in self.rules_paths])))
             except OSError:
                 key = None
-            compiled = cache.load(key, _is_compiled_set) if key and use_cache else None
-            if compiled is not None:
+            got = cache.load_with_rest(key, _is_compiled_set) if key and use_cache else None
+            if got is not None and got[1]:
+                compiled, rest = got
                 self.compiled_from_cache = True
-                _persist_fuzzy(compiled[0], key)
+                compiled[0].defer(partial(_deferred_indexes, compiled[0].entries, rest, key))
                 return compiled
         self.compiled_from_cache = False
         source = read_lexicon(self.lexicon_paths, lexicon_registries())
@@ -240,11 +244,18 @@ class Engine:
         tables = {"vocab_skeletons": TokenAnalyzer.build_vocab_skeletons(vocab),
                   "typed_tables": TokenAnalyzer.build_typed_tables(lexicon, vocab),
                   # (~0.5 s of CPU, which each process paid on the nodes it evaluated)
-                  "node_clauses": node_clause_table(ruleset.rules)}
+                  "node_clauses": node_clause_table(ruleset.rules),
+                  "first_chars": regex_budget.first_chars_table(ruleset.regexes.values())}
         lexicon, ruleset, tables = cache.shared_values((lexicon, ruleset, tables))
         if key:
-            cache.store(key, (lexicon, ruleset, tables))
-            _persist_fuzzy(lexicon, key)
+            entries = lexicon.entries
+
+            def entry_id(obj: object) -> str | None:  # entries of the first part, by their id
+                return obj.id if type(obj) is Entry and entries.get(obj.id) is obj else None
+
+            cache.store(key, (lexicon.without_deferred(), ruleset, tables),
+                        rest={name: getattr(lexicon, name) for name in DEFERRED}, persistent_id=entry_id)
+            _persist_fuzzy(lexicon.fuzzy, key)
         return lexicon, ruleset, tables
 
     def _vocabulary(self) -> RuleVocabulary:
@@ -703,43 +714,63 @@ def _is_fuzzy_index(obj: object) -> bool:
     return isinstance(obj, CompactIndex)  # (FuzzyIndex.index checks that it fits the keys)
 
 
-def _persist_fuzzy(lexicon: Lexicon, key: str) -> None:
-    """Keep the lexicon's typo index on disk with the compiled set it belongs to (same key)."""
-    from functools import partial
-
+def _deferred_indexes(entries: dict[str, Entry], rest: bytes, key: str) -> dict[str, Any]:
+    """A cached lexicon's DEFERRED indexes, unpickled on first use from the rest of its cache file
+    (read with the compiled set: it cannot have gone missing since), with the lexicon's own
+    entries.  A rest that is not what was stored removes the file, so the next start rebuilds it."""
     from .. import cache
 
-    lexicon.fuzzy.persist = (partial(cache.load, key, _is_fuzzy_index, kind="fuzzy"),
-                             partial(cache.store, key, kind="fuzzy"))
+    try:
+        indexes = cache.loads_rest(rest, entries.__getitem__)
+        if not (isinstance(indexes, dict) and {k: type(v) for k, v in indexes.items()} == _lexicon_shapes()[1]):
+            raise ValueError("compiled set: the deferred lexicon indexes are not what was stored")
+    except Exception:
+        cache.discard(key)
+        raise
+    _persist_fuzzy(indexes["fuzzy"], key)
+    return indexes
+
+
+def _persist_fuzzy(fuzzy: Any, key: str) -> None:
+    """Keep the lexicon's typo index on disk with the compiled set it belongs to (same key)."""
+    from .. import cache
+
+    fuzzy.persist = (partial(cache.load, key, _is_fuzzy_index, kind="fuzzy"), partial(cache.store, key, kind="fuzzy"))
 
 
 def _shape(obj: object) -> dict[str, type]:
     return {k: type(v) for k, v in vars(obj).items()}
 
 
-_LEXICON_SHAPE: dict[str, type] | None = None
+_SHAPES: tuple[dict[str, type], dict[str, type]] | None = None
+
+
+def _lexicon_shapes() -> tuple[dict[str, type], dict[str, type]]:
+    """Attribute types of an indexed lexicon: of the part cached first, and of its DEFERRED indexes."""
+    global _SHAPES
+    if _SHAPES is None:
+        from ..lexicon.loader import LexiconSource
+
+        empty = Lexicon(LexiconSource())
+        _SHAPES = (_shape(empty.without_deferred()), {name: type(getattr(empty, name)) for name in DEFERRED})
+    return _SHAPES
 
 
 def _is_compiled_set(obj: object) -> bool:
     """Is an unpickled object what _compile stores: (Lexicon, RuleSet, the analyzer's tables), with
     every attribute an indexed lexicon has, of the same types, and rules that are rules?"""
-    global _LEXICON_SHAPE
     if not (isinstance(obj, tuple) and len(obj) == 3 and isinstance(obj[0], Lexicon)
             and isinstance(obj[1], RuleSet) and isinstance(obj[2], dict)):
         return False
     tables = obj[2]
-    if not (set(tables) == {"vocab_skeletons", "typed_tables", "node_clauses"}
-            and isinstance(tables["vocab_skeletons"], dict)
+    if not (set(tables) == {"vocab_skeletons", "typed_tables", "node_clauses", "first_chars"}
+            and isinstance(tables["vocab_skeletons"], dict) and isinstance(tables["first_chars"], dict)
             and isinstance(tables["typed_tables"], tuple) and len(tables["typed_tables"]) == 4
             and isinstance(tables["node_clauses"], tuple) and all(isinstance(c, tuple) for c in tables["node_clauses"])):
         return False
-    if _LEXICON_SHAPE is None:
-        from ..lexicon.loader import LexiconSource
-
-        _LEXICON_SHAPE = _shape(Lexicon(LexiconSource()))
     ruleset = obj[1]
     try:
-        return (_shape(obj[0]) == _LEXICON_SHAPE and isinstance(ruleset.rules, list)
+        return (_shape(obj[0]) == _lexicon_shapes()[0] and isinstance(ruleset.rules, list)
                 and all(isinstance(r, Rule) for r in ruleset.rules) and len(tables["node_clauses"]) == len(ruleset.rules)
                 and all(isinstance(getattr(ruleset, f), dict) for f in ("narratives", "contexts", "regexes")))
     except (TypeError, AttributeError):

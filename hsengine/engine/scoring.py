@@ -162,21 +162,35 @@ class Scoring:
     @classmethod
     def load(cls, path: str | Path | None = None) -> "Scoring":
         """The estimates in `path` (default: the bundled file).  A missing bundled file gives the
-        priors alone; a file given explicitly must exist."""
-        import yaml
+        priors alone; a file given explicitly must exist.
+
+        The estimates read are kept in the disk cache under the file's bytes and the package code
+        (hsengine/cache.py): a start that finds them there does not import PyYAML (~30 ms with
+        the parse)."""
+        import hashlib
+
+        from .. import cache
 
         p = Path(path) if path is not None else BUNDLED_PRECISION
         if not p.is_file():
             if path is not None:
                 raise FileNotFoundError(f"precision file {p} does not exist")
             return cls()
+        key = hashlib.sha256(f"{cache.code_fingerprint()}|".encode() + p.read_bytes()).hexdigest()[:32]
+        cached = cache.load(key, lambda obj: isinstance(obj, cls), kind="precision")
+        if cached is not None:
+            return cached
+        import yaml
+
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when PyYAML has it: faster start
         with p.open(encoding="utf-8") as f:
             data = yaml.load(f, Loader=loader)  # noqa: S506 - a safe loader
         try:
-            return cls.from_dict(data)
+            scoring = cls.from_dict(data)
         except ValueError as exc:
             raise ValueError(f"{p}: {exc}") from None
+        cache.store(key, scoring, kind="precision")
+        return scoring
 
     # -- estimates ------------------------------------------------------------------------------
     def prior(self, severity: str) -> float:

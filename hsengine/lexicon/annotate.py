@@ -13,8 +13,6 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Sequence
 
-import regex
-
 from ..text import deobfuscate, langid
 from .index import Lexicon, Phrase
 from .loader import Entry
@@ -23,11 +21,12 @@ from ..morphology import kazakh, kazakh_words, russian
 from ..morphology.translit import kazakh_latin_to_cyrillic
 from ..text.normalize import NormalizedText
 from ..text.tokenize import Merge, Token, script_of, tokenize
+from ..text.lazyregex import lazy_compile
 
 
 _HYPHENS = {"-", "‐", "–"}
 _DASHES = {"—", "–", "-"}
-_EMOJI = regex.compile(r"\p{Extended_Pictographic}")
+_EMOJI = lazy_compile(r"\p{Extended_Pictographic}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -623,7 +622,7 @@ _FIRST_PERSON = frozenset("я мы мен біз men biz bız".split())
 _ZERO_OBJECT_ACTS = frozenset({"expulsion", "send_away", "violence", "do_away", "erase", "punish", "confinement",
                                "injure"})
 _ZERO_OBJECT_GRAM = frozenset({"accs", "plur", "Pron"})
-_ACCUSATIVE_WORD = regex.compile(r"(ны|ні|ды|ді|ты|ті|ын|ін|ни|ди|ти|ин|ny|ni|nı|dy|di|dı|ty|ti|tı|yn|ın)$")
+_ACCUSATIVE_WORD = lazy_compile(r"(ны|ні|ды|ді|ты|ті|ын|ін|ни|ди|ти|ин|ny|ni|nı|dy|di|dı|ty|ti|tı|yn|ın)$")
 
 
 def _zero_object_hits(tokens: list[Token], analyses: list[TokenAnalysis | None],
@@ -711,7 +710,7 @@ def _has_object(t: Token, analyses: list[TokenAnalysis | None], own: list[DocHit
 
 
 _KAZAKH_PERSONAL = frozenset("мен сен сіз біз сендер сіздер ол men sen siz sız biz ol".split())
-_KAZAKH_PLURAL_NOMINATIVE = regex.compile(r"(лар|лер|дар|дер|тар|тер|lar|ler|dar|der|tar|ter)$")
+_KAZAKH_PLURAL_NOMINATIVE = lazy_compile(r"(лар|лер|дар|дер|тар|тер|lar|ler|dar|der|tar|ter)$")
 
 
 _VERBAL_GRAMMEMES = frozenset({"impr", "1per", "2per", "3per", "past", "pres", "futr", "cond", "neg"})
@@ -1030,7 +1029,7 @@ def _only_a_name(word: str) -> bool:
     return bool(animate) and all(not _PROPER.isdisjoint(g) for g in animate)
 
 
-_CYRILLIC_WORD = regex.compile(r"^[а-яё-]+$")
+_CYRILLIC_WORD = lazy_compile(r"^[а-яё-]+$")
 
 
 def _group_adjective_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hits: list[DocHit],
@@ -1071,11 +1070,11 @@ MEMBERS_HOW = "members"  # a genitive group with its members: "тәжіктер�
 ORIGIN_HOWS = frozenset({ORIGIN, MEMBERS_HOW})
 _FROM = frozenset({"из", "с", "со", "iz"})
 # a Kazakh plural noun, keyboard-folded, with a case ending: студенттер, жігіттердің, келгендерді
-_KAZAKH_PLURAL = regex.compile(r"(лар|лер|дар|дер|тар|тер)(ды|ди|ты|ти|дын|дин|тын|тин|ға|ге|га|ка|ке|дан|ден|тан|тен"
+_KAZAKH_PLURAL = lazy_compile(r"(лар|лер|дар|дер|тар|тер)(ды|ди|ты|ти|дын|дин|тын|тин|ға|ге|га|ка|ке|дан|ден|тан|тен"
                                r"|да|де|та|те|мен|ы|и|н)?$")
 # Kazakh words for people an origin is said of, keyboard-folded, plural with a case ending: a
 # Kazakh noun has no animacy to tell "Қытайдан келген жұмысшылар" (workers) from "... тауарлар" (goods)
-_KAZAKH_ORIGIN_PEOPLE = regex.compile(
+_KAZAKH_ORIGIN_PEOPLE = lazy_compile(
     r"^(адам|жигит|кыз|айел|ер|бала|жас|студент|окушы|жумысшы|курылысшы|саудагер|сатушы|турист|конак|корши"
     r"|азамат|тургын|жолаушы|жургизуши|таксист|боскын|даригер|бауыр|агайын|жамагат|мигрант|гастарбайтер"
     r"|келимсек)" + _KAZAKH_PLURAL.pattern)
@@ -1084,7 +1083,7 @@ _KAZAKH_PLURAL_CASES = {"": "nomn", "ды": "accs", "ди": "accs", "ты": "acc
                         "ге": "datv", "га": "datv", "ка": "datv", "ке": "datv", "дан": "ablv", "ден": "ablv",
                         "тан": "ablv", "тен": "ablv", "да": "loct", "де": "loct", "та": "loct", "те": "loct",
                         "мен": "ablt"}
-_ABLATIVE = regex.compile(r"(дан|ден|тан|тен|нан|нен)$")  # keyboard-folded
+_ABLATIVE = lazy_compile(r"(дан|ден|тан|тен|нан|нен)$")  # keyboard-folded
 _CAME = frozenset({"келген", "келіп", "келетін", "келип", "келетин"})
 
 
@@ -1177,7 +1176,7 @@ def _folded_kazakh(tok: Token) -> str:
 
 # a people noun with the third-person possessive, keyboard-folded: халқы, ұлты, жұрты, адамдары,
 # нәсілі, өкілдері, азаматтары (and their cases: халқын, халқына, халқының...)
-_PEOPLE_OF = regex.compile(r"^(халк|улт|журт|адамдар|насил|окилдер|азаматтар)(ы|и)(н|на|не|нда|нде|нан|нен|нын|нин|мен)?$")
+_PEOPLE_OF = lazy_compile(r"^(халк|улт|журт|адамдар|насил|окилдер|азаматтар)(ы|и)(н|на|не|нда|нде|нан|нен|нын|нин|мен)?$")
 
 
 def _people_of_group_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hits: list[DocHit],
@@ -1214,7 +1213,7 @@ def _people_of_group_hits(tokens: list[Token], analyses: list[TokenAnalysis | No
 
 # a word for people with the plural and the third-person possessive, keyboard-folded, after a
 # group in the genitive: жұмысшылары, құрылысшыларын, студенттері, жігіттеріне
-_MEMBERS_OF = regex.compile(r"^(жумысшы|курылысшы|студент|жигит|саудагер|сатушы|окушы|жургизуши|таксист)"
+_MEMBERS_OF = lazy_compile(r"^(жумысшы|курылысшы|студент|жигит|саудагер|сатушы|окушы|жургизуши|таксист)"
                             r"(?:лар|лер|дар|дер|тар|тер)(ы|и)(н|на|не|нда|нде|нан|нен|нын|нин|мен)?$")
 PEOPLE_HOW = "people+"  # the `how` of a group word read with its people noun (the matcher tests the first word)
 _PEOPLE_CASES = {"": "nomn", "н": "accs", "на": "datv", "не": "datv", "нда": "loct", "нде": "loct", "нан": "ablv",
@@ -1426,7 +1425,7 @@ _FINITE = frozenset({"pres", "past", "futr"})
 # "этот народ", "эта нация", "бұл халық", "осы ұлт": a demonstrative with a word for a people points
 # back to the group named before, as a pronoun does ("Цыгане опять попрошайничают. Этот народ ворует")
 _THIS = frozenset("этот эта этого этой этому этим этом эту бұл осы мына сол бул мына bul būl osy myna sol".split())
-_A_PEOPLE = regex.compile(r"^(народ|нация|нации|нацию|нацией|народец|племя|народность|халық|халқы|халык|халкы"
+_A_PEOPLE = lazy_compile(r"^(народ|нация|нации|нацию|нацией|народец|племя|народность|халық|халқы|халык|халкы"
                           # the contemptuous collectives: "где эта публика, там бардак", "этот контингент"
                           r"|публика|публики|публике|публику|публикой|контингент|контингента|контингенту|братия|братии|братию"
                           r"|ұлт|улт|жұрт|журт|тайпа|halyq|halyk|ult|jūrt|zhurt)(а|у|ом|е|ы|и|ын|ин|ына|ина|ының|ынын"
@@ -1651,7 +1650,7 @@ def _mark_attributive(tokens: list[Token], analyses: list[TokenAnalysis | None],
 
 # a Kazakh participle made a noun, "those who do it": -атын/-етін or -ған/-ген with a plural
 # (and a case) ending — Cyrillic and typed on a Russian keyboard
-_AGENT_NOUN = regex.compile(
+_AGENT_NOUN = lazy_compile(
     r"(атын|етін|йтын|йтін|итын|итин|атин|етин|ған|ген|қан|кен|ган|кан)(дар|дер|тар|тер|лар|лер)"
     r"(ды|ді|ди|ға|ге|га|ке|қа|ка|дың|дің|дын|дин|дан|ден|тан|тен|мен|бен|пен)?$")
 
@@ -1678,7 +1677,7 @@ def _object_of_agent_noun(tokens: list[Token], last: int) -> bool:
     return False
 
 
-_CONVERB = regex.compile(r"(ып|іп|ип|[аеоөұүуыіи]п|yp|ip|ıp)$")
+_CONVERB = lazy_compile(r"(ып|іп|ип|[аеоөұүуыіи]п|yp|ip|ıp)$")
 
 
 def _mark_dash_subject(tokens: list[Token], hits: list[DocHit],
@@ -1861,7 +1860,7 @@ MAX_PREDICATE_GAP = 4  # words between a Kazakh subject and its clause-final pre
 _KAZAKH_FINAL_PARTICLES = frozenset("ғой қой ғана да де ғо goi qoi ğoi гой кой".split())
 # a Kazakh participle without a case ending: the group inside a relative clause ("қытайлар салған
 # зауыт лас" — the factory they built is dirty, not they)
-_KAZAKH_PARTICIPLE = regex.compile(r"(ған|ген|қан|кен|ган|кан|атын|етін|йтын|йтін|ytyn|ıtın|ğan|gen|qan|ken)$")
+_KAZAKH_PARTICIPLE = lazy_compile(r"(ған|ген|қан|кен|ган|кан|атын|етін|йтын|йтін|ytyn|ıtın|ğan|gen|qan|ken)$")
 
 
 def _mark_predicates(tokens: list[Token], hits: list[DocHit], analyses: list[TokenAnalysis | None]) -> list[DocHit]:
@@ -1907,7 +1906,7 @@ def _mark_predicates(tokens: list[Token], hits: list[DocHit], analyses: list[Tok
 
 MAX_RELATIVE_GAP = 8  # words between a Kazakh subject and the predicate noun a relative clause describes
 # a Kazakh object's accusative ending (нанын, жерімізді, бізді; typed нанын, жеримизди)
-_KAZAKH_OBJECT = regex.compile(r"(ды|ді|ты|ті|ны|ні|ын|ін|ди|ти|ни|ин|dy|di|ty|ti|ny|ni|yn|in|ın)$")
+_KAZAKH_OBJECT = lazy_compile(r"(ды|ді|ты|ті|ны|ні|ын|ін|ди|ти|ни|ин|dy|di|ty|ti|ny|ni|yn|in|ın)$")
 
 
 def _relative_clause_head(tokens: list[Token], subjects: list[DocHit], h: DocHit, attacks: set[int]) -> bool:
@@ -2042,7 +2041,7 @@ _ACCUSATIVE_ENDINGS = ("ды", "ді", "ты", "ті", "ны", "ні", "ди", "
 
 MAX_OBJECT_GAP = 3  # adverbial words between a group object and its clause-final verb
 
-_CONDITIONAL = regex.compile(r"(сам|сем|сақ|сек|сак|са|се|саң|сең|сан|сен|sam|sem|saq|sek|sa|se)$")
+_CONDITIONAL = lazy_compile(r"(сам|сем|сақ|сек|сак|са|се|саң|сең|сан|сен|sam|sem|saq|sek|sa|se)$")
 
 
 def _object_licensed_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hits: list[DocHit],

@@ -16,8 +16,6 @@ from array import array
 from typing import Any, Callable, Iterable
 from zlib import crc32
 
-from rapidfuzz.distance import OSA
-
 MIN_QUERY_LEN = 6
 
 
@@ -184,6 +182,10 @@ class FuzzyIndex:
         if index is None:
             index = self.index()
         candidates = index.candidates(_deletions(word, limit), self._order)
+        if not candidates:
+            return []
+        from rapidfuzz.distance import OSA  # imported on first use: ~10 ms of a start that may never need it
+
         found = []
         for key in candidates:
             # both words must be long enough for the edit budget they use

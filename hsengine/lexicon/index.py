@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any, Callable
 
 from .fuzzy import FuzzyIndex
 from .loader import ClassInfo, Entry, LexiconSource, TargetInfo
@@ -15,6 +17,11 @@ from ..morphology.translit import skeleton
 # words (не, емес, надо) are short and common: they are matched only as written.
 FUZZY_KINDS = ("target", "attack", "frame")
 MIN_SKELETON_LEN = 4
+
+# Indexes that only some words consult (a typo, a Latin or a masked spelling), ~40% of the
+# compiled set's unpickling: the disk cache keeps them apart, read on first use (Lexicon.defer)
+DEFERRED = ("fuzzy", "fuzzy_entries", "kk_form_stems", "skeleton", "phrase_skeletons", "forms_by_length")
+_deferred_lock = threading.Lock()
 
 
 _DASHES = frozenset({"—", "–", "-"})
@@ -208,6 +215,38 @@ class Lexicon:
         for form in self.loose_forms:
             by_len[len(form)].append(form)
         self.forms_by_length = {k: tuple(sorted(v)) for k, v in by_len.items()}
+
+    def defer(self, load: Callable[[], dict[str, Any]]) -> None:
+        """Drop the DEFERRED indexes; `load` gives them back on first use."""
+        for name in DEFERRED:
+            self.__dict__.pop(name, None)
+        self.__dict__["_deferred"] = load
+
+    def without_deferred(self) -> "Lexicon":
+        """A shallow copy without the DEFERRED indexes (what the disk cache stores first)."""
+        core = object.__new__(Lexicon)
+        core.__dict__.update((k, v) for k, v in self.__dict__.items() if k not in DEFERRED and k != "_deferred")
+        return core
+
+    def __getattr__(self, name: str) -> Any:
+        """A deferred index, read on first use (only called when `name` is not an attribute)."""
+        if name not in DEFERRED:
+            raise AttributeError(name)
+        with _deferred_lock:  # one Engine may be shared by threads
+            load = self.__dict__.get("_deferred")
+            if load is not None:
+                self.__dict__.update(load())
+                del self.__dict__["_deferred"]
+        try:
+            return self.__dict__[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled whole (for other processes, which may not share this one's disk cache)."""
+        if "_deferred" in self.__dict__:
+            getattr(self, DEFERRED[0])
+        return self.__dict__
 
     @staticmethod
     def spellings_of(entries, cls: str, unless: str | None = None) -> frozenset[str]:

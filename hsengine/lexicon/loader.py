@@ -21,12 +21,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
-import regex
-
 from ..errors import ConfigError, Problem
 from ..schema.values import LANGS, REGISTERS, UI_LANGS
-from ..schema.yamlload import Loc, YamlProblem, YList, YMap, load_yaml_file
+from ..schema.yamltypes import Loc, YamlProblem, YList, YMap
 from ..schema.pickling import quick_state
+from ..text.lazyregex import lazy_compile
 
 CLASS_KINDS = ("target", "attack", "frame", "context", "function")
 # Bounds checked at load time: indexes grow with these (the typo index with the square of a word's
@@ -47,11 +46,11 @@ LANGUAGE_WORDS_KEYS = {
 LOOSE_MODES = ("all", "listed")
 POS = ("noun", "adj", "verb", "phrase", "other")
 
-_ID_RE = regex.compile(r"^[a-z]{2}\.[a-z0-9_]+(?:[.-][a-z0-9_]+)*$")
-_NAME_RE = regex.compile(r"^[a-z][a-z0-9_]*$")
+_ID_RE = lazy_compile(r"^[a-z]{2}\.[a-z0-9_]+(?:[.-][a-z0-9_]+)*$")
+_NAME_RE = lazy_compile(r"^[a-z][a-z0-9_]*$")
 # letters, hyphens, apostrophes, spaces between the words of a phrase, and a comma after a word
 # where the phrase has one ("последнее, что я бы сделал"): the text may then have a comma there
-_WORD_RE = regex.compile(r"^(?:[\p{L}\p{M}'’\- ]|,(?= )|(?<= )—(?= ))+$")
+_WORD_RE = lazy_compile(r"^(?:[\p{L}\p{M}'’\- ]|,(?= )|(?<= )—(?= ))+$")
 
 ENTRY_KEYS = {
     "id": "stable id: <lang>.<group or class>.<name>, e.g. ru.chinese.kitaets",
@@ -215,6 +214,8 @@ class _Reader:
 
     # -- files ---------------------------------------------------------------------------
     def read_file(self, path: Path) -> None:
+        from ..schema.yamlload import load_yaml_file  # PyYAML only when a file is read
+
         try:
             doc = load_yaml_file(path)
         except YamlProblem as exc:

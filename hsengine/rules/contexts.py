@@ -42,6 +42,7 @@ import regex
 from ..lexicon.annotate import Doc, DocHit
 from .matcher import Binding, Span
 from .loader import Context
+from ..text.lazyregex import lazy_compile
 
 CUE_NEGATION_WINDOW = 3  # words between a negation and the cue it cancels ("не то чтобы я расист")
 
@@ -673,8 +674,8 @@ def _cue(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
     return None
 
 
-_KAZAKH_PLURAL = regex.compile(r"(лар|лер|дар|дер|тар|тер|lar|ler|dar|der|tar|ter)$")
-_KAZAKH_GENITIVE = regex.compile(r"(ның|нің|дың|дің|тың|тің|нын|нин|дын|дин|тын|тин|nyñ|nıñ|dyñ|dıñ|tyñ|tıñ|nyn|nin|dyn|din|tyn|tin|nyng|ning|dyng|ding|tyng|ting)$")
+_KAZAKH_PLURAL = lazy_compile(r"(лар|лер|дар|дер|тар|тер|lar|ler|dar|der|tar|ter)$")
+_KAZAKH_GENITIVE = lazy_compile(r"(ның|нің|дың|дің|тың|тің|нын|нин|дын|дин|тын|тин|nyñ|nıñ|dyñ|dıñ|tyñ|tıñ|nyn|nin|dyn|din|tyn|tin|nyng|ning|dyng|ding|tyng|ting)$")
 # the metalinguistic words that also say something else: сөзі (a word, or someone's speech) and
 # дегеніміз (what a term means, or "X, as we know them, are ...")
 _SPEECH_WORDS = frozenset({"kk.meta.sozi"})
@@ -848,7 +849,7 @@ _CLAIM_REPORTED = frozenset({"деген", "дегенді", "дегенге", "
 # a Kazakh participle (-ған, -ген, -қан, -кен; typed -ган, -кан) before the noun it describes
 _PARTICIPLE_END = ("ған", "ген", "қан", "кен", "ган", "кан", "ğan", "gen", "qan", "ken")
 # a participle used as a noun, with its plural: шығарғандар(ды), шығаратындарға, жоққа шығарушылар
-_SUBSTANTIVE_PARTICIPLE = regex.compile(
+_SUBSTANTIVE_PARTICIPLE = lazy_compile(
     r"(ған|ген|қан|кен|ган|кан|атын|етін|йтын|йтін|итин|ушы|уші|уши|ğan|gen|qan|ken|atyn|etın|ytyn)"
     r"(дар|дер|лар|лер|тар|тер|dar|der|lar|ler|tar|ter)(ды|ді|ди|ға|ге|га|дың|дің|дан|ден|мен|dy|dı|di|ğa|ge|ga|dyñ|dıñ|dan|den|men)?$")
 
@@ -933,16 +934,16 @@ _FIRST_PERSON_KK = frozenset({"мен", "біз", "men", "biz"})
 # writer passes on, "нацики говорят, что..." reports
 _SPEAKER_GRAM = frozenset({"NOUN", "NPRO", "Apro"})  # Apro: "которые говорят"
 # Kazakh first person on the verb itself: айтамын, деймін, айттым, дедім, айтамыз, дедік, aitamyn
-_KAZAKH_FIRST_PERSON = regex.compile(
+_KAZAKH_FIRST_PERSON = lazy_compile(
     r"(?:м|мын|мін|мин|мыз|міз|миз|быз|біз|пыз|піз|дық|дік|тық|тік|дык|дик|тык|тик"
     r"|m|myn|min|myz|miz|dyq|dık|tyq|tık|dyk|dik|tyk|tik)$")
 # a bare Kazakh verb stem is the imperative (айт, жаз); these endings make a listed form finite (дейді, деді)
-_KAZAKH_FINITE = regex.compile(r"(?:ды|ді|ты|ті|ди|ты|dy|dı|di|ty|tı)$")
-_KAZAKH_REQUEST = regex.compile(r"(?:шы|ші|ши|ңыз|ңіз|ңиз|ңдар|ңдер|ндар|ндер|şy|şı|ñyz|ñız|ñdar|ñder)$")
+_KAZAKH_FINITE = lazy_compile(r"(?:ды|ді|ты|ті|ди|ты|dy|dı|di|ty|tı)$")
+_KAZAKH_REQUEST = lazy_compile(r"(?:шы|ші|ши|ңыз|ңіз|ңиз|ңдар|ңдер|ндар|ндер|şy|şı|ñyz|ñız|ñdar|ñder)$")
 # a verbal noun (айту, айтуға, деуге) names the act, it reports no one's words: "мұсылман деп айтуға уяламын"
-_KAZAKH_VERBAL_NOUN = regex.compile(r"(?:у|уға|уге|уга|уды|уді|уди|удан|уден|u|uğa|uge|udy|udı)$")
+_KAZAKH_VERBAL_NOUN = lazy_compile(r"(?:у|уға|уге|уга|уды|уді|уди|удан|уден|u|uğa|uge|udy|udı)$")
 # the Kazakh saying that ties a claim to its verb: "... деп айтады", "... дейді", "... депті"
-_KAZAKH_SAYING = regex.compile(r"^(?:деп|де[йдп]|dep|de[idp])")
+_KAZAKH_SAYING = lazy_compile(r"^(?:деп|де[йдп]|dep|de[idp])")
 _RU_OPENING_MARKS = frozenset(":«\"“„")
 
 

@@ -37,8 +37,9 @@ import regex
 from ..errors import ConfigError, Problem
 from ..lexicon.loader import MAX_WORD_LEN, iter_yaml_files, norm_word
 from ..schema.values import LANGS, REGISTERS, SEVERITIES, UI_LANGS
-from ..schema.yamlload import Loc, YamlProblem, YList, YMap, load_yaml_file
+from ..schema.yamltypes import Loc, YamlProblem, YList, YMap
 from ..schema.pickling import quick_state
+from ..text.lazyregex import lazy_compile
 
 STATUSES = ("stable", "experimental")
 SCOPES = ("sentence", "text")
@@ -49,7 +50,7 @@ MAX_ATOM_WORDS = 500  # lemma:/text: lists of one atom
 MAX_MESSAGE_LEN = 500
 MAX_FIELD_WIDTH = 40
 
-_RULE_ID = regex.compile(r"^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+$")
+_RULE_ID = lazy_compile(r"^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+$")
 
 RULE_KEYS = {
     "id": "unique dotted id, e.g. hate.dehumanization",
@@ -546,6 +547,8 @@ class _RuleReader:
         self.problems.append(loc.problem(message, hint))
 
     def read_file(self, path: Path) -> None:
+        from ..schema.yamlload import load_yaml_file  # PyYAML only when a file is read
+
         try:
             doc = load_yaml_file(path)
         except YamlProblem as exc:
@@ -1139,12 +1142,12 @@ class _RuleReader:
 
 
 # a regex that is one negative lookahead at the start: it rules surface forms out, asks for none
-_EXCLUDES_ONLY = regex.compile(r"\^\(\?![^()]*(\([^()]*\)[^()]*)*\)")
+_EXCLUDES_ONLY = lazy_compile(r"\^\(\?![^()]*(\([^()]*\)[^()]*)*\)")
 
 
 _PROBES = ("a" * 3000 + "!", "а" * 3000 + "!", "ab" * 1500 + "!", "1" * 3000 + "x", "a " * 1500 + "!", "x" * 3000)
 # A quantified group that itself contains a quantifier: (a+)+, (\w+\s?)*, (a|aa){2,}
-_NESTED_QUANTIFIER = regex.compile(r"\((?:[^()\\]|\\.)*(?<!\\)[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,)")
+_NESTED_QUANTIFIER = lazy_compile(r"\((?:[^()\\]|\\.)*(?<!\\)[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,)")
 _PROBE_LENGTHS = (16, 32, 64)  # rule regexes run on single words of at most 64 characters (MAX_MORPH_LEN)
 
 
@@ -1232,7 +1235,7 @@ def read_rules(paths: Sequence[str | Path], registry_paths: Sequence[str | Path]
 # A message is a small template language, not Python's str.format: {name} or {name:<N}, {name:>N},
 # {name:^N} (N <= MAX_FIELD_WIDTH), and {{ }} for braces.  str.format would let a rule file pad a
 # field to 300,000,000 characters per match, or walk attributes: {target.__class__.__mro__}.
-_TEMPLATE_PART = regex.compile(r"\{\{|\}\}|\{([a-z_][a-z0-9_]*)(?::([<>^]?)([0-9]{1,3}))?\}|[{}]")
+_TEMPLATE_PART = lazy_compile(r"\{\{|\}\}|\{([a-z_][a-z0-9_]*)(?::([<>^]?)([0-9]{1,3}))?\}|[{}]")
 
 
 def template_problem(template: str, fields: set[str] | frozenset[str] | None = None) -> str:
