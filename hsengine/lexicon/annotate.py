@@ -403,6 +403,7 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
                 if h.first == h.last and h.first in attributes and "gent" not in h.gram else h for h in hits]
         hits.extend(people_of)
     hits.extend(_pronoun_hits(tokens, analyses, hits, lexicon))
+    hits.extend(_dislocated_group_hits(tokens, analyses, hits, lexicon))
     hits.extend(_object_licensed_hits(tokens, analyses, hits, lexicon, features))
     if doc_lang in ("kk", "mixed"):
         hits.extend(_converb_chain_hits(tokens, analyses, hits, lexicon))
@@ -1421,6 +1422,47 @@ def _pronoun_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hit
     return out
 
 
+# a group named after the statement, at the sentence's end: "Они все воры, эти турки"
+_DISLOCATION_DEMONSTRATIVES = frozenset("эти этих этим этими ети осы мына мыналар eti osy myna".split())
+
+
+def _dislocated_group_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hits: list[DocHit],
+                           lexicon: Lexicon) -> list[DocHit]:
+    """A pronoun may point forward to a group the speaker adds at the sentence's end, after a comma
+    and a demonstrative: "Они все воры, эти турки", "Ворюги они, эти цыгане", "Бәрі ұры олар, осы
+    сығандар".  Nothing but the demonstrative and the group (a word or two) may stand in that last
+    clause, so "они пришли, эти турки ушли" has no dislocation."""
+    resolved = {h.first for h in hits if h.how == "pronoun"}
+    out = []
+    for g in hits:
+        if not g.entry.target or g.how == "pronoun" or {"Own", "Attr"} & g.gram:
+            continue
+        before = tokens[g.first - 1] if g.first > 0 else None
+        if before is None or before.kind != "word" or before.text.lower() not in _DISLOCATION_DEMONSTRATIVES \
+                or before.clause != tokens[g.first].clause:
+            continue
+        sent = before.sent
+        if any(t.kind == "word" and t.sent == sent for t in tokens[g.last + 1:]):
+            continue  # the group must close its sentence
+        opening = next((t for t in reversed(tokens[:before.index]) if t.kind == "word"), None)
+        if opening is None or opening.sent != sent or opening.clause == before.clause:
+            continue  # a clause of its own, after a comma or a dash
+        for tok in tokens[:opening.index + 1]:
+            if tok.sent != before.sent or tok.kind != "word" or tok.index in resolved:
+                continue
+            a = analyses[tok.index]
+            if tok.text.lower() not in lexicon.plural_pronouns and not (a and _is_pronoun(a, lexicon.plural_pronouns)):
+                continue
+            own = frozenset().union(*(p.gram for p in hits if p.first == p.last == tok.index
+                                      and "plural_pronoun" in p.entry.classes))
+            if own and "sing" not in own:
+                own |= _PLUR
+            own |= _PRON if own else frozenset()
+            out.append(DocHit(tok.index, tok.index, g.entry, "pronoun", round(g.score * 0.9, 3), False,
+                              own, (g.first, g.last)))
+    return out
+
+
 _FINITE = frozenset({"pres", "past", "futr"})
 # "этот народ", "эта нация", "бұл халық", "осы ұлт": a demonstrative with a word for a people points
 # back to the group named before, as a pronoun does ("Цыгане опять попрошайничают. Этот народ ворует")
@@ -1609,6 +1651,7 @@ def _finite_verb(gram: frozenset[str]) -> bool:
 
 
 _ATTR = frozenset({"Attr"})
+_BARE_NOUN = frozenset({"NOUN", "nomn"})
 _OWN = frozenset({"Own"})
 _TOPIC = frozenset({"Topic"})
 _DASHES = frozenset({"—", "–", "-"})
@@ -1846,6 +1889,18 @@ def _mark_kazakh_attributives(tokens: list[Token], hits: list[DocHit],
             a = analyses[nxt.index] if nxt is not None else None
             if nxt is not None and a is not None and nxt.clause == tokens[h.last].clause and "NOUN" in a.gram \
                     and nxt.index not in people and nxt.text not in _KAZAKH_PEOPLE_NOUNS:
+                after = _next_word(tokens, nxt.index)
+                b = analyses[after.index] if after is not None else None
+                verb_follows = b is not None and after.clause == nxt.clause and "VERB" in b.gram
+                if not _OBLIQUE_CASES.isdisjoint(a.gram) and "nomn" not in a.gram or verb_follows:
+                    h = DocHit(h.first, h.last, h.entry, h.how, h.score, h.negated, h.gram | _ATTR, h.ref)
+        elif h.entry.lang == "kk" and h.first == h.last and "vice" in h.entry.classes \
+                and h.gram == _BARE_NOUN:
+            # a bare harm noun before a noun of its clause names that noun's kind: "ауру балаларды
+            # әкеледі" (they bring sick children), "қылмыс әлемі"; "ауру таратады" stays the harm
+            nxt = _next_word(tokens, h.last)
+            a = analyses[nxt.index] if nxt is not None else None
+            if nxt is not None and a is not None and nxt.clause == tokens[h.last].clause and "NOUN" in a.gram:
                 after = _next_word(tokens, nxt.index)
                 b = analyses[after.index] if after is not None else None
                 verb_follows = b is not None and after.clause == nxt.clause and "VERB" in b.gram
