@@ -730,21 +730,34 @@ def _label_on_speaker(doc: Doc, cue: DocHit) -> bool:
     return False
 
 
+# a disgrace said of the group itself: "X это позор страны", "педики — болезнь и позор" (the noun
+# in the nominative singular; "позорно", "позорный" judge an act)
+_VERDICT_NOUNS = frozenset({"позор", "стыд", "pozor"})
+
+
 def _cue_names_target(doc: Doc, cue: DocHit, b: Binding) -> bool:
     """A condemnation word that is a plural noun predicated of the group in its own clause ("русня
-    вся поголовно имперцы и шовинисты", "қазақтар нәсілшілдер"): it calls the group names, it
-    judges no hate.  The group is a nominative subject before it, with no negation between."""
+    вся поголовно имперцы и шовинисты", "қазақтар нәсілшілдер"), or a disgrace the group is said
+    to be ("оралманы это позор страны"): it calls the group names, it judges no hate.  The group is a nominative subject before it, with no negation between."""
     toks = doc.tokens
-    if cue.first != cue.last or not {"plur", "nomn"} <= cue.gram:
+    verdict = toks[cue.first].text.lower() in _VERDICT_NOUNS
+    if cue.first != cue.last or not ({"plur", "nomn"} <= cue.gram or verdict):
         return False
     if cue.entry.lang == "kk" and not _KAZAKH_PLURAL.search(toks[cue.first].text.lower()):
         return False  # (a Kazakh word's grammemes include the Russian parser's guesses)
     for s in b.spans:
-        if s.role != "target" or s.hit is None or s.last >= cue.first or "nomn" not in s.hit.gram:
+        if s.role != "target" or s.hit is None:
             continue
-        if toks[s.last].clause != toks[cue.first].clause or doc.word_distance(s.last, cue.first) > 6:
+        # a pronoun's antecedent is the subject the disgrace was said of: "X — позор, гнать их"
+        first, last = s.hit.ref if verdict and s.hit.how == "pronoun" and s.hit.ref else (s.first, s.last)
+        mention = next((h for h in doc.hits if (h.first, h.last) == (first, last) and h.entry.target), s.hit)
+        if last >= cue.first or "nomn" not in mention.gram:
             continue
-        if not any(True for _ in _hits_with(doc, _NEGATION, None, s.last + 1, cue.first - 1)):
+        if verdict and toks[first].quote != toks[cue.first].quote:
+            continue  # "Фраза «цыгане — воры» — позор": the quoted words are the disgrace
+        if toks[last].clause != toks[cue.first].clause or doc.word_distance(last, cue.first) > 6:
+            continue
+        if not any(True for _ in _hits_with(doc, _NEGATION, None, last + 1, cue.first - 1)):
             return True
     return False
 
