@@ -31,6 +31,8 @@ def _groups(engine: Engine, text: str) -> list[tuple[str, str, frozenset[str]]]:
     ("Эти кавказские парни опять шумят.", "кавказские парни"),
     ("Про китайских рабочих снова писали.", "китайских рабочих"),
     ("Уйгурскими активистами занялась полиция.", "Уйгурскими активистами"),
+    ("Турецких рабочих привезли на стройку.", "Турецких рабочих"),
+    ("Эти армянские торговцы подняли цены.", "армянские торговцы"),
 ])
 def test_group_adjective_before_people_names_the_group(engine: Engine, text: str, span: str) -> None:
     found = [(t, how) for t, how, _ in _groups(engine, text)]
@@ -42,6 +44,10 @@ def test_group_adjective_before_people_names_the_group(engine: Engine, text: str
     "Уйгурская кухня мне нравится.",
     "Надоела эта цыганская музыка.",
     "Кавказские горы зимой грязные и опасны.",  # горы is animate only as a surname (Гора)
+    "Казахский язык учат все.",
+    # no agreement in case, number or gender: word salad, no noun phrase
+    "посмотреть казахское кроликом было",
+    "в казахскому выходного они звонили",
 ])
 def test_group_adjective_before_things_names_nothing(engine: Engine, text: str) -> None:
     assert _groups(engine, text) == []
@@ -72,6 +78,30 @@ def test_pronoun_that_stands_for_something_else(engine: Engine, text: str, prono
 ])
 def test_pronoun_that_points_back(engine: Engine, text: str, pronoun: str) -> None:
     assert any(t == pronoun for t, how, _ in _groups(engine, text) if how == "pronoun")
+
+
+@pytest.mark.parametrize(("text", "pronoun"), [
+    ("Они все воры, эти турки.", "Они"),
+    ("Их всех надо гнать, этих китайцев.", "Их"),
+    ("Бәрі ұры олар, осы сығандар.", "олар"),
+])
+def test_pronoun_pointing_forward_to_a_group_added_at_the_end(engine: Engine, text: str, pronoun: str) -> None:
+    assert any(t == pronoun for t, how, _ in _groups(engine, text) if how == "pronoun")
+
+
+@pytest.mark.parametrize("text", [
+    "Они пришли, эти турки ушли.",  # the last clause has a verb of its own
+    "Они пришли на праздник, а турки нет.",  # no demonstrative
+])
+def test_no_forward_pointing_without_a_group_added_at_the_end(engine: Engine, text: str) -> None:
+    assert not [t for t, how, _ in _groups(engine, text) if how == "pronoun" and t == "Они"]
+
+
+def test_their_before_a_noun_is_a_possessive(engine: Engine) -> None:
+    theirs = [g for t, how, g in _groups(engine, "Евреев притесняют. Гнать их обидчиков!") if how == "pronoun" and t == "их"]
+    assert theirs and all("Attr" in g for g in theirs)
+    them = [g for t, how, g in _groups(engine, "Евреи тут. Гнать их всех!") if how == "pronoun" and t == "их"]
+    assert them and all("Attr" not in g for g in them)
 
 
 def test_pronoun_hits_are_marked_and_kazakh_ones_plural(engine: Engine) -> None:

@@ -1033,6 +1033,15 @@ def _only_a_name(word: str) -> bool:
 _CYRILLIC_WORD = lazy_compile(r"^[а-яё-]+$")
 
 
+def _also_a_thing(word: str) -> bool:
+    """A known Russian noun with an inanimate reading as well: язык is a language (and a captured
+    informant), so "казахский язык" names no people."""
+    word = word.lower()
+    if not _CYRILLIC_WORD.match(word) or not russian.is_known(word):
+        return False
+    return any({"NOUN", "inan"} <= p.tag.grammemes for p in russian.analyzer().parse(word))
+
+
 def _group_adjective_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hits: list[DocHit],
                           lexicon: Lexicon, features: set[str]) -> list[DocHit]:
     """A group adjective right before a word for people names the group: "китайские рабочие",
@@ -1048,6 +1057,8 @@ def _group_adjective_hits(tokens: list[Token], analyses: list[TokenAnalysis | No
         if nxt is None or tokens[h.last].clause != nxt.clause:
             continue
         a = analyses[nxt.index]
+        if not _agree(tokens[h.first].text.lower(), nxt.text.lower()):
+            continue  # "казахское кроликом": no noun phrase without agreement in case and number
         if any(o.first == nxt.index and not _INSULT_NOUN_CLASSES.isdisjoint(o.entry.classes) for o in hits):
             # an insult for the people ("дунганская зараза", "китайская нечисть"): the adjective
             # names the group, the noun attacks it
@@ -1055,7 +1066,8 @@ def _group_adjective_hits(tokens: list[Token], analyses: list[TokenAnalysis | No
             features.add("class:group")
             continue
         # people, or a people as a whole ("китайский народ", "еврейская нация": inanimate nouns)
-        if a is None or not ({"NOUN", "anim"} <= a.gram and not _only_a_name(nxt.text)
+        # (not a noun that is also a thing: язык is a language, and a captured informant)
+        if a is None or not ({"NOUN", "anim"} <= a.gram and not _also_a_thing(nxt.text) and not _only_a_name(nxt.text)
                              or _PEOPLE_NOUNS.intersection(a.lemmas)):
             continue
         if any(o.first <= nxt.index <= o.last and lexicon.classes_kind(o.entry, ("target",)) for o in hits):
@@ -1063,6 +1075,29 @@ def _group_adjective_hits(tokens: list[Token], analyses: list[TokenAnalysis | No
         out.append(DocHit(h.first, nxt.index, _as_group(h.entry), "adjective", h.score, False, a.gram))
         features.add("class:group")
     return out
+
+
+_NUMBERS = frozenset({"sing", "plur"})
+_GENDERS = frozenset({"masc", "femn", "neut"})
+
+
+def _agree(adjective: str, noun: str) -> bool:
+    """A Russian adjective and the noun after it agree in some pair of their readings: case and
+    number, and gender in the singular ("казахское кроликом" is no noun phrase).  A word the parser
+    does not know (a typo, a Latin spelling) agrees with anything."""
+    if not (_CYRILLIC_WORD.match(adjective) and _CYRILLIC_WORD.match(noun)) \
+            or not (russian.is_known(adjective) and russian.is_known(noun)):
+        return True
+    parse = russian.analyzer().parse
+    adjectives = [p.tag.grammemes for p in parse(adjective) if "ADJF" in p.tag.grammemes]
+    nouns = [p.tag.grammemes for p in parse(noun) if "NOUN" in p.tag.grammemes]
+    if not adjectives or not nouns:
+        return True
+    for a in adjectives:
+        for n in nouns:
+            if a & n & _CASES and a & n & _NUMBERS and ("plur" in a & n or a & n & _GENDERS or "Ms-f" in n):
+                return True
+    return False
 
 
 ORIGIN = "origin"
