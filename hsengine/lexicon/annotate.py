@@ -1018,6 +1018,7 @@ def _as_group(entry: Entry) -> Entry:
 
 
 _INSULT_NOUN_CLASSES = frozenset({"dehumanization", "slur"})
+_ANIMAL = "animal"
 _PROPER = frozenset({"Name", "Surn", "Patr"})
 
 
@@ -1070,8 +1071,9 @@ def _group_adjective_hits(tokens: list[Token], analyses: list[TokenAnalysis | No
         if a is None or not ({"NOUN", "anim"} <= a.gram and not _also_a_thing(nxt.text) and not _only_a_name(nxt.text)
                              or _PEOPLE_NOUNS.intersection(a.lemmas)):
             continue
-        if any(o.first <= nxt.index <= o.last and lexicon.classes_kind(o.entry, ("target",)) for o in hits):
-            continue
+        if any(o.first <= nxt.index <= o.last and (lexicon.classes_kind(o.entry, ("target",)) or _ANIMAL in o.entry.classes)
+               for o in hits):
+            continue  # a group word of its own ("китайские уйгуры"), or an animal ("африканский леопард")
         out.append(DocHit(h.first, nxt.index, _as_group(h.entry), "adjective", h.score, False, a.gram))
         features.add("class:group")
     return out
