@@ -413,6 +413,7 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
     hits = _drop_sentence_opening_contrast(tokens, hits)
     hits = _mark_labels(tokens, hits, analyses)
     hits = _mark_kazakh_attributives(tokens, hits, analyses)
+    hits = _mark_own_objects(tokens, hits, analyses)
     hits = _mark_predicates(tokens, hits, analyses)
     hits = _mark_self_named(tokens, hits)
     hits = _mark_named_by_others(tokens, analyses, hits)
@@ -1956,6 +1957,54 @@ def _mark_kazakh_attributives(tokens: list[Token], hits: list[DocHit],
                 verb_follows = b is not None and after.clause == nxt.clause and "VERB" in b.gram
                 if not _OBLIQUE_CASES.isdisjoint(a.gram) and "nomn" not in a.gram or verb_follows:
                     h = DocHit(h.first, h.last, h.entry, h.how, h.score, h.negated, h.gram | _ATTR, h.ref)
+        out.append(h)
+    return out
+
+
+_HAS_OBJ = frozenset({"HasObj"})
+# acts on people that take an object: destroy, kill, harm ("коррупцию надо уничтожить")
+_HARM_CLASSES = frozenset({"violence", "erase", "do_away", "injure"})
+_KAZAKH_ACCUSATIVE = lazy_compile(r"(ды|ді|ты|ті|ны|ні|di|dı|dy|ti|tı|ty|ni|nı|ny|ди|ти|ни)$")
+
+
+def _mark_own_objects(tokens: list[Token], hits: list[DocHit],
+                      analyses: list[TokenAnalysis | None]) -> list[DocHit]:
+    """An act of harm with an object of its own — an ordinary thing in the accusative, right
+    before a Kazakh verb or right after a Russian one (or before its modal) — is done to that
+    thing, not to a group elsewhere in the sentence: "Уйгуры считают, что коррупцию надо
+    уничтожить", "Ұйғырлар кедейлікті жою керек дейді".  Its hit gets the grammeme HasObj, which
+    call_to_act refuses.  A word the lexicon knows (a group, a home, a body part, a pronoun) is
+    no such object: "үйлерін өртеу", "их дома сжечь" stay attacks."""
+    covered = {i for h in hits for i in range(h.first, h.last + 1)}
+
+    def thing(i: int, before: bool) -> bool:
+        if i < 0 or i >= len(tokens) or tokens[i].kind != "word" or i in covered:
+            return False
+        a = analyses[i]
+        if a is None or "NOUN" not in a.gram or "accs" not in a.gram or not {"Pron", "NPRO", "Apro"}.isdisjoint(a.gram):
+            return False
+        word = tokens[i].text.lower()
+        if len(word) < 3:
+            return False  # (с, к: prepositions the parser also reads as letters' names)
+        if _CYRILLIC_WORD.match(word) and russian.is_known(word):
+            parses = [p.tag.grammemes for p in russian.analyzer().parse(word) if {"NOUN", "accs"} <= p.tag.grammemes]
+            # an inanimate Russian noun, and before the verb no nominative homograph
+            return bool(parses) and all("inan" in g for g in parses) and not (before and "nomn" in a.gram)
+        return bool(_KAZAKH_ACCUSATIVE.search(word)) and before
+
+    out = []
+    for h in hits:
+        if not _HARM_CLASSES.isdisjoint(h.entry.classes) and "HasObj" not in h.gram:
+            here = tokens[h.first].clause
+            prev = h.first - 1
+            if prev >= 0 and tokens[prev].clause == here and any(
+                    x.first <= prev <= x.last and "call" in x.entry.classes for x in hits):
+                prev -= 1  # "коррупцию надо уничтожить": the object before the modal
+            nxt = h.last + 1
+            own = (prev >= 0 and tokens[prev].clause == here and thing(prev, True)) or (
+                h.entry.lang == "ru" and nxt < len(tokens) and tokens[nxt].clause == here and thing(nxt, False))
+            if own:
+                h = DocHit(h.first, h.last, h.entry, h.how, h.score, h.negated, h.gram | _HAS_OBJ, h.ref)
         out.append(h)
     return out
 

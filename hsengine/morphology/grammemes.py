@@ -30,7 +30,7 @@ from .kazakh_suffixes import NEGATION, NOMINAL, VERBAL
 # the speaker gives himself ("я кацап", "мы ж хохлы"); Named — a slur reported as the name others
 # give ("казахов считают узкоглазыми", "нас обзывают чурками"); Pred — a Kazakh insult that ends
 # its clause after the group named as its subject ("қырғыздар ... ештеңеге қабілетсіз")
-CONTEXT_GRAMMEMES = frozenset({"Attr", "Own", "Pron", "Topic", "Label", "Self", "Named", "Pred"})
+CONTEXT_GRAMMEMES = frozenset({"Attr", "Own", "Pron", "Topic", "Label", "Self", "Named", "Pred", "HasObj"})
 
 KAZAKH_GRAMMEMES = frozenset(
     {"NOUN", "VERB", "nomn"}
