@@ -414,6 +414,11 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
     hits = _mark_labels(tokens, hits, analyses)
     hits = _mark_kazakh_attributives(tokens, hits, analyses)
     hits = _mark_own_objects(tokens, hits, analyses)
+    # the animals inside a zoo's name are no insult: "хайуанаттар бағын ашты" (opened a zoo)
+    pens = [(h.first, h.last) for h in hits if "animal_pen" in h.entry.classes and h.last > h.first]
+    if pens:
+        hits = [h for h in hits if "dehumanization" not in h.entry.classes
+                or not any(a <= h.first and h.last <= b and (a, b) != (h.first, h.last) for a, b in pens)]
     hits = _mark_predicates(tokens, hits, analyses)
     hits = _mark_self_named(tokens, hits)
     hits = _mark_named_by_others(tokens, analyses, hits)
