@@ -97,13 +97,6 @@ def test_no_forward_pointing_without_a_group_added_at_the_end(engine: Engine, te
     assert not [t for t, how, _ in _groups(engine, text) if how == "pronoun" and t == "Они"]
 
 
-def test_their_before_a_noun_is_a_possessive(engine: Engine) -> None:
-    theirs = [g for t, how, g in _groups(engine, "Евреев притесняют. Гнать их обидчиков!") if how == "pronoun" and t == "их"]
-    assert theirs and all("Attr" in g for g in theirs)
-    them = [g for t, how, g in _groups(engine, "Евреи тут. Гнать их всех!") if how == "pronoun" and t == "их"]
-    assert them and all("Attr" not in g for g in them)
-
-
 def test_pronoun_hits_are_marked_and_kazakh_ones_plural(engine: Engine) -> None:
     hits = [(t, g) for t, how, g in _groups(engine, "Тәжіктер келді. Олар сасық.") if how == "pronoun"]
     assert hits and all("Pron" in g and "plur" in g for _, g in hits), hits

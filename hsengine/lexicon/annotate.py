@@ -1460,22 +1460,11 @@ def _pronoun_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hit
             if "sing" not in own:  # олар, бұлар: plural by meaning, whatever their analysis says
                 own |= _PLUR
             own |= _PRON
-        if tok.text.lower() in _POSSESSIVE_PRONOUNS and _noun_follows(tokens, analyses, tok.index):
-            own |= _ATTR  # "гнать их обидчиков": their offenders, not them
         out.append(DocHit(tok.index, last, entry, "pronoun", round(h.score * 0.9, 3), False,
                           own, (h.first, h.last)))
     return out
 
 
-_POSSESSIVE_PRONOUNS = frozenset({"их"})
-
-
-def _noun_follows(tokens: list[Token], analyses: list[TokenAnalysis | None], i: int) -> bool:
-    """The word right after token i is only a noun (no adjective, pronoun or verb reading)."""
-    nxt = _next_word(tokens, i)
-    a = analyses[nxt.index] if nxt is not None else None
-    return a is not None and "NOUN" in a.gram and {"ADJF", "NPRO", "VERB", "INFN", "ADVB", "PRTF", "Apro", "PREP", "CONJ",
-                                                   "PRCL", "NUMR", "PRED"}.isdisjoint(a.gram)
 
 
 # a group named after the statement, at the sentence's end: "Они все воры, эти турки"
