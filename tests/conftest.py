@@ -31,6 +31,32 @@ settings.register_profile("long", deadline=None, max_examples=20_000, suppress_h
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Keep `xdist_group` marks working: one JVM for the Spark tests, one construction suite build.
+
+    pytest 9.2 keeps a node's id in a structured `_id`; pytest-xdist 3.8 still appends the group to
+    the legacy `_nodeid`, so under pytest 9.2 every group is silently split over the workers
+    (pytest-xdist#1386) and the suite pays for two JVMs.  Here, after xdist's own hook, a grouped
+    item whose id lacks the suffix gets it the way xdist meant; when that cannot be done the run
+    stops, as silent splitting is what this guards against."""
+    if not getattr(config.option, "loadgroup", False):
+        return
+    for item in items:
+        names = sorted({str(m.args[0] if m.args else m.kwargs.get("name", "default"))
+                        for m in item.iter_markers("xdist_group")})
+        if not names or item.nodeid.rfind("@") > item.nodeid.rfind("]"):
+            continue  # no group, or xdist already named it
+        try:
+            from _pytest.nodeid import NodeId
+
+            item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(names)}")
+        except (ImportError, AttributeError) as exc:
+            raise pytest.UsageError(f"cannot keep xdist_group {names} for {item.nodeid}: {exc}") from exc
+        if not item.nodeid.endswith("@" + "_".join(names)):
+            raise pytest.UsageError(f"xdist_group {names} did not reach the node id of {item.nodeid}")
+
+
 @pytest.fixture(scope="session")
 def engine():
     from hsengine import Engine
