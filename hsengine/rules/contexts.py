@@ -429,7 +429,7 @@ def _negation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
                 continue
             if _ends_tolerance(doc, cue) or _inside_insult(doc, cue, evidence) or _kazakh_correction(doc, cue, b):
                 continue
-            if _negation_corrected(doc, cue, attacks):
+            if _negation_corrected(doc, cue, attacks) or _kazakh_either_or(doc, cue):
                 continue
             for a in attacks:
                 if spec.before and cue.last < a.first:
@@ -443,6 +443,24 @@ def _negation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
                             and not _denial_continued(doc, cue, a, evidence):
                         return Suppression(ctx.id, ctx.kind, cue, "negation after the attack words")
     return None
+
+
+EITHER_OR_REACH = 4  # words between the two не of a Kazakh "не A, не B"
+
+
+def _kazakh_either_or(doc: Doc, cue: DocHit) -> bool:
+    """Kazakh "не A, не B" is "either A or B" ("оларды не емдеу, не оқшаулау керек"), no negation:
+    a не of a Kazakh (or mixed) text with a second не in its sentence a few words away.  (Russian
+    "не A, не B" is "neither ... nor", a negation; a Russian text keeps it.)"""
+    if doc.lang not in ("kk", "mixed") or cue.first != cue.last:
+        return False
+    toks = doc.tokens
+    if toks[cue.first].text.lower() != "не":
+        return False
+    sent = toks[cue.first].sent
+    near = [j for j in range(max(0, cue.first - 2 * EITHER_OR_REACH), min(len(toks), cue.first + 2 * EITHER_OR_REACH + 1))
+            if j != cue.first and toks[j].kind == "word" and toks[j].sent == sent and toks[j].text.lower() == "не"]
+    return any(doc.word_distance(min(j, cue.first), max(j, cue.first)) <= EITHER_OR_REACH for j in near)
 
 
 # insults that carry their own negation: "ми жоқ" (no brains), "ар-ұяты жоқ" (no shame), "адам
@@ -956,7 +974,7 @@ _KAZAKH_REQUEST = lazy_compile(r"(?:шы|ші|ши|ңыз|ңіз|ңиз|ңдар
 # a verbal noun (айту, айтуға, деуге) names the act, it reports no one's words: "мұсылман деп айтуға уяламын"
 _KAZAKH_VERBAL_NOUN = lazy_compile(r"(?:у|уға|уге|уга|уды|уді|уди|удан|уден|u|uğa|uge|udy|udı)$")
 # the Kazakh saying that ties a claim to its verb: "... деп айтады", "... дейді", "... депті"
-_KAZAKH_SAYING = lazy_compile(r"^(?:деп|де[йдп]|dep|de[idp])")
+_KAZAKH_SAYING = lazy_compile(r"^(?:деп|де[йдп]|дегендер|деушілер|dep|de[idp]|degender|deushiler)")
 _RU_OPENING_MARKS = frozenset(":«\"“„")
 
 
@@ -964,6 +982,25 @@ _RU_OPENING_MARKS = frozenset(":«\"“„")
 # mark: "орут таджиков вон", "кричат россия для русских"
 SAME_CLAUSE_REACH = 2
 KAZAKH_CLAIM_TO_TIE = 3  # words between a claim's last evidence and its деп: "қуу керек деп", "ұры дейді"
+
+
+# those who say it, as a noun: дегендер, дейтіндер, деушілер, айтатындарға (the parser reads most
+# plural participles itself: айтатындар is VERB prtc plur)
+_KAZAKH_SAYERS = lazy_compile(r"^(?:дегендер|дейтіндер|дейтиндер|деушілер|деушилер|degender|deitinder|deushiler)")
+# what a verdict on a saying is: "...деп жазу — қылмыс", "...деп айту ұят", "...деу — надандық"
+_VERDICT_CLASSES = frozenset({"counter_speech", "negative_attribute", "vice"})
+VERDICT_REACH = 2  # words from a verbal noun of saying to its verdict
+
+
+def _verdict_after(doc: Doc, cue: DocHit) -> bool:
+    """A verdict (condemnation, an insult, a crime) right after a Kazakh verbal noun of saying, in its
+    sentence and not negated: the act of saying the claim is judged, not made."""
+    toks = doc.tokens
+    for h in _hits_with(doc, _VERDICT_CLASSES, None, cue.last + 1, min(len(toks) - 1, cue.last + 1 + 2 * VERDICT_REACH)):
+        if toks[h.first].sent == toks[cue.last].sent and doc.word_distance(cue.last, h.first) <= VERDICT_REACH \
+                and not _cue_negated(doc, h):
+            return True
+    return False
 
 
 def _reporter_is_other(doc: Doc, cue: DocHit) -> bool:
@@ -979,6 +1016,12 @@ def _reporter_is_other(doc: Doc, cue: DocHit) -> bool:
     if cue.entry.lang == "kk":
         bare_stem = text in cue.entry.spellings and not _KAZAKH_FINITE.search(text)
         last = toks[cue.last].text.lower()
+        gram = doc.analyses[cue.last].gram if doc.analyses[cue.last] is not None else frozenset()
+        if not _KAZAKH_FIRST_PERSON.search(last) and not _negated_verb(doc, cue.last):
+            if "prtc" in gram and "plur" in gram or _KAZAKH_SAYERS.search(last):
+                return True  # "...дегендер", "...деп айтатындар": those who say it, other people by what they are
+            if _KAZAKH_VERBAL_NOUN.search(last) and _verdict_after(doc, cue):
+                return True  # "...деп жазу — қылмыс": saying it, judged — a saying the writer does not make
         if bare_stem or _KAZAKH_REQUEST.search(last) or _KAZAKH_FIRST_PERSON.search(last) \
                 or _KAZAKH_VERBAL_NOUN.search(last) or _negated_verb(doc, cue.last):
             return False  # "айт" (say it!), "айтшы", "айтамын" (I say), "айту", "айтпайды" (nobody says)
