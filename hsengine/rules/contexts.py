@@ -688,8 +688,27 @@ def _cue(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
             continue
         if ctx.not_when_called and _called_for(doc, cue):
             continue  # "X-ды лагерьге қамау керек": the arrest is the act called for, no report
+        if "news_report" in ctx.cue_classes and _lacked(doc, cue):
+            continue  # "к стенке без суда и следствия": a trial lacked is no report of one
         return Suppression(ctx.id, ctx.kind, cue, ctx.description or ctx.id)
     return None
+
+
+_WITHOUT = frozenset({"без", "безо"})
+
+
+def _lacked(doc: Doc, cue: DocHit) -> bool:
+    """The cue is what is done without: "без суда и следствия", "без всякого суда" — a Russian без
+    up to three words before it, in its clause."""
+    toks = doc.tokens
+    j, words = cue.first - 1, 0
+    while j >= 0 and words < 3 and toks[j].clause == toks[cue.first].clause:
+        if toks[j].kind == "word":
+            words += 1
+            if toks[j].text.lower() in _WITHOUT:
+                return True
+        j -= 1
+    return False
 
 
 _KAZAKH_PLURAL = lazy_compile(r"(лар|лер|дар|дер|тар|тер|lar|ler|dar|der|tar|ter)$")
