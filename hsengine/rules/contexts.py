@@ -939,6 +939,8 @@ def _refutation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
             continue  # the object of saying: "бәрі өтірік айтады" (they all tell lies) is no verdict on a claim
         if _cue_in_attack_phrase(doc, ref, evidence) or _attributive_participle(doc, ref):
             continue
+        if _said_of_the_rest(doc, ref):
+            continue  # "X-ты қуу — жалғыз жол, басқасы бос сөз": the other ways are the idle talk
         inside = evidence.intersection(range(ref.first, ref.last + 1))
         b_first, b_last = b.first, b.last
         if ref.first < ref.last and all(any(sp.role == "call" and sp.first <= i <= sp.last for sp in b.spans)
@@ -972,6 +974,21 @@ def _refutation(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
         if framed:
             return Suppression(ctx.id, ctx.kind, ref, ctx.description or ctx.id)
     return None
+
+
+# "the rest": a refutation said of it is said of everything but the claim
+_THE_REST = frozenset({"басқасы", "баскасы", "қалғаны", "калганы", "basqasy", "qalğany", "qalgany",
+                       "остальное", "остальные", "прочее", "другое"})
+
+
+def _said_of_the_rest(doc: Doc, ref: DocHit) -> bool:
+    """The refutation's subject is "the rest" right before it ("басқасы бос сөз", "остальное —
+    сказки"): it sets the claim apart as the one true thing, it does not deny it."""
+    toks = doc.tokens
+    j = ref.first - 1
+    while j >= 0 and toks[j].kind == "punct" and toks[j].text in ("—", "-", "–", ":"):
+        j -= 1
+    return j >= 0 and toks[j].kind == "word" and toks[j].text.lower() in _THE_REST
 
 
 # -- attribution: someone else's words -------------------------------------------------------
