@@ -1039,6 +1039,28 @@ def _verdict_after(doc: Doc, cue: DocHit) -> bool:
     return False
 
 
+_OPENERS_RU = frozenset({"а", "но", "и", "просто", "вот", "ведь", "даже"})
+VERDICT_AFTER_CLAIM = 4  # words from a Russian claim to the verdict on saying it
+
+
+def _saying_judged(doc: Doc, cue: DocHit, b: Binding) -> bool:
+    """A Russian infinitive of saying opens the sentence and a verdict follows the claim: "Писать,
+    что X надо выгнать, — это преступление", "говорить, что X — воры, подло".  The saying is an
+    act judged, no one's words the writer makes."""
+    toks = doc.tokens
+    a = doc.analyses[cue.first]
+    if cue.entry.lang == "kk" or a is None or "INFN" not in a.gram:
+        return False
+    lo, _hi = doc.sentence_range(toks[cue.first].sent, toks[cue.first].sent)
+    if any(toks[j].kind == "word" and toks[j].text.lower() not in _OPENERS_RU for j in range(lo, cue.first)):
+        return False
+    sent = toks[b.last].sent
+    for h in _hits_with(doc, _VERDICT_CLASSES | {"outrage"}, None, b.last + 1, min(len(toks) - 1, b.last + 3 * VERDICT_AFTER_CLAIM)):
+        if toks[h.first].sent == sent and doc.word_distance(b.last, h.first) <= VERDICT_AFTER_CLAIM and not _cue_negated(doc, h):
+            return True
+    return False
+
+
 def _reporter_is_other(doc: Doc, cue: DocHit) -> bool:
     """The words of saying are someone else's: not the writer's (first person, я/мы/мен/біз in its
     clause), not a request or an intention, and a Russian plural verb names its speaker."""
@@ -1117,7 +1139,7 @@ def _attribution(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
     for cue in _hits_with(doc, ctx.cue_classes, None, lo, hi):
         if evidence.intersection(range(cue.first, cue.last + 1)) or _cue_negated(doc, cue):
             continue
-        if not _reporter_is_other(doc, cue):
+        if not (_reporter_is_other(doc, cue) or _saying_judged(doc, cue, b)):
             continue
         if cue.entry.lang == "kk":
             # "<claim> деп айғайлайды", "<claim> дейді": the claim before, tied by деп or the verb де-
