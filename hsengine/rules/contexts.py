@@ -1022,6 +1022,8 @@ KAZAKH_CLAIM_TO_TIE = 3  # words between a claim's last evidence and its деп:
 
 # those who say it, as a noun: дегендер, дейтіндер, деушілер, айтатындарға (the parser reads most
 # plural participles itself: айтатындар is VERB prtc plur)
+_KAZAKH_SAYING_PARTICIPLES = frozenset({"дейтін", "дейтин", "deitin"})  # (not деген: "...деген ой" is one's own thought)
+_KAZAKH_PLURAL_OBLIQUE = lazy_compile(r"(лар|лер|дар|дер|тар|тер)(ға|ге|ды|ді|дың|дің|дан|ден|мен|да|де)?$")
 _KAZAKH_SAYERS = lazy_compile(r"^(?:дегендер|дейтіндер|дейтиндер|деушілер|деушилер|degender|deitinder|deushiler)")
 # what a verdict on a saying is: "...деп жазу — қылмыс", "...деп айту ұят", "...деу — надандық"
 _VERDICT_CLASSES = frozenset({"counter_speech", "negative_attribute", "vice"})
@@ -1078,6 +1080,11 @@ def _reporter_is_other(doc: Doc, cue: DocHit) -> bool:
         if not _KAZAKH_FIRST_PERSON.search(last) and not _negated_verb(doc, cue.last):
             if "prtc" in gram and "plur" in gram or _KAZAKH_SAYERS.search(last):
                 return True  # "...дегендер", "...деп айтатындар": those who say it, other people by what they are
+            nxt = doc.analyses[cue.last + 1] if cue.last + 1 < len(toks) else None
+            if ("prtc" in gram or last in _KAZAKH_SAYING_PARTICIPLES) and nxt is not None \
+                    and toks[cue.last + 1].kind == "word" and {"NOUN", "plur"} <= nxt.gram \
+                    and _KAZAKH_PLURAL_OBLIQUE.search(toks[cue.last + 1].text.lower()):
+                return True  # "...дейтін уағызшылар": the plural noun names who says it
             if _KAZAKH_VERBAL_NOUN.search(last) and _verdict_after(doc, cue):
                 return True  # "...деп жазу — қылмыс": saying it, judged — a saying the writer does not make
         if bare_stem or _KAZAKH_REQUEST.search(last) or _KAZAKH_FIRST_PERSON.search(last) \
