@@ -460,7 +460,23 @@ def _kazakh_either_or(doc: Doc, cue: DocHit) -> bool:
     sent = toks[cue.first].sent
     near = [j for j in range(max(0, cue.first - 2 * EITHER_OR_REACH), min(len(toks), cue.first + 2 * EITHER_OR_REACH + 1))
             if j != cue.first and toks[j].kind == "word" and toks[j].sent == sent and toks[j].text.lower() == "не"]
-    return any(doc.word_distance(min(j, cue.first), max(j, cue.first)) <= EITHER_OR_REACH for j in near)
+    pairs = [j for j in near if doc.word_distance(min(j, cue.first), max(j, cue.first)) <= EITHER_OR_REACH]
+    # the words after both не are Kazakh: "не воры и не жулики" in a mixed text is Russian "neither ... nor"
+    return bool(pairs) and not any(_russian_word_after(doc, j) for j in (cue.first, *pairs))
+
+
+def _russian_word_after(doc: Doc, i: int) -> bool:
+    """The word after token i is a Russian dictionary word (written in Russian letters only)."""
+    from ..morphology import russian
+
+    nxt = next((t for t in doc.tokens[i + 1:] if t.kind == "word"), None)
+    if nxt is None:
+        return False
+    word = nxt.text.lower()
+    return _RUSSIAN_LETTERS.match(word) is not None and russian.is_known(word)
+
+
+_RUSSIAN_LETTERS = lazy_compile(r"^[а-яё-]+$")
 
 
 # insults that carry their own negation: "ми жоқ" (no brains), "ар-ұяты жоқ" (no shame), "адам
