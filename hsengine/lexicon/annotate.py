@@ -912,6 +912,9 @@ def _compound_verb_hits(tokens: list[Token], analyses: list[TokenAnalysis | None
                     gram = frozenset().union(*(a.gram for a in aux_hits if a.first == j))
                 if gram:
                     gram = gram | {"VERB"}
+                progressive = _PROGRESSIVE_PRESENT.get(tokens[j].text.lower())
+                if progressive is not None:
+                    gram = progressive  # "улап жатыр" is "is poisoning": the parser reads жатыр as a name
                 if j in bare_at:
                     gram |= _BARE_IMPERATIVE
                 out.append(DocHit(h.first, j, h.entry, h.how + "+compound", h.score,
@@ -958,6 +961,12 @@ def _vice_noun_verb_hits(tokens: list[Token], analyses: list[TokenAnalysis | Non
 
 
 _PROGRESSIVE_AUX = frozenset({"тұр", "отыр", "жүр", "жатыр", "тур", "жур", "жатр", "қал", "кал"})
+# the present of жат- "to lie" as the progressive after a converb, its person in its ending
+_PROGRESSIVE_PRESENT = {
+    "жатыр": frozenset({"VERB", "pres", "3per"}), "жатр": frozenset({"VERB", "pres", "3per"}),
+    "жатырмыз": frozenset({"VERB", "pres", "1per", "plur"}),
+    "жатырсыңдар": frozenset({"VERB", "pres", "2per", "plur"}),
+}
 _BARE_IMPERATIVE = frozenset({"impr", "2per", "sing"})
 
 
