@@ -734,11 +734,13 @@ _KAZAKH_GENITIVE = lazy_compile(r"(ның|нің|дың|дің|тың|тің|н�
 _SPEECH_WORDS = frozenset({"kk.meta.sozi"})
 _TOPIC_WORDS = frozenset({"дегеніміз", "дегенимиз", "degenımız", "degenimiz"})
 _GROUP_CLASSES = frozenset({"group", "slur"})
+# "бір сөзіне сенбеңдер" (don't trust a single word of theirs), "әр сөзі өтірік": their speech
+_ONE_OR_EVERY = frozenset("бір бир bir бірде-бір бирде-бир birde-bir әр ар ár ar".split())
 
 
 def _no_talk_of_a_word(doc: Doc, cue: DocHit) -> bool:
     """A metalinguistic word that talks of no word: "адамдардың сөзін естісем" is their speech
-    (a genitive owner before сөзі, not a word named), "жөйттер дегеніміз паразит" says what a whole
+    (a genitive owner before сөзі, not a word named; "бір сөзіне сенбе", not one word of theirs), "жөйттер дегеніміз паразит" says what a whole
     people is (a plural group word before дегеніміз; a definition names a term in the singular:
     "кәпір дегеніміз ...")."""
     toks = doc.tokens
@@ -746,7 +748,8 @@ def _no_talk_of_a_word(doc: Doc, cue: DocHit) -> bool:
     if prev is None or toks[prev].sent != toks[cue.first].sent:
         return False
     if cue.entry.id in _SPEECH_WORDS:
-        return bool(_KAZAKH_GENITIVE.search(toks[prev].text.lower()))
+        before = toks[prev].text.lower()
+        return bool(_KAZAKH_GENITIVE.search(before)) or before in _ONE_OR_EVERY
     if toks[cue.first].text.lower() in _TOPIC_WORDS:
         return any(h.first <= prev <= h.last and not _GROUP_CLASSES.isdisjoint(h.entry.classes)
                    and _KAZAKH_PLURAL.search(toks[prev].text.lower()) for h in doc.hits)
@@ -1136,7 +1139,8 @@ def _reporter_is_other(doc: Doc, cue: DocHit) -> bool:
 def _endorsed(ctx: Context, doc: Doc, cue: DocHit, claim_last: int) -> bool:
     """The writer takes the report up: an endorsement word right before the verb of saying
     ("правильно говорят", "дұрыс айтады"), a cited authority as its speaker ("деп шейх айтты"), or after the claim to the end of the next sentence ("и это
-    правда", "келісемін"), or the report is a citation the writer leans on ("как говорил дед")."""
+    правда", "келісемін") with no clause of its own between, or the report is a citation the writer
+    leans on ("как говорил дед")."""
     toks = doc.tokens
     for j in range(max(0, cue.first - 3), min(len(toks), cue.last + 3)):
         if toks[j].kind == "word" and toks[j].clause == toks[cue.first].clause and toks[j].text.lower() in ctx.endorsement:
@@ -1150,8 +1154,38 @@ def _endorsed(ctx: Context, doc: Doc, cue: DocHit, claim_last: int) -> bool:
             return True
         j -= 1
     end = doc.sentence_range(toks[claim_last].sent, toks[claim_last].sent + 1)[1]
-    return any(toks[k].kind == "word" and toks[k].text.lower() in ctx.endorsement
-               for k in range(max(claim_last, cue.last) + 1, min(len(toks), end + 1)))
+    start = max(claim_last, cue.last) + 1
+    for k in range(start, min(len(toks), end + 1)):
+        if toks[k].kind == "word" and toks[k].text.lower() in ctx.endorsement:
+            # a clause of its own between them is what the word judges: "...написал, что X надо
+            # резать, его забанили, правильно" approves the ban, not the claim
+            own = {toks[claim_last].clause, toks[cue.first].clause}
+            if not any(toks[j].kind == "word" and toks[j].clause not in own
+                       and toks[j].text.lower() not in _ENDORSEMENT_LEAD for j in range(start, k)):
+                return True
+    return False
+
+
+# words that may lead an endorsement in a clause of its own: "и это правда", "и он был прав", "бұл да дұрыс"
+_ENDORSEMENT_LEAD = frozenset("и а это вот ведь всё все тоже да абсолютно совершенно очень так он она они был была были оказался "
+                               "оказалась оказались бұл осы да де өте нағыз ол олар".split())
+
+
+# what a plural noun after деген may name that is no one who says it: the words, slogans and
+# thoughts themselves ("...деген ұрандар", "...деген ойлар")
+_SAID_THINGS = lazy_compile(r"^(сөз|ұран|уран|пікір|пикир|ой|пост|жазба|коммент|хабар|әңгіме|аңгиме|сұрақ|сурак|талап|шешім|шешим)")
+
+
+def _degen_sayers(doc: Doc, cue: DocHit) -> bool:
+    """"...деген жігіттер": деген before a plural noun of people names who said the claim."""
+    toks = doc.tokens
+    j = cue.last + 1
+    if toks[cue.first].text.lower() not in ("деген", "degen") or j >= len(toks) or toks[j].kind != "word":
+        return False
+    nxt = doc.analyses[j]
+    text = toks[j].text.lower()
+    return nxt is not None and "NOUN" in nxt.gram and bool(_KAZAKH_PLURAL_OBLIQUE.search(text)) \
+        and not _SAID_THINGS.search(text)
 
 
 def _attribution(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
@@ -1167,7 +1201,10 @@ def _attribution(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
         if cue.entry.lang == "kk":
             # "<claim> деп айғайлайды", "<claim> дейді": the claim before, tied by деп or the verb де-
             # the claim ends right before its деп (or before дейді itself): "<claim> деп айтады"
-            tie = cue.first if _KAZAKH_SAYING.match(toks[cue.first].text.lower()) else next(
+            # (деген ties its claim too when a plural noun after it names the sayers: "X-ді қуамыз
+            # деген жігіттер", which _reporter_is_other has let through)
+            tie = cue.first if _KAZAKH_SAYING.match(toks[cue.first].text.lower()) \
+                or _degen_sayers(doc, cue) else next(
                 (k for k in range(cue.first - 1, max(-1, cue.first - 4), -1)
                  if toks[k].text.lower() in ("деп", "dep") and toks[k].clause == toks[cue.first].clause), None)
             framed = (tie is not None and tie > b.last and toks[tie].sent == toks[b.last].sent
