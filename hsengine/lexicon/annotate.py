@@ -1708,6 +1708,7 @@ _ATTR = frozenset({"Attr"})
 _BARE_NOUN = frozenset({"NOUN", "nomn"})
 _OWN = frozenset({"Own"})
 _TOPIC = frozenset({"Topic"})
+_ALLOT = frozenset({"Allot"})
 _DASHES = frozenset({"—", "–", "-"})
 # a possessed noun in the locative or ablative: "Қазақ елінде" (in the Kazakh country), "қытай жерінен"
 _POSSESSED_PLACE = ("ында", "інде", "нда", "нде", "ынан", "інен", "нан", "нен", "ында", "инде", "ынан", "инен")
@@ -1783,11 +1784,18 @@ def _mark_dash_subject(tokens: list[Token], hits: list[DocHit],
     subject, and what follows the dash is said of it ("Қырғыздар — ... надан ел", "Христиане —
     жалкие ..."); a word in another case is no subject ("пред Ним - в одном строю").  Spoken
     Russian puts the copula это where writing puts the dash ("уйгуры это пятая колонна"), when no
-    verb follows it (in "уйгуры это сделали" это is the object)."""
+    verb follows it (in "уйгуры это сделали" это is the object).  A word in the dative before the
+    dash gets Allot: what follows is what it is to get ("Уйгурам — депортацию")."""
     n = len(tokens)
-    return [DocHit(h.first, h.last, h.entry, h.how, h.score, h.negated, h.gram | _TOPIC, h.ref)
-            if h.last + 2 < n and "nomn" in h.gram
-            and (_before_dash(tokens, h.last) or _before_copula(tokens, analyses, h.last)) else h for h in hits]
+    out = []
+    for h in hits:
+        if h.last + 2 < n and "datv" in h.gram and _before_dash(tokens, h.last):
+            h = DocHit(h.first, h.last, h.entry, h.how, h.score, h.negated, h.gram | _ALLOT, h.ref)
+        if h.last + 2 < n and "nomn" in h.gram \
+                and (_before_dash(tokens, h.last) or _before_copula(tokens, analyses, h.last)):
+            h = DocHit(h.first, h.last, h.entry, h.how, h.score, h.negated, h.gram | _TOPIC, h.ref)
+        out.append(h)
+    return out
 
 
 _FINITE = frozenset({"VERB", "INFN", "PRTS", "PRED"})

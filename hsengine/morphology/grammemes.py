@@ -29,8 +29,10 @@ from .kazakh_suffixes import NEGATION, NOMINAL, VERBAL
 # plural insult that is a short clause of its own after a comma ("..., оңбағандар"); Self — a name
 # the speaker gives himself ("я кацап", "мы ж хохлы"); Named — a slur reported as the name others
 # give ("казахов считают узкоглазыми", "нас обзывают чурками"); Pred — a Kazakh insult that ends
-# its clause after the group named as its subject ("қырғыздар ... ештеңеге қабілетсіз")
-CONTEXT_GRAMMEMES = frozenset({"Attr", "Own", "Pron", "Topic", "Label", "Self", "Named", "Pred", "HasObj"})
+# its clause after the group named as its subject ("қырғыздар ... ештеңеге қабілетсіз"); Allot — a
+# group word in the dative right before a dash: what follows is what the group is to get
+# ("Уйгурам — депортацию", "Ұйғырларға — лагерь")
+CONTEXT_GRAMMEMES = frozenset({"Attr", "Own", "Pron", "Topic", "Label", "Self", "Named", "Pred", "HasObj", "Allot"})
 
 KAZAKH_GRAMMEMES = frozenset(
     {"NOUN", "VERB", "nomn"}

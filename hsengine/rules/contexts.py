@@ -1188,6 +1188,31 @@ def _degen_sayers(doc: Doc, cue: DocHit) -> bool:
         and not _SAID_THINGS.search(text)
 
 
+POSTPOSED_REACH = 4  # words from a verb of saying after the claim to the end of its sentence
+# the verbs that attribute a claim after it, as news and retellings do (not кричать, орать: noise)
+_ATTRIBUTING_VERBS = lazy_compile(r"^(сказал|заявил|заявля|сообщ|написал|пиш|говор|утвержда|пояснил|добавил|отметил"
+                                  r"|подчеркнул|передал|уточнил|объявил|рассказал|процитировал)")
+
+
+def _postposed_attribution(doc: Doc, cue: DocHit, claim_last: int, reach: int) -> bool:
+    """A Russian verb of saying after the claim opens its own clause, after a comma or a dash, and
+    ends the sentence with its speaker: "<claim>, заявил министр", "<claim> — сообщило МВД"."""
+    toks = doc.tokens
+    a = doc.analyses[cue.first]
+    if a is None or "VERB" not in a.gram or not {"INFN", "impr"}.isdisjoint(a.gram):
+        return False
+    if not _ATTRIBUTING_VERBS.match(toks[cue.first].text.lower()):
+        return False  # "..., орут по ночам" tells what they do, not who said it
+    if toks[cue.first].sent != toks[claim_last].sent or doc.word_distance(claim_last, cue.first) > reach:
+        return False
+    prev = cue.first - 1
+    if prev < 0 or toks[prev].kind != "punct" or toks[prev].text not in (",", "—", "–", "-"):
+        return False
+    _lo, hi = doc.sentence_range(toks[cue.first].sent, toks[cue.first].sent)
+    words_after = sum(1 for j in range(cue.last + 1, hi + 1) if toks[j].kind == "word")
+    return 1 <= words_after <= POSTPOSED_REACH
+
+
 def _attribution(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
     toks = doc.tokens
     evidence = _evidence_tokens(b)
@@ -1229,6 +1254,8 @@ def _attribution(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
                     linked = False
                 framed = linked or (opened and toks[cue.last].sent == toks[first].sent)
                 framed = framed and not any(toks[k].text.lower() in ctx.contrast for k in range(cue.last + 1, first))
+            elif cue.first > b.last and _postposed_attribution(doc, cue, b.last, reach):
+                framed = True  # "<claim>, заявил министр", "<claim> — сообщило МВД"
         if framed and not _endorsed(ctx, doc, cue, b.last):
             return Suppression(ctx.id, ctx.kind, cue, ctx.description or ctx.id)
     return None
