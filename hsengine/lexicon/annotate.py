@@ -1771,8 +1771,20 @@ def _object_of_agent_noun(tokens: list[Token], last: int) -> bool:
             words += 1
             if _AGENT_NOUN.search(t.text.lower()):
                 return True
+            # ... or a participle before the plural noun it describes: "X-ті қуалайтын нәсілшілерді
+            # (соттау керек)", the racists who chase them
+            nxt = next((x for x in tokens[j + 1 : j + 2] if x.kind == "word" and x.clause == t.clause), None)
+            if nxt is not None and _RELATIVE_PARTICIPLE.search(t.text.lower()) \
+                    and _PLURAL_PERSON_NOUN.search(nxt.text.lower()):
+                return True
         j += 1
     return False
+
+
+# a Kazakh present or past participle (-атын, -ған) and a plural noun of people after it
+_RELATIVE_PARTICIPLE = lazy_compile(r"(атын|етін|йтын|йтін|итын|итин|атин|етин)$")
+_PLURAL_PERSON_NOUN = lazy_compile(r"^[а-яәіңғүұқөһ]{3,}(шы|ші|ши|шил|шыл|шіл|ист|лар|лер|дар|дер|тар|тер)?(лар|лер|дар|дер|тар|тер)"
+                                   r"(ды|ді|ди|ға|ге|га|ке|қа|ка|дың|дің|дын|дин|дан|ден|тан|тен|мен|бен|пен)?$")
 
 
 _CONVERB = lazy_compile(r"(ып|іп|ип|[аеоөұүуыіи]п|yp|ip|ıp)$")
