@@ -1593,18 +1593,29 @@ _INSULT_CLASSES = frozenset({"negative_attribute", "dehumanization", "epithet", 
 
 def _these_insulted(tokens: list[Token], tok: Token, hits: list[DocHit]) -> Token | None:
     """The plural insult right after a Kazakh demonstrative ("бұл азғындар", "осы паразиттерге"),
-    or None.  A noun the lexicon does not read as an insult ("бұл адамдар") is left to the
+    or a Russian collective insult after a singular one ("эту мразь"), or None.  A noun the lexicon does not read as an insult ("бұл адамдар") is left to the
     ordinary readings."""
-    if tok.text.lower() not in _KAZAKH_THIS:
+    word = tok.text.lower()
+    if word not in _KAZAKH_THIS and word not in _RUSSIAN_THIS_ONE:
         return None
     nxt = _next_word(tokens, tok.index)
     if nxt is None or nxt.clause != tok.clause:
         return None
     for h in hits:
-        if h.first == h.last == nxt.index and "plur" in h.gram and not _INSULT_CLASSES.isdisjoint(h.entry.classes) \
-                and h.entry.lang == "kk":
-            return nxt
+        if h.first == h.last == nxt.index and not _INSULT_CLASSES.isdisjoint(h.entry.classes):
+            if word in _KAZAKH_THIS and "plur" in h.gram and h.entry.lang == "kk":
+                return nxt
+            if word in _RUSSIAN_THIS_ONE and h.entry.lang == "ru" and "sing" in h.gram and _COLLECTIVE_INSULT.match(nxt.text.lower()):
+                return nxt  # "Эту мразь надо гнать": a collective insult for the group named before
     return None
+
+
+# a Russian singular demonstrative before a collective insult ("этого сброда", "эта мразь", "с этим
+# отродьем") points back at the group named before, as "эти" does before a plural
+_RUSSIAN_THIS_ONE = frozenset("эту эта этой этого этим этом".split())
+# (only words for people: нечисть, гниль, погань are also pests and mould — "в подвале плесень, эту
+# нечисть надо вывести")
+_COLLECTIVE_INSULT = lazy_compile(r"^(мраз|сброд|швал|отродь|отребь|сволоч)")
 
 
 def _this_people(tokens: list[Token], tok: Token) -> Token | None:
