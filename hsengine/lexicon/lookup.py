@@ -355,13 +355,11 @@ class TokenAnalyzer:
                 keys.update(lex.phrase_skeletons.get(key, ()))
         phrase_keys = frozenset(k for k in keys if k in lex.phrase_vocab)
         errors = ()
-        regexes = self.vocab.regexes
-        if hits or phrase_keys or withheld or word in lex.plural_pronouns or not lex.plural_pronouns.isdisjoint(stems[:4]):
-            # a pronoun may receive its group's hits, a homograph its reading inside a phrase
-            regexes = regexes + self.vocab.hit_regexes
+        with_hits = bool(hits or phrase_keys or withheld or word in lex.plural_pronouns
+                         or not lex.plural_pronouns.isdisjoint(stems[:4]))
+        # (a pronoun may receive its group's hits, a homograph its reading inside a phrase)
         gated = tuple((fid, p) for fid, p, gate in self.vocab.gated_regexes if not gate.isdisjoint(features))
-        if gated:
-            regexes = regexes + gated
+        regexes = self._regex_set(with_hits, gated)
         if regexes and not long_word:
             features, errors = self._regex_features(reading, features, regexes)
             if script == "latn":  # Kazakh typed in Latin: rule regexes see its Cyrillic readings
@@ -915,6 +913,26 @@ class TokenAnalyzer:
             if len(text) >= 3:
                 out.setdefault(skeleton(text), set()).add("text:" + text)
         return {k: tuple(sorted(v)) for k, v in out.items()}
+
+    def _regex_set(self, with_hits: bool, gated: tuple[tuple[str, regex.Pattern[str]], ...]
+                   ) -> tuple[tuple[str, regex.Pattern[str]], ...]:
+        """The word regexes, with the hit regexes and these gated ones: the same tuple object for
+        the same choice, so that regex_budget finds its plan for it by identity."""
+        vocab = self.vocab
+        memo = self.__dict__.get("_regex_sets")
+        if memo is None or memo[0] is not vocab:
+            memo = self._regex_sets = (vocab, {})
+        key = (with_hits, gated)
+        got = memo[1].get(key)
+        if got is None:
+            got = vocab.regexes
+            if with_hits:
+                got = got + vocab.hit_regexes
+            if gated:
+                got = got + gated
+            if len(memo[1]) < 256:
+                memo[1][key] = got
+        return got
 
     def _regex_features(self, word: str, feats: frozenset[str],
                         regexes: tuple[tuple[str, regex.Pattern[str]], ...]) -> tuple[frozenset[str], tuple[str, ...]]:
