@@ -60,6 +60,7 @@ class Doc:
     _sentence_spans: dict[int, tuple[int, int]] | None = None
     _sentence_ids: list[int] | None = None
     _by_class: dict[str, list[DocHit]] | None = None
+    _by_classes: dict[frozenset[str], list[DocHit]] | None = None  # hits_of for several classes, per set
 
     def hits_of(self, classes: frozenset[str]) -> list[DocHit]:
         """Hits of any of these classes, in text order."""
@@ -72,8 +73,14 @@ class Doc:
             self._by_class = index
         if len(classes) == 1:
             return index.get(next(iter(classes)), [])
-        seen = {id(h) for c in classes for h in index.get(c, ())}
-        return [h for h in self.hits if id(h) in seen]  # in the order of doc.hits, ties included
+        cache = self._by_classes
+        if cache is None:
+            cache = self._by_classes = {}
+        got = cache.get(classes)
+        if got is None:
+            seen = {id(h) for c in classes for h in index.get(c, ())}
+            got = cache[classes] = [h for h in self.hits if id(h) in seen]  # in the order of doc.hits, ties included
+        return got
 
     @property
     def sentence_spans(self) -> dict[int, tuple[int, int]]:
@@ -345,9 +352,14 @@ def _drop_inside_idioms(hits: list[DocHit]) -> list[DocHit]:
             or not any(a <= h.first and h.last <= b for a, b in idioms)]
 
 
-def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = None) -> Doc:
-    """Tokenize, analyze every word, detect the language and place lexicon hits."""
-    merges = spaced_merges(norm, analyzer) if analyzer.use_deobfuscation else []
+def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = None,
+             spaced: list[Merge] | None = None) -> Doc:
+    """Tokenize, analyze every word, detect the language and place lexicon hits.  `spaced`: what
+    `spaced_merges(norm, analyzer)` gives, when the caller has it already (the Engine's prefilter)."""
+    if spaced is not None:
+        merges = spaced if analyzer.use_deobfuscation else []
+    else:
+        merges = spaced_merges(norm, analyzer) if analyzer.use_deobfuscation else []
     tokens = tokenize(norm, merges)
     if analyzer.use_deobfuscation:
         splits = split_merges(tokens, norm, analyzer)
@@ -985,9 +997,15 @@ def _aorist_before_edi(tokens: list[Token], analyzer: TokenAnalyzer, features: s
     words = [t for t in tokens if t.kind == "word"]
     out: list[DocHit] = []
     for a, b in zip(words, words[1:]):
-        after = _cyrillic_spellings(b.text, b.script)
-        if _EDI.isdisjoint(after):
-            continue  # (most pairs: the first word's spellings are not worth reading)
+        if b.script != "latn":  # (_cyrillic_spellings: the word as written, lower-cased)
+            w = b.text.lower()
+            if w not in _EDI:
+                continue  # (most pairs: the first word's spellings are not worth reading)
+            after: tuple[str, ...] = (w,)
+        else:
+            after = _cyrillic_spellings(b.text, b.script)
+            if _EDI.isdisjoint(after):
+                continue
         for h in _aorist_hits(_cyrillic_spellings(a.text, a.script), after, analyzer):
             out.append(DocHit(a.index, a.index, h.entry, "aorist", h.score, False, _AORIST_GRAM))
             features.add("entry:" + h.entry.id)
