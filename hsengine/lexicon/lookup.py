@@ -161,6 +161,14 @@ class TokenAnalysis:
     withheld_phrase_keys: frozenset[str] = frozenset()
 
 
+def _mask_first(word: str) -> str | None:
+    """The character a match of the word's mask pattern (deobfuscate.mask_pattern and
+    symbol_mask_pattern) starts with, when it is the word's own first character: not a mask (*)
+    nor a look-alike (deobfuscate.LEET), which both patterns read as a class of letters."""
+    first = word[:1]
+    return first if first and first != "*" and first not in deobfuscate.LEET else None
+
+
 class _Uncacheable(Exception):
     """Carries an analysis that must not be cached (a rule regex timed out or was skipped)."""
 
@@ -723,14 +731,14 @@ class TokenAnalyzer:
         if not plain:
             pattern = deobfuscate.mask_pattern(word)
             if pattern is not None:
-                out.extend((f, "mask") for f in self._mask_fits(pattern, len(word), script))
+                out.extend((f, "mask") for f in self._mask_fits(pattern, len(word), script, _mask_first(word)))
             else:
                 out.extend((r, "leet") for r in deobfuscate.leet_readings(word))
                 # a symbol that is no letter's look-alike here hides one (ши@ты: шииты): read as a
                 # mask, after every leet reading
                 pattern = deobfuscate.symbol_mask_pattern(word)
                 if pattern is not None:
-                    out.extend((f, "mask") for f in self._mask_fits(pattern, len(word), script)
+                    out.extend((f, "mask") for f in self._mask_fits(pattern, len(word), script, _mask_first(word))
                                if (f, "leet") not in out)
         for r in deobfuscate.squeeze_readings(word):
             out.append((r, "repeat"))
@@ -741,13 +749,14 @@ class TokenAnalyzer:
                 out.extend((r, "repeat") for r in doubles)
         return out
 
-    def _mask_fits(self, pattern: "regex.Pattern[str]", length: int, script: str) -> list[str]:
-        """The lexicon forms a masked word reads as."""
-        fits = [f for f in self.lexicon.forms_by_length.get(length, ()) if pattern.match(f)]
+    def _mask_fits(self, pattern: "regex.Pattern[str]", length: int, script: str, first: str | None = None) -> list[str]:
+        """The lexicon forms a masked word reads as.  `first`: the letter the pattern's match must
+        start with, when the word's first character is no mask (see _mask_first)."""
+        fits = [f for f in self._forms_starting(length, first, False) if pattern.match(f)]
         if not fits and script == "cyrl":
             # a masked word typed on a Russian keyboard (тажик*ерди): the Kazakh forms as
             # typed (folding keeps the length, so positions match)
-            fits = [f for f in self.lexicon.forms_by_length.get(length, ()) if pattern.match(keyboard_fold(f))]
+            fits = [f for f in self._forms_starting(length, first, True) if pattern.match(keyboard_fold(f))]
         # a mask is read only when one word fits: forms that all mean the same (к*фир: кафир
         # or кяфир, in the Russian or the Kazakh entry); two different words leave it unread
         # (к*пір: кәпір or көпір) — unless every word that fits is an attack word naming no
@@ -759,6 +768,25 @@ class TokenAnalyzer:
         if fits and all(self._attack_only(m) for m in meanings):
             return fits
         return []
+
+    def _forms_starting(self, length: int, first: str | None, folded: bool) -> tuple[str, ...]:
+        """The lexicon forms of this length (in their order) that start with `first` — folded to
+        the Russian keyboard when `folded` (folding is letter for letter, so a folded form starts
+        with the folded first letter) — or all of them when `first` is None.  A mask pattern
+        matched against every form of a length was ~3,000 matches per masked word."""
+        forms = self.lexicon.forms_by_length.get(length, ())
+        if first is None:
+            return forms
+        memo = self.__dict__.get("_forms_by_first")
+        if memo is None:
+            memo = self._forms_by_first = {}
+        got = memo.get((length, folded))
+        if got is None or got[0] is not forms:
+            by_first: dict[str, list[str]] = {}
+            for f in forms:
+                by_first.setdefault(keyboard_fold(f[:1]) if folded else f[:1], []).append(f)
+            got = memo[(length, folded)] = (forms, {c: tuple(fs) for c, fs in by_first.items()})
+        return got[1].get(first, ())
 
     def _attack_only(self, meaning: frozenset) -> bool:
         """Is a form's meaning only attack words, none of them naming a group?"""
