@@ -16,7 +16,7 @@ from typing import Sequence
 from ..text import deobfuscate, langid
 from .index import Lexicon, Phrase
 from .loader import Entry
-from .lookup import Hit, TokenAnalysis, TokenAnalyzer
+from .lookup import Hit, TokenAnalysis, TokenAnalyzer, reusable
 from ..morphology import kazakh, kazakh_words, russian
 from ..morphology.translit import kazakh_latin_to_cyrillic
 from ..text.normalize import NormalizedText
@@ -366,8 +366,18 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
         if splits:
             tokens = tokenize(norm, merges + splits)
     analyses: list[TokenAnalysis | None] = []
+    analyze = analyzer.analyze
+    seen: dict[str, TokenAnalysis] = {}  # a word's analysis, for its next occurrences (see reusable)
     for tok in tokens:
-        analyses.append(analyzer.analyze(tok.text) if tok.kind == "word" else None)
+        if tok.kind != "word":
+            analyses.append(None)
+            continue
+        a = seen.get(tok.text)
+        if a is None:
+            a = analyze(tok.text)
+            if reusable(tok.text, a):
+                seen[tok.text] = a
+        analyses.append(a)
     doc_lang = lang or detect_lang(analyses, norm.text)
     if doc_lang == "kk":
         # a Russian word that is also Kazakh typed on a Russian keyboard reads as Kazakh here
@@ -1443,10 +1453,14 @@ def _pronoun_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hit
         if k < 0 or tok.kind != "word":
             continue
         pronouns = lexicon.plural_pronouns
-        people = _this_people(tokens, tok)
-        if people is None:
-            people = _these_insulted(tokens, tok, hits)
-        if people is None and not _all_of_them(tokens, tok):
+        if tok.text.lower() in _PRONOUN_OPENERS:
+            people = _this_people(tokens, tok)
+            if people is None:
+                people = _these_insulted(tokens, tok, hits)
+            all_of_them = people is None and _all_of_them(tokens, tok)
+        else:  # (none of the three looks further than this test)
+            people, all_of_them = None, False
+        if people is None and not all_of_them:
             if tok.text not in pronouns and not (analyses[tok.index] and _is_pronoun(analyses[tok.index], pronouns)):
                 continue
             if _refers_elsewhere(tok, tokens, analyses, hits):
@@ -1606,6 +1620,8 @@ _CLAUSE_MARKS = frozenset({",", "—", "–", "-", ":", ";"})
 # A Kazakh demonstrative before a plural insult points back at the group named before, as "эти" does
 # in Russian ("Гейлер туралы видео тастапты. Бұл азғындар балаларды аздырады": these degenerates)
 _KAZAKH_THIS = frozenset("бұл осы мына сол бул bul osy myna sol būl".split())
+# the words _this_people, _these_insulted and _all_of_them can answer for at all (lower-cased)
+_PRONOUN_OPENERS = _THIS | _KAZAKH_THIS | _ALL_OF_THEM
 _INSULT_CLASSES = frozenset({"negative_attribute", "dehumanization", "epithet", "slur"})
 
 
@@ -2305,8 +2321,13 @@ def prefilter_features(words: list[str], analyzer: TokenAnalyzer,
     feature_sets: set[frozenset[str]] = set()
     key_sets: set[frozenset[str]] = set()
     add_features, add_keys = feature_sets.add, key_sets.add
+    seen: dict[str, TokenAnalysis] = {}  # a word's analysis, for its next occurrences (see reusable)
     for w in words:
-        a = analyze(w)
+        a = seen.get(w)
+        if a is None:
+            a = analyze(w)
+            if reusable(w, a):
+                seen[w] = a
         v = a.votes
         ru += v[0]
         kk += v[1]

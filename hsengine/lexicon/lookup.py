@@ -169,6 +169,14 @@ def _mask_first(word: str) -> str | None:
     return first if first and first != "*" and first not in deobfuscate.LEET else None
 
 
+def reusable(word: str, analysis: "TokenAnalysis") -> bool:
+    """Would `TokenAnalyzer.analyze(word)` give this analysis again — one it caches (a word of
+    ordinary length, no rule regex that timed out or was skipped)?  Then a text's further
+    occurrences of the word may take it without asking the analyzer again."""
+    return len(word) <= MAX_MORPH_LEN and not analysis.errors and (
+        analysis.in_kazakh is None or not analysis.in_kazakh.errors)
+
+
 class _Uncacheable(Exception):
     """Carries an analysis that must not be cached (a rule regex timed out or was skipped)."""
 
