@@ -36,3 +36,29 @@ def test_patterns_outside_the_shared_syntax_keep_the_regex_module():
                         ("^(?:кит){e<=1}", 0), ("^[а-я--б]", regex.V1)]:
         pattern = regex.compile(text, flags)
         assert regex_budget.fast_search(pattern) == pattern.search, text
+
+
+def test_a_group_filter_finds_something_exactly_when_one_of_its_patterns_does(engine):
+    """`regex_budget._filter`: the twins of a group of rare patterns joined as alternatives."""
+    vocab = engine.analyzer.vocab
+    patterns = {p for _, p in vocab.regexes + vocab.hit_regexes} | {p for _, p, _ in vocab.gated_regexes}
+    twinned = sorted((p for p in patterns if regex_budget.is_tame(p) and regex_budget.fast_search(p) != p.search),
+                     key=lambda p: p.pattern)
+    groups = [tuple(twinned[i:i + regex_budget.FILTER_GROUP]) for i in range(0, len(twinned), regex_budget.FILTER_GROUP)]
+    assert groups
+    for group in groups:
+        search = regex_budget._filter(group)
+        assert search is not None
+        for word in _words():
+            assert (search(word) is not None) == any(p.search(word) is not None for p in group), (group, word)
+
+
+def test_search_all_answers_as_each_pattern_does(engine):
+    vocab = engine.analyzer.vocab
+    regexes = vocab.regexes + vocab.hit_regexes
+    for _ in range(regex_budget.TWINS_AFTER):  # past the words searched before the twins
+        regex_budget.search_all(regexes, "слово")
+    for word in _words():
+        found, problems = regex_budget.search_all(regexes, word)
+        assert not problems
+        assert found == {fid for fid, p in regexes if p.search(word) is not None}, word

@@ -340,11 +340,14 @@ class Engine:
                  norm: NormalizedText | None = None) -> AnalysisResult:
         norm = norm or normalize(text)
         analyzer = self.analyzer
+        spaced = None  # the spaced-letter merges, for annotate (None: it finds them itself)
         if trace is None:
             words = WORD_PATTERN.findall(norm.text)
             merged = []
-            if analyzer.use_deobfuscation and _SPACED_HINT.search(norm.text):
-                merged = [m.text for m in spaced_merges(norm, analyzer)]
+            if analyzer.use_deobfuscation:
+                # (spaced_merges finds none where the hint finds no run of spaced letters)
+                spaced = spaced_merges(norm, analyzer) if _SPACED_HINT.search(norm.text) else []
+                merged = [m.text for m in spaced]
             features, ru, kk, _ = prefilter_features(words, analyzer, merged)
             candidates = self._candidates(features)
             # spaced letters vote as letters here, as words after annotation: such rare texts take
@@ -352,7 +355,7 @@ class Engine:
             if not candidates and not merged:
                 detected = lang or decide(ru, kk, _HAS_CYRILLIC.search(norm.text) is not None)
                 return AnalysisResult(text, detected, min_score=self.min_score)
-        doc = annotate(norm, analyzer, lang)
+        doc = annotate(norm, analyzer, lang, spaced)
         features = doc.features
         if trace is None:
             candidates = self._candidates(features)

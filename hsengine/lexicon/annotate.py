@@ -16,7 +16,7 @@ from typing import Sequence
 from ..text import deobfuscate, langid
 from .index import Lexicon, Phrase
 from .loader import Entry
-from .lookup import Hit, TokenAnalysis, TokenAnalyzer
+from .lookup import Hit, TokenAnalysis, TokenAnalyzer, reusable
 from ..morphology import kazakh, kazakh_words, russian
 from ..morphology.translit import kazakh_latin_to_cyrillic
 from ..text.normalize import NormalizedText
@@ -60,6 +60,7 @@ class Doc:
     _sentence_spans: dict[int, tuple[int, int]] | None = None
     _sentence_ids: list[int] | None = None
     _by_class: dict[str, list[DocHit]] | None = None
+    _by_classes: dict[frozenset[str], list[DocHit]] | None = None  # hits_of for several classes, per set
 
     def hits_of(self, classes: frozenset[str]) -> list[DocHit]:
         """Hits of any of these classes, in text order."""
@@ -72,8 +73,14 @@ class Doc:
             self._by_class = index
         if len(classes) == 1:
             return index.get(next(iter(classes)), [])
-        seen = {id(h) for c in classes for h in index.get(c, ())}
-        return [h for h in self.hits if id(h) in seen]  # in the order of doc.hits, ties included
+        cache = self._by_classes
+        if cache is None:
+            cache = self._by_classes = {}
+        got = cache.get(classes)
+        if got is None:
+            seen = {id(h) for c in classes for h in index.get(c, ())}
+            got = cache[classes] = [h for h in self.hits if id(h) in seen]  # in the order of doc.hits, ties included
+        return got
 
     @property
     def sentence_spans(self) -> dict[int, tuple[int, int]]:
@@ -345,17 +352,32 @@ def _drop_inside_idioms(hits: list[DocHit]) -> list[DocHit]:
             or not any(a <= h.first and h.last <= b for a, b in idioms)]
 
 
-def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = None) -> Doc:
-    """Tokenize, analyze every word, detect the language and place lexicon hits."""
-    merges = spaced_merges(norm, analyzer) if analyzer.use_deobfuscation else []
+def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = None,
+             spaced: list[Merge] | None = None) -> Doc:
+    """Tokenize, analyze every word, detect the language and place lexicon hits.  `spaced`: what
+    `spaced_merges(norm, analyzer)` gives, when the caller has it already (the Engine's prefilter)."""
+    if spaced is not None:
+        merges = spaced if analyzer.use_deobfuscation else []
+    else:
+        merges = spaced_merges(norm, analyzer) if analyzer.use_deobfuscation else []
     tokens = tokenize(norm, merges)
     if analyzer.use_deobfuscation:
         splits = split_merges(tokens, norm, analyzer)
         if splits:
             tokens = tokenize(norm, merges + splits)
     analyses: list[TokenAnalysis | None] = []
+    analyze = analyzer.analyze
+    seen: dict[str, TokenAnalysis] = {}  # a word's analysis, for its next occurrences (see reusable)
     for tok in tokens:
-        analyses.append(analyzer.analyze(tok.text) if tok.kind == "word" else None)
+        if tok.kind != "word":
+            analyses.append(None)
+            continue
+        a = seen.get(tok.text)
+        if a is None:
+            a = analyze(tok.text)
+            if reusable(tok.text, a):
+                seen[tok.text] = a
+        analyses.append(a)
     doc_lang = lang or detect_lang(analyses, norm.text)
     if doc_lang == "kk":
         # a Russian word that is also Kazakh typed on a Russian keyboard reads as Kazakh here
@@ -985,9 +1007,15 @@ def _aorist_before_edi(tokens: list[Token], analyzer: TokenAnalyzer, features: s
     words = [t for t in tokens if t.kind == "word"]
     out: list[DocHit] = []
     for a, b in zip(words, words[1:]):
-        after = _cyrillic_spellings(b.text, b.script)
-        if _EDI.isdisjoint(after):
-            continue  # (most pairs: the first word's spellings are not worth reading)
+        if b.script != "latn":  # (_cyrillic_spellings: the word as written, lower-cased)
+            w = b.text.lower()
+            if w not in _EDI:
+                continue  # (most pairs: the first word's spellings are not worth reading)
+            after: tuple[str, ...] = (w,)
+        else:
+            after = _cyrillic_spellings(b.text, b.script)
+            if _EDI.isdisjoint(after):
+                continue
         for h in _aorist_hits(_cyrillic_spellings(a.text, a.script), after, analyzer):
             out.append(DocHit(a.index, a.index, h.entry, "aorist", h.score, False, _AORIST_GRAM))
             features.add("entry:" + h.entry.id)
@@ -1425,10 +1453,14 @@ def _pronoun_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hit
         if k < 0 or tok.kind != "word":
             continue
         pronouns = lexicon.plural_pronouns
-        people = _this_people(tokens, tok)
-        if people is None:
-            people = _these_insulted(tokens, tok, hits)
-        if people is None and not _all_of_them(tokens, tok):
+        if tok.text.lower() in _PRONOUN_OPENERS:
+            people = _this_people(tokens, tok)
+            if people is None:
+                people = _these_insulted(tokens, tok, hits)
+            all_of_them = people is None and _all_of_them(tokens, tok)
+        else:  # (none of the three looks further than this test)
+            people, all_of_them = None, False
+        if people is None and not all_of_them:
             if tok.text not in pronouns and not (analyses[tok.index] and _is_pronoun(analyses[tok.index], pronouns)):
                 continue
             if _refers_elsewhere(tok, tokens, analyses, hits):
@@ -1588,6 +1620,8 @@ _CLAUSE_MARKS = frozenset({",", "—", "–", "-", ":", ";"})
 # A Kazakh demonstrative before a plural insult points back at the group named before, as "эти" does
 # in Russian ("Гейлер туралы видео тастапты. Бұл азғындар балаларды аздырады": these degenerates)
 _KAZAKH_THIS = frozenset("бұл осы мына сол бул bul osy myna sol būl".split())
+# the words _this_people, _these_insulted and _all_of_them can answer for at all (lower-cased)
+_PRONOUN_OPENERS = _THIS | _KAZAKH_THIS | _ALL_OF_THEM
 _INSULT_CLASSES = frozenset({"negative_attribute", "dehumanization", "epithet", "slur"})
 
 
@@ -2318,8 +2352,13 @@ def prefilter_features(words: list[str], analyzer: TokenAnalyzer,
     feature_sets: set[frozenset[str]] = set()
     key_sets: set[frozenset[str]] = set()
     add_features, add_keys = feature_sets.add, key_sets.add
+    seen: dict[str, TokenAnalysis] = {}  # a word's analysis, for its next occurrences (see reusable)
     for w in words:
-        a = analyze(w)
+        a = seen.get(w)
+        if a is None:
+            a = analyze(w)
+            if reusable(w, a):
+                seen[w] = a
         v = a.votes
         ru += v[0]
         kk += v[1]

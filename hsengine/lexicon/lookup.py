@@ -161,6 +161,22 @@ class TokenAnalysis:
     withheld_phrase_keys: frozenset[str] = frozenset()
 
 
+def _mask_first(word: str) -> str | None:
+    """The character a match of the word's mask pattern (deobfuscate.mask_pattern and
+    symbol_mask_pattern) starts with, when it is the word's own first character: not a mask (*)
+    nor a look-alike (deobfuscate.LEET), which both patterns read as a class of letters."""
+    first = word[:1]
+    return first if first and first != "*" and first not in deobfuscate.LEET else None
+
+
+def reusable(word: str, analysis: "TokenAnalysis") -> bool:
+    """Would `TokenAnalyzer.analyze(word)` give this analysis again — one it caches (a word of
+    ordinary length, no rule regex that timed out or was skipped)?  Then a text's further
+    occurrences of the word may take it without asking the analyzer again."""
+    return len(word) <= MAX_MORPH_LEN and not analysis.errors and (
+        analysis.in_kazakh is None or not analysis.in_kazakh.errors)
+
+
 class _Uncacheable(Exception):
     """Carries an analysis that must not be cached (a rule regex timed out or was skipped)."""
 
@@ -355,13 +371,11 @@ class TokenAnalyzer:
                 keys.update(lex.phrase_skeletons.get(key, ()))
         phrase_keys = frozenset(k for k in keys if k in lex.phrase_vocab)
         errors = ()
-        regexes = self.vocab.regexes
-        if hits or phrase_keys or withheld or word in lex.plural_pronouns or not lex.plural_pronouns.isdisjoint(stems[:4]):
-            # a pronoun may receive its group's hits, a homograph its reading inside a phrase
-            regexes = regexes + self.vocab.hit_regexes
+        with_hits = bool(hits or phrase_keys or withheld or word in lex.plural_pronouns
+                         or not lex.plural_pronouns.isdisjoint(stems[:4]))
+        # (a pronoun may receive its group's hits, a homograph its reading inside a phrase)
         gated = tuple((fid, p) for fid, p, gate in self.vocab.gated_regexes if not gate.isdisjoint(features))
-        if gated:
-            regexes = regexes + gated
+        regexes = self._regex_set(with_hits, gated)
         if regexes and not long_word:
             features, errors = self._regex_features(reading, features, regexes)
             if script == "latn":  # Kazakh typed in Latin: rule regexes see its Cyrillic readings
@@ -725,14 +739,14 @@ class TokenAnalyzer:
         if not plain:
             pattern = deobfuscate.mask_pattern(word)
             if pattern is not None:
-                out.extend((f, "mask") for f in self._mask_fits(pattern, len(word), script))
+                out.extend((f, "mask") for f in self._mask_fits(pattern, len(word), script, _mask_first(word)))
             else:
                 out.extend((r, "leet") for r in deobfuscate.leet_readings(word))
                 # a symbol that is no letter's look-alike here hides one (ши@ты: шииты): read as a
                 # mask, after every leet reading
                 pattern = deobfuscate.symbol_mask_pattern(word)
                 if pattern is not None:
-                    out.extend((f, "mask") for f in self._mask_fits(pattern, len(word), script)
+                    out.extend((f, "mask") for f in self._mask_fits(pattern, len(word), script, _mask_first(word))
                                if (f, "leet") not in out)
         for r in deobfuscate.squeeze_readings(word):
             out.append((r, "repeat"))
@@ -743,13 +757,14 @@ class TokenAnalyzer:
                 out.extend((r, "repeat") for r in doubles)
         return out
 
-    def _mask_fits(self, pattern: "regex.Pattern[str]", length: int, script: str) -> list[str]:
-        """The lexicon forms a masked word reads as."""
-        fits = [f for f in self.lexicon.forms_by_length.get(length, ()) if pattern.match(f)]
+    def _mask_fits(self, pattern: "regex.Pattern[str]", length: int, script: str, first: str | None = None) -> list[str]:
+        """The lexicon forms a masked word reads as.  `first`: the letter the pattern's match must
+        start with, when the word's first character is no mask (see _mask_first)."""
+        fits = [f for f in self._forms_starting(length, first, False) if pattern.match(f)]
         if not fits and script == "cyrl":
             # a masked word typed on a Russian keyboard (тажик*ерди): the Kazakh forms as
             # typed (folding keeps the length, so positions match)
-            fits = [f for f in self.lexicon.forms_by_length.get(length, ()) if pattern.match(keyboard_fold(f))]
+            fits = [f for f in self._forms_starting(length, first, True) if pattern.match(keyboard_fold(f))]
         # a mask is read only when one word fits: forms that all mean the same (к*фир: кафир
         # or кяфир, in the Russian or the Kazakh entry); two different words leave it unread
         # (к*пір: кәпір or көпір) — unless every word that fits is an attack word naming no
@@ -761,6 +776,25 @@ class TokenAnalyzer:
         if fits and all(self._attack_only(m) for m in meanings):
             return fits
         return []
+
+    def _forms_starting(self, length: int, first: str | None, folded: bool) -> tuple[str, ...]:
+        """The lexicon forms of this length (in their order) that start with `first` — folded to
+        the Russian keyboard when `folded` (folding is letter for letter, so a folded form starts
+        with the folded first letter) — or all of them when `first` is None.  A mask pattern
+        matched against every form of a length was ~3,000 matches per masked word."""
+        forms = self.lexicon.forms_by_length.get(length, ())
+        if first is None:
+            return forms
+        memo = self.__dict__.get("_forms_by_first")
+        if memo is None:
+            memo = self._forms_by_first = {}
+        got = memo.get((length, folded))
+        if got is None or got[0] is not forms:
+            by_first: dict[str, list[str]] = {}
+            for f in forms:
+                by_first.setdefault(keyboard_fold(f[:1]) if folded else f[:1], []).append(f)
+            got = memo[(length, folded)] = (forms, {c: tuple(fs) for c, fs in by_first.items()})
+        return got[1].get(first, ())
 
     def _attack_only(self, meaning: frozenset) -> bool:
         """Is a form's meaning only attack words, none of them naming a group?"""
@@ -915,6 +949,26 @@ class TokenAnalyzer:
             if len(text) >= 3:
                 out.setdefault(skeleton(text), set()).add("text:" + text)
         return {k: tuple(sorted(v)) for k, v in out.items()}
+
+    def _regex_set(self, with_hits: bool, gated: tuple[tuple[str, regex.Pattern[str]], ...]
+                   ) -> tuple[tuple[str, regex.Pattern[str]], ...]:
+        """The word regexes, with the hit regexes and these gated ones: the same tuple object for
+        the same choice, so that regex_budget finds its plan for it by identity."""
+        vocab = self.vocab
+        memo = self.__dict__.get("_regex_sets")
+        if memo is None or memo[0] is not vocab:
+            memo = self._regex_sets = (vocab, {})
+        key = (with_hits, gated)
+        got = memo[1].get(key)
+        if got is None:
+            got = vocab.regexes
+            if with_hits:
+                got = got + vocab.hit_regexes
+            if gated:
+                got = got + gated
+            if len(memo[1]) < 256:
+                memo[1][key] = got
+        return got
 
     def _regex_features(self, word: str, feats: frozenset[str],
                         regexes: tuple[tuple[str, regex.Pattern[str]], ...]) -> tuple[frozenset[str], tuple[str, ...]]:

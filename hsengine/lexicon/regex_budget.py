@@ -282,6 +282,8 @@ def fast_search(pattern: regex.Pattern[str]) -> Any:
                 with warnings.catch_warnings():
                     warnings.simplefilter("error")  # a FutureWarning (a possible nested set): not shared
                     got = re.compile(text).search
+                if len(_twin_text) < 4096:
+                    _twin_text[pattern] = text
             except (re.error, Warning, RecursionError, OverflowError):
                 got = pattern.search
         if len(_twins) < 4096:
@@ -304,6 +306,8 @@ def _count_word() -> None:
     if _words_searched >= TWINS_AFTER and not _twins_on:
         _twins_on = True
         _plans.clear()  # rebuilt with the twins
+        _steps.clear()
+        _steps_by_id.clear()
 
 
 # tame searches timed together on the wall clock (cheap to read, unlike thread time).  A group
@@ -386,15 +390,27 @@ def search_all(regexes: Iterable[tuple[str, regex.Pattern[str]]], word: str) -> 
     if len(word) > FAST_WORD:
         _search_measured(regexes, word, budget, found, problems)
         return found, problems
-    wall = time.perf_counter
+    first = word[:1]
+    if _twins_on:
+        _search_steps(regexes, first, word, budget, found, problems)
+        return found, problems
     # patterns that cannot match a word with this first letter are not searched (see first_chars);
     # once a regex of the text is over its budget, every remaining one is, for its warning
-    plan = _plan(regexes, word[:1])
-    for i, (chunk, tame) in enumerate(plan):
+    _search_chunks(_plan(regexes, first), regexes, 0, None, word, budget, found, problems)
+    return found, problems
+
+
+def _search_chunks(plan: _Plan, regexes: tuple[tuple[str, regex.Pattern[str]], ...], start: int, stop: int | None,
+                   word: str, budget: TextBudget | None, found: set[str], problems: list[str]) -> bool:
+    """Chunks start..stop of a word's plan, each fast or measured (see search_all); True when a
+    regex of the text went over its budget, so that every chunk after `start` was searched."""
+    wall = time.perf_counter
+    for i in range(start, len(plan) if stop is None else stop):
+        chunk, tame = plan[i]
         if budget is not None and budget.disabled:
             full = _plan(regexes)
             _search_measured([item for part, _ in full[i:] for item in _expand(part)], word, budget, found, problems)
-            break
+            return True
         if not chunk:
             continue
         if not tame:
@@ -403,11 +419,176 @@ def search_all(regexes: Iterable[tuple[str, regex.Pattern[str]]], word: str) -> 
         t0 = wall()
         hits = [fids for _, fids, search in chunk if search(word) is not None]
         if wall() - t0 <= CHARGE_FLOOR:
+            if not _twins_on:
+                _note_rates(chunk, hits)
             for fids in hits:
                 found.update(fids)
         else:
             _search_measured(_expand(chunk), word, budget, found, problems)
-    return found, problems
+    return False
+
+
+# -- steps: the plan regrouped, rarely matching patterns behind one combined search -------------
+# Of the ~230 rule regexes a word is searched with, ~200 match fewer than one word in twenty (a
+# verb ending, a list of stems); the rest match almost every word (^[а-яё]+$, the negative
+# lookaheads).  Each search costs ~1 µs and the loop around it as much again.  So the tame
+# patterns of each run of tame chunks (between the chunks that are measured anyway) are regrouped
+# once per (regex set, first letter): those that match often in groups searched one by one, the
+# rare ones in groups behind a filter — their `re` twins joined as alternatives of one pattern,
+# which finds something exactly when one of them does (a search succeeds at a position when an
+# alternative matches there; tame patterns have no back-references, and the shared syntax no
+# inline flags or named groups).  A group whose filter finds nothing has no hit; one whose filter
+# finds something is searched pattern by pattern.  Each group is timed as a chunk is: when every
+# group of a run took at most CHARGE_FLOOR, no search of it would have been booked and the run's
+# answers are kept; otherwise the run's own chunks are searched as before (fast or measured, in
+# their order), so answers, timeouts, charges and the order of warnings are what they were.
+RARE_RATE = 0.25  # a pattern matching at most this share of the words it was tried on is rare
+_rates: dict[Any, list[int]] = {}  # pattern -> [words tried, words matched], over the first words
+_twin_text: dict[Any, str] = {}  # pattern -> the text of its `re` twin (patterns that have one)
+_Group = tuple[Any, tuple[tuple[Any, tuple[str, ...]], ...]]  # (filter search or None, ((search, fids), ...))
+# chunks [a, b) of the plan: the groups of a run of tame chunks, or (None, the item) for a chunk of
+# one pattern that is not tame (None, None when the first letter left it empty)
+_Step = tuple[int, int, tuple[_Group, ...] | None, _Item | None]
+_steps: dict[tuple[tuple[tuple[str, regex.Pattern[str]], ...], str], tuple[_Step, ...]] = {}
+# the same by the identity of the regex set (hashing a tuple of ~300 pairs took ~9 µs a word): id ->
+# (the set, {first letter: steps}); the set is held, so its id stays its own
+_steps_by_id: dict[int, tuple[tuple, dict[str, tuple[_Step, ...]]]] = {}
+_filters: dict[tuple[Any, ...], Any] = {}
+FILTER_GROUP = 8
+
+
+def _note_rates(chunk: tuple[_Item, ...], hits: list[tuple[str, ...]]) -> None:
+    """How often each pattern of a fast chunk matched, over the words searched before the twins."""
+    for pattern, fids, _ in chunk:
+        got = _rates.get(pattern)
+        if got is None:
+            if len(_rates) >= 4096:
+                continue
+            got = _rates[pattern] = [0, 0]
+        got[0] += 1
+        if any(h is fids for h in hits):
+            got[1] += 1
+
+
+def _is_rare(pattern: Any) -> bool:
+    got = _rates.get(pattern)
+    return got is None or got[1] <= RARE_RATE * got[0]  # (never tried: most patterns are rare)
+
+
+def _filter(patterns: tuple[Any, ...]) -> Any:
+    """One search over the `re` twins of these patterns as alternatives (None when there is none)."""
+    got = _filters.get(patterns, False)
+    if got is not False:
+        return got
+    got = None
+    try:
+        import re  # noqa: PLC0415
+        import warnings  # noqa: PLC0415
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            got = re.compile("|".join(f"(?:{_twin_text[p]})" for p in patterns)).search
+    except (re.error, Warning, RecursionError, OverflowError, KeyError):
+        got = None
+    if len(_filters) < 4096:
+        _filters[patterns] = got
+    return got
+
+
+def _make_steps(regexes: tuple[tuple[str, regex.Pattern[str]], ...], first: str) -> tuple[_Step, ...]:
+    plan = _plan(regexes, first)
+    steps: list[_Step] = []
+    i = 0
+    while i < len(plan):
+        chunk, tame = plan[i]
+        if not tame:
+            steps.append((i, i + 1, None, chunk[0] if chunk else None))
+            i += 1
+            continue
+        j = i
+        while j < len(plan) and plan[j][1]:
+            j += 1
+        items = [item for chunk, _ in plan[i:j] for item in chunk]
+        rare = [item for item in items if item[0] in _twin_text and _is_rare(item[0])]
+        rare_ids = {id(item) for item in rare}
+        often = [item for item in items if id(item) not in rare_ids]
+        groups: list[_Group] = []
+        for k in range(0, len(often), FAST_CHUNK):
+            groups.append((None, tuple((search, fids) for _, fids, search in often[k:k + FAST_CHUNK])))
+        for k in range(0, len(rare), FILTER_GROUP):
+            part = rare[k:k + FILTER_GROUP]
+            filt = _filter(tuple(p for p, _, _ in part)) if len(part) > 1 else None
+            groups.append((filt, tuple((search, fids) for _, fids, search in part)))
+        steps.append((i, j, tuple(groups), None))
+        i = j
+    return tuple(steps)
+
+
+def _steps_for(regexes: tuple[tuple[str, regex.Pattern[str]], ...], first: str) -> tuple[_Step, ...]:
+    got = _steps_by_id.get(id(regexes))
+    if got is None or got[0] is not regexes:
+        if len(_steps_by_id) >= 256:
+            _steps_by_id.clear()
+        got = _steps_by_id[id(regexes)] = (regexes, {})
+    steps = got[1].get(first)
+    if steps is None:
+        key = (regexes, first)
+        steps = _steps.get(key)
+        if steps is None:
+            steps = _make_steps(regexes, first)
+            if len(_steps) < 4096:
+                _steps[key] = steps
+        if len(got[1]) < 4096:
+            got[1][first] = steps
+    return steps
+
+
+def _search_steps(regexes: tuple[tuple[str, regex.Pattern[str]], ...], first: str, word: str,
+                  budget: TextBudget | None, found: set[str], problems: list[str]) -> None:
+    """search_all's fast path once the twins are on: the steps of the word's plan (they cover its
+    chunks in order), each tried the cheap way and, when that cannot vouch for the answer, searched
+    as the chunks were (`_search_chunks`), from the same chunk and in the same order."""
+    wall = time.perf_counter
+    plan = None
+    for a, b, groups, item in _steps_for(regexes, first):
+        if budget is None or not budget.disabled:
+            if groups is not None:
+                hits = []
+                for filt, items in groups:
+                    t0 = wall()
+                    if filt is None or filt(word) is not None:
+                        got = [fids for search, fids in items if search(word) is not None]
+                    else:
+                        got = None
+                    if wall() - t0 > CHARGE_FLOOR:
+                        break
+                    if got:
+                        hits.extend(got)
+                else:
+                    for fids in hits:
+                        found.update(fids)
+                    continue
+            elif item is None:
+                continue  # (a chunk left empty by the first letter)
+            else:
+                # one pattern that is not tame: searched with its timeout, but timed on the wall
+                # clock (two readings of the thread's CPU clock cost ~3 µs): a search that took at
+                # most CHARGE_FLOOR and did not time out would not have been booked, and its answer
+                # is that of each of the pattern's feature ids
+                pattern, fids, _ = item
+                t0 = wall()
+                try:
+                    matched = pattern.search(word, timeout=REGEX_TIMEOUT) is not None
+                except TimeoutError:
+                    matched = None
+                if matched is not None and wall() - t0 <= CHARGE_FLOOR:
+                    if matched:
+                        found.update(fids)
+                    continue
+        if plan is None:
+            plan = _plan(regexes, first)
+        if _search_chunks(plan, regexes, a, b, word, budget, found, problems):
+            return
 
 
 def _search_measured(regexes: Iterable[tuple[str, regex.Pattern[str]]], word: str, budget: TextBudget | None,

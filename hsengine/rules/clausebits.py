@@ -42,6 +42,8 @@ class ClauseBits:
     # for the matcher: id(node) -> the mask of its clauses (kept with the requirement memo, which
     # holds the nodes, so that an id stays its node's)
     node_masks: dict[int, int] = field(default_factory=dict, repr=False)
+    # for the matcher: id(node) -> (node, its parts with their masks, the widest of those masks)
+    part_masks: dict[int, tuple] = field(default_factory=dict, repr=False)
 
     def mask(self, clauses: Iterable[frozenset[str]]) -> int:
         """The bits of these clauses (new ones interned).  An empty clause gets a bit that no

@@ -203,22 +203,27 @@ class Matcher:
         elif self._impossible(node):
             result = frozenset()  # a feature the subtree needs is absent from the whole message
         elif isinstance(node, AnyOf):
-            parts = [self.sentences(p) for p in node.parts]
-            result = None if any(p is None for p in parts) else frozenset().union(*parts)
+            # (a part that is no atom and is impossible would give frozenset(), nothing to the union)
+            parts, bits = self._parts(node)
+            got = [self.sentences(p) for p, m in parts if m is None or m & bits == m]
+            result = None if any(p is None for p in got) else frozenset().union(*got)
         else:
+            parts, bits = self._parts(node)
             result = None
-            for p in node.parts:
-                got = self.sentences(p)
-                if got is not None:
-                    result = got if result is None else result & got
-                    if not result:
-                        break  # one part is absent everywhere: the rest need not be computed
+            if all(m is None or m & bits == m for _, m in parts):
+                for p, _ in parts:
+                    got = self.sentences(p)
+                    if got is not None:
+                        result = got if result is None else result & got
+                        if not result:
+                            break  # one part is absent everywhere: the rest need not be computed
+            else:
+                result = frozenset()  # an impossible part: the sentences it would give are none
         self._sentences[key] = result
         return result
 
-    def _impossible(self, node: Node) -> bool:
-        """Does some requirement clause of the node (what any binding of it needs among the
-        message's features) miss the message?  Then none of its parts need be looked at."""
+    def _mask(self, node: Node) -> int:
+        """The bits of a node's requirement clauses (rules/clausebits.py), computed once per node."""
         key = id(node)
         mask = self._node_masks.get(key)
         if mask is None:
@@ -227,10 +232,33 @@ class Matcher:
                 requirements(node, self._node_requirements)  # the clauses of its subtrees are kept too
                 got = self._node_requirements[key]
             mask = self._node_masks[key] = self._node_bits.mask(got[1])
+        return mask
+
+    def _impossible(self, node: Node) -> bool:
+        """Does some requirement clause of the node (what any binding of it needs among the
+        message's features) miss the message?  Then none of its parts need be looked at."""
+        mask = self._mask(node)
         met = self._met
         if mask.bit_length() > met.known:  # (a bit added since: see ClauseBits.refreshed)
             met = self._met = self._node_bits.refreshed(mask, self.doc.features)
         return mask & met.bits != mask
+
+    def _parts(self, node: AllOf | AnyOf) -> tuple[tuple[tuple[Node, int | None], ...], int]:
+        """The node's parts with their clause masks (None for an atom), and the clauses the
+        message meets, known for every bit of those masks: a part p with mask m is impossible
+        exactly when `m & bits != m` — `_impossible(p)` without a call per part (an `any` of
+        twelve parts, most of them impossible, was most of the matcher's node visits)."""
+        memo = self._node_bits.part_masks
+        got = memo.get(id(node))
+        if got is None or got[0] is not node:
+            parts = tuple((p, None if isinstance(p, Atom) else self._mask(p)) for p in node.parts)
+            widest = max((m for _, m in parts if m is not None), key=int.bit_length, default=0)
+            got = memo[id(node)] = (node, parts, widest)
+        _, parts, widest = got
+        met = self._met
+        if widest.bit_length() > met.known:
+            met = self._met = self._node_bits.refreshed(widest, self.doc.features)
+        return parts, met.bits
 
     # -- nodes ----------------------------------------------------------------------------
     def bindings(self, node: Node, lo: int, hi: int) -> list[Binding]:
@@ -238,12 +266,17 @@ class Matcher:
             return [Binding((s,), s.first, s.last) for s in self.atom_spans(node, lo, hi)[: MAX_BINDINGS * 4]]
         if self._impossible(node):
             return []
+        parts, bits = self._parts(node)
         if isinstance(node, AnyOf):
             out: list[Binding] = []
-            for part in node.parts:
-                out.extend(self.bindings(part, lo, hi))
+            for part, m in parts:
+                if m is None or m & bits == m:  # (an impossible part binds nothing)
+                    out.extend(self.bindings(part, lo, hi))
             out.sort(key=lambda b: (b.first, b.last))
             return _dedupe(out)[: MAX_BINDINGS * 4]
+        for _, m in parts:
+            if m is not None and m & bits != m:
+                return []  # an impossible part binds nothing, so neither does the node
         return self._all(node, lo, hi)
 
     def _all(self, node: AllOf, lo: int, hi: int) -> list[Binding]:

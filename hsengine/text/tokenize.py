@@ -105,17 +105,29 @@ def tokenize(norm: NormalizedText, merges: Sequence[Merge] = ()) -> list[Token]:
     shape = _word_shape
     # (the token's text sliced, not m.group(): this runs for every token of every message the
     # annotation reads)
-    for i, m in enumerate(_TOKEN.finditer(text)):
-        kind = m.lastgroup
-        ns, ne = m.span()
-        s, e = (ns, ne) if to_original is None else to_original(ns, ne)
-        word = text[ns:ne]
-        if kind == "word":
-            script, obfuscated = shape(word) if len(word) <= 64 else \
-                (script_of(word), _HAS_NON_LETTER.search(word) is not None)
-            append(Token(i, word, s, e, ns, ne, kind, script, obfuscated))
-        else:
-            append(Token(i, word, s, e, ns, ne, kind))
+    if to_original is None:  # offsets unchanged: the original ones are the normalized ones
+        for i, m in enumerate(_TOKEN.finditer(text)):
+            kind = m.lastgroup
+            ns, ne = m.span()
+            word = text[ns:ne]
+            if kind == "word":
+                script, obfuscated = shape(word) if len(word) <= 64 else \
+                    (script_of(word), _HAS_NON_LETTER.search(word) is not None)
+                append(Token(i, word, ns, ne, ns, ne, kind, script, obfuscated))
+            else:
+                append(Token(i, word, ns, ne, ns, ne, kind))
+    else:
+        for i, m in enumerate(_TOKEN.finditer(text)):
+            kind = m.lastgroup
+            ns, ne = m.span()
+            s, e = to_original(ns, ne)
+            word = text[ns:ne]
+            if kind == "word":
+                script, obfuscated = shape(word) if len(word) <= 64 else \
+                    (script_of(word), _HAS_NON_LETTER.search(word) is not None)
+                append(Token(i, word, s, e, ns, ne, kind, script, obfuscated))
+            else:
+                append(Token(i, word, s, e, ns, ne, kind))
     if merges:
         tokens = _apply_merges(tokens, merges, norm)
     _segment(tokens, norm)
@@ -157,7 +169,7 @@ def _segment(tokens: list[Token], norm: NormalizedText) -> None:
     prev_end = 0
     n = len(tokens)
     for i, tok in enumerate(tokens):
-        if i and "\n" in text[prev_end : tok.nstart]:
+        if i and text.find("\n", prev_end, tok.nstart) >= 0:  # (no slice made per token)
             sent += 1
             clause += 1
         tok.sent = sent
