@@ -1208,6 +1208,10 @@ def _postposed_attribution(doc: Doc, cue: DocHit, claim_last: int, reach: int) -
     prev = cue.first - 1
     if prev < 0 or toks[prev].kind != "punct" or toks[prev].text not in (",", "—", "–", "-"):
         return False
+    # the clause right before it is the claim's own, not another one between them
+    before = next((j for j in range(prev - 1, -1, -1) if toks[j].kind == "word"), None)
+    if before is None or toks[before].clause != toks[claim_last].clause:
+        return False
     _lo, hi = doc.sentence_range(toks[cue.first].sent, toks[cue.first].sent)
     words_after = sum(1 for j in range(cue.last + 1, hi + 1) if toks[j].kind == "word")
     return 1 <= words_after <= POSTPOSED_REACH
