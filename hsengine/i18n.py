@@ -186,6 +186,7 @@ ROLE_NAMES: dict[str, dict[str, str]] = {
     "call": {"en": "call to act", "ru": "призыв", "kk": "шақыру"},
     "quantifier": {"en": "generalizes", "ru": "обобщает", "kk": "жалпылайды"},
     "determiner": {"en": "points at the group", "ru": "указывает на группу", "kk": "топты нұсқайды"},
+    "essence": {"en": "says it is in their nature", "ru": "говорит, что это у них в природе", "kk": "бұл олардың табиғатында дейді"},
     "outcome": {"en": "promises a better life from it", "ru": "сулит от этого лучшую жизнь", "kk": "одан жақсы өмір уәде етеді"},
     "attack": {"en": "attacks", "ru": "нападает", "kk": "шабуыл жасайды"},
     "threat": {"en": "threatens", "ru": "угрожает", "kk": "қорқытады"},
