@@ -587,17 +587,28 @@ def _kazakh_correction(doc: Doc, cue: DocHit, b: Binding) -> bool:
 
 _CALL = frozenset({"call"})
 _CONCORD = frozenset({"ни", "никому", "никого", "никакой", "никакого", "никакому", "никаким", "никаком", "никакая",
-                      "никакую", "никакое", "никакие", "никаких", "никакими", "никто", "никого", "никому", "никем"})
+                      "никакую", "никакое", "никакие", "никаких", "никакими", "никто", "никого", "никому", "никем",
+                      "никогда"})
+
+
+# (as typed on a Russian keyboard and in Latin too)
+_KAZAKH_CONCORD = frozenset({"ешқашан", "ешкашан", "eshqashan", "eşqaşan", "ешқандай", "ешкандай", "eshqandai", "ешбір",
+                             "ешбир", "eshbir", "ешкім", "ешким", "eshkim", "eşkım"})
 
 
 def _concord(doc: Doc, cue: DocHit, evidence: set[int]) -> bool:
-    """Russian negative concord: ни, никакой in the clause of a negation that is itself part of the
-    evidence ("китайцам нельзя продавать ни метра земли", "никакой пандемии нет") repeats that
-    negation, it does not negate the attack."""
+    """Negative concord: Russian ни, никакой in the clause of a negation that is itself part of the
+    evidence ("китайцам нельзя продавать ни метра земли", "никакой пандемии нет"), Kazakh ешқашан,
+    ешкім beside a negated verb of the evidence ("қызымды X-ға ешқашан бермеймін": the refusal is
+    the attack), repeat that negation; they do not negate the attack."""
     toks = doc.tokens
-    if cue.first != cue.last or toks[cue.first].text.lower() not in _CONCORD:
+    word = toks[cue.first].text.lower()
+    if cue.first != cue.last or (word not in _CONCORD and word not in _KAZAKH_CONCORD):
         return False
     clause = toks[cue.first].clause
+    if word in _KAZAKH_CONCORD:
+        return any(i != cue.first and toks[i].clause == clause and doc.analyses[i] is not None
+                   and doc.analyses[i].verb_negated for i in evidence)
     return any(i != cue.first and toks[i].clause == clause and doc.analyses[i] is not None
                and any(h.first <= i <= h.last for h in _hits_with(doc, _NEGATION, None, i, i))
                for i in evidence)
