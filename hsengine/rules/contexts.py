@@ -1199,6 +1199,18 @@ def _degen_sayers(doc: Doc, cue: DocHit) -> bool:
         and not _SAID_THINGS.search(text)
 
 
+# others' writings a claim is named as after деген: "X-ті қуу деген комменттер" (comments saying ...)
+_OTHERS_WRITINGS = lazy_compile(r"^(коммент|пост|жазба|статья|мақала|макала|видео|твит|kommen|post)")
+
+
+def _degen_writings(doc: Doc, cue: DocHit) -> bool:
+    """"...деген комменттер": деген before others' writings names the claim as what they wrote."""
+    toks = doc.tokens
+    j = cue.last + 1
+    return toks[cue.first].text.lower() in ("деген", "degen") and j < len(toks) and toks[j].kind == "word" \
+        and bool(_OTHERS_WRITINGS.search(toks[j].text.lower()))
+
+
 POSTPOSED_REACH = 4  # words from a verb of saying after the claim to the end of its sentence
 # the verbs that attribute a claim after it, as news and retellings do (not кричать, орать: noise)
 _ATTRIBUTING_VERBS = lazy_compile(r"^(сказал|заявил|заявля|сообщ|написал|пиш|говор|утвержда|пояснил|добавил|отметил"
@@ -1244,7 +1256,7 @@ def _attribution(ctx: Context, doc: Doc, b: Binding) -> Suppression | None:
             # (деген ties its claim too when a plural noun after it names the sayers: "X-ді қуамыз
             # деген жігіттер", which _reporter_is_other has let through)
             tie = cue.first if _KAZAKH_SAYING.match(toks[cue.first].text.lower()) \
-                or _degen_sayers(doc, cue) else next(
+                or _degen_sayers(doc, cue) or _degen_writings(doc, cue) else next(
                 (k for k in range(cue.first - 1, max(-1, cue.first - 4), -1)
                  if toks[k].text.lower() in ("деп", "dep") and toks[k].clause == toks[cue.first].clause), None)
             framed = (tie is not None and tie > b.last and toks[tie].sent == toks[b.last].sent
