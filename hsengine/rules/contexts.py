@@ -609,6 +609,9 @@ def _concord(doc: Doc, cue: DocHit, evidence: set[int]) -> bool:
     if word in _KAZAKH_CONCORD:
         return any(i != cue.first and toks[i].clause == clause and doc.analyses[i] is not None
                    and doc.analyses[i].verb_negated for i in evidence)
+    if word == "никогда" and any(toks[i].clause == clause and doc.analyses[i] is not None
+                                 and {"VERB", "past"} <= doc.analyses[i].gram for i in evidence):
+        return False  # "X никогда не жили здесь" tells the past, it refuses nothing
     return any(i != cue.first and toks[i].clause == clause and doc.analyses[i] is not None
                and any(h.first <= i <= h.last for h in _hits_with(doc, _NEGATION, None, i, i))
                for i in evidence)
