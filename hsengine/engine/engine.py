@@ -341,6 +341,7 @@ class Engine:
         norm = norm or normalize(text)
         analyzer = self.analyzer
         spaced = None  # the spaced-letter merges, for annotate (None: it finds them itself)
+        known = None  # the words' analyses the prefilter took, for annotate (see reusable)
         if trace is None:
             words = WORD_PATTERN.findall(norm.text)
             merged = []
@@ -348,14 +349,15 @@ class Engine:
                 # (spaced_merges finds none where the hint finds no run of spaced letters)
                 spaced = spaced_merges(norm, analyzer) if _SPACED_HINT.search(norm.text) else []
                 merged = [m.text for m in spaced]
-            features, ru, kk, _ = prefilter_features(words, analyzer, merged)
+            known = {}
+            features, ru, kk, _ = prefilter_features(words, analyzer, merged, known)
             candidates = self._candidates(features)
             # spaced letters vote as letters here, as words after annotation: such rare texts take
             # the full path so that the language reported does not depend on the shortcut
             if not candidates and not merged:
                 detected = lang or decide(ru, kk, _HAS_CYRILLIC.search(norm.text) is not None)
                 return AnalysisResult(text, detected, min_score=self.min_score)
-        doc = annotate(norm, analyzer, lang, spaced)
+        doc = annotate(norm, analyzer, lang, spaced, known)
         features = doc.features
         if trace is None:
             candidates = self._candidates(features)
