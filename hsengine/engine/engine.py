@@ -21,7 +21,7 @@ import regex
 
 from .. import i18n
 from ..lexicon import regex_budget
-from ..lexicon.annotate import Doc, DocHit, annotate, prefilter_features, spaced_merges
+from ..lexicon.annotate import Doc, DocHit, annotate, prefilter, spaced_merges
 from ..rules.contexts import Suppression, check
 from ..text.deobfuscate import SPACED_HINT as _SPACED_HINT
 from ..errors import HsengineError
@@ -350,8 +350,8 @@ class Engine:
                 spaced = spaced_merges(norm, analyzer) if _SPACED_HINT.search(norm.text) else []
                 merged = [m.text for m in spaced]
             known = {}
-            features, ru, kk, _ = prefilter_features(words, analyzer, merged, known)
-            candidates = self._candidates(features)
+            feature_sets, features, ru, kk, _ = prefilter(words, analyzer, merged, known)
+            candidates = self._candidates(features, feature_sets)
             # spaced letters vote as letters here, as words after annotation: such rare texts take
             # the full path so that the language reported does not depend on the shortcut
             if not candidates and not merged:
@@ -374,17 +374,18 @@ class Engine:
             trace.considered = [r.id for r in candidates]
         return self._evaluate(text, doc, candidates, trace)
 
-    def _candidates(self, features: set[str]) -> list[Rule]:
-        """Rules whose every requirement clause meets the features, in rule order: a rule's
-        clauses are bits of a mask, the clauses the features meet another (rules/clausebits.py),
-        so each rule costs one integer test instead of a set test per clause."""
+    def _candidates(self, features: set[str], feature_sets: Iterable[frozenset[str]] = ()) -> list[Rule]:
+        """Rules whose every requirement clause meets the features (and those of `feature_sets`),
+        in rule order: a rule's clauses are bits of a mask, the clauses the features meet another
+        (rules/clausebits.py), so each rule costs one integer test instead of a set test per clause."""
         index = self._rule_index
         if index is None or index[0] is not self.rules:
             bits = ClauseBits()
             masks = tuple((rule, bits.mask(rule.requirements)) for rule in self.rules)
             index = self._rule_index = (self.rules, bits, masks)
         _, bits, masks = index
-        met = bits.met(features).bits  # (no clause is added to these bits after the index is built)
+        # (no clause is added to these bits after the index is built)
+        met = bits.met_by_sets(feature_sets, features).bits if feature_sets else bits.met(features).bits
         return [rule for rule, mask in masks if mask & met == mask]
 
     def _fill_node_requirements(self) -> None:

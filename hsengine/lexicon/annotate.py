@@ -2340,6 +2340,17 @@ def prefilter_features(words: list[str], analyzer: TokenAnalyzer,
     Over-approximates on purpose (a word split by a space is counted joined): a rule the
     prefilter lets through is still checked on the full annotation.  `seen`, when given, is
     filled with the words' analyses that `reusable` says annotate may take (its `known`)."""
+    feature_sets, features, ru, kk, phrase_possible = prefilter(words, analyzer, merged, seen)
+    features.update(*feature_sets)
+    return features, ru, kk, phrase_possible
+
+
+def prefilter(words: list[str], analyzer: TokenAnalyzer, merged: Sequence[str] = (),
+              seen: dict[str, TokenAnalysis] | None = None,
+              ) -> tuple[set[frozenset[str]], set[str], int, int, bool]:
+    """`prefilter_features` with the features in two parts, not united: the distinct feature
+    sets of the words' analyses (shared objects, whose clauses the rule index remembers per set:
+    ClauseBits.met_by_sets), and the rest."""
     features: set[str] = set()
     ru = kk = 0
     phrase_possible = False
@@ -2377,7 +2388,6 @@ def prefilter_features(words: list[str], analyzer: TokenAnalyzer,
         add_features(a.withheld_features)  # read only beside an object, which the prefilter does not see
         add_keys(a.phrase_keys)
         add_keys(a.withheld_phrase_keys)  # read only inside a phrase
-    features.update(*feature_sets)
     phrase_keys.update(*key_sets)
     # the aorist before еді is read in context (annotate: _aorist_before_edi); its attack verb
     # counts here too, or the rules that need it would never be tried ("сабар едім")
@@ -2399,7 +2409,7 @@ def prefilter_features(words: list[str], analyzer: TokenAnalyzer,
         features.update("class:" + c for c in p.entry.classes)
         if p.entry.target:
             features.add("target:" + p.entry.target)
-    return features, ru, kk, phrase_possible
+    return feature_sets, features, ru, kk, phrase_possible
 
 
-__all__ = ["Doc", "DocHit", "Hit", "annotate", "prefilter_features", "spaced_merges"]
+__all__ = ["Doc", "DocHit", "Hit", "annotate", "prefilter", "prefilter_features", "spaced_merges"]
