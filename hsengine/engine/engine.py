@@ -21,7 +21,7 @@ import regex
 
 from .. import i18n
 from ..lexicon import regex_budget
-from ..lexicon.annotate import Doc, DocHit, annotate, prefilter_features, spaced_merges
+from ..lexicon.annotate import Doc, DocHit, annotate, prefilter, spaced_merges
 from ..rules.contexts import Suppression, check
 from ..text.deobfuscate import SPACED_HINT as _SPACED_HINT
 from ..errors import HsengineError
@@ -341,6 +341,7 @@ class Engine:
         norm = norm or normalize(text)
         analyzer = self.analyzer
         spaced = None  # the spaced-letter merges, for annotate (None: it finds them itself)
+        known = None  # the words' analyses the prefilter took, for annotate (see reusable)
         if trace is None:
             words = WORD_PATTERN.findall(norm.text)
             merged = []
@@ -348,14 +349,15 @@ class Engine:
                 # (spaced_merges finds none where the hint finds no run of spaced letters)
                 spaced = spaced_merges(norm, analyzer) if _SPACED_HINT.search(norm.text) else []
                 merged = [m.text for m in spaced]
-            features, ru, kk, _ = prefilter_features(words, analyzer, merged)
-            candidates = self._candidates(features)
+            known = {}
+            feature_sets, features, ru, kk, _ = prefilter(words, analyzer, merged, known)
+            candidates = self._candidates(features, feature_sets)
             # spaced letters vote as letters here, as words after annotation: such rare texts take
             # the full path so that the language reported does not depend on the shortcut
             if not candidates and not merged:
                 detected = lang or decide(ru, kk, _HAS_CYRILLIC.search(norm.text) is not None)
                 return AnalysisResult(text, detected, min_score=self.min_score)
-        doc = annotate(norm, analyzer, lang, spaced)
+        doc = annotate(norm, analyzer, lang, spaced, known)
         features = doc.features
         if trace is None:
             candidates = self._candidates(features)
@@ -372,17 +374,18 @@ class Engine:
             trace.considered = [r.id for r in candidates]
         return self._evaluate(text, doc, candidates, trace)
 
-    def _candidates(self, features: set[str]) -> list[Rule]:
-        """Rules whose every requirement clause meets the features, in rule order: a rule's
-        clauses are bits of a mask, the clauses the features meet another (rules/clausebits.py),
-        so each rule costs one integer test instead of a set test per clause."""
+    def _candidates(self, features: set[str], feature_sets: Iterable[frozenset[str]] = ()) -> list[Rule]:
+        """Rules whose every requirement clause meets the features (and those of `feature_sets`),
+        in rule order: a rule's clauses are bits of a mask, the clauses the features meet another
+        (rules/clausebits.py), so each rule costs one integer test instead of a set test per clause."""
         index = self._rule_index
         if index is None or index[0] is not self.rules:
             bits = ClauseBits()
             masks = tuple((rule, bits.mask(rule.requirements)) for rule in self.rules)
             index = self._rule_index = (self.rules, bits, masks)
         _, bits, masks = index
-        met = bits.met(features).bits  # (no clause is added to these bits after the index is built)
+        # (no clause is added to these bits after the index is built)
+        met = bits.met_by_sets(feature_sets, features).bits if feature_sets else bits.met(features).bits
         return [rule for rule, mask in masks if mask & met == mask]
 
     def _fill_node_requirements(self) -> None:

@@ -353,9 +353,11 @@ def _drop_inside_idioms(hits: list[DocHit]) -> list[DocHit]:
 
 
 def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = None,
-             spaced: list[Merge] | None = None) -> Doc:
+             spaced: list[Merge] | None = None, known: dict[str, TokenAnalysis] | None = None) -> Doc:
     """Tokenize, analyze every word, detect the language and place lexicon hits.  `spaced`: what
-    `spaced_merges(norm, analyzer)` gives, when the caller has it already (the Engine's prefilter)."""
+    `spaced_merges(norm, analyzer)` gives, when the caller has it already (the Engine's prefilter);
+    `known`: words of this text with the analysis `analyzer.analyze` gave them and would give
+    again (`reusable`), as the prefilter collected them: they are not asked for again."""
     if spaced is not None:
         merges = spaced if analyzer.use_deobfuscation else []
     else:
@@ -367,7 +369,8 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
             tokens = tokenize(norm, merges + splits)
     analyses: list[TokenAnalysis | None] = []
     analyze = analyzer.analyze
-    seen: dict[str, TokenAnalysis] = {}  # a word's analysis, for its next occurrences (see reusable)
+    # a word's analysis, for its next occurrences (see reusable)
+    seen: dict[str, TokenAnalysis] = known if known is not None else {}
     for tok in tokens:
         if tok.kind != "word":
             analyses.append(None)
@@ -2330,11 +2333,24 @@ def _object_licensed_hits(tokens: list[Token], analyses: list[TokenAnalysis | No
 
 
 def prefilter_features(words: list[str], analyzer: TokenAnalyzer,
-                       merged: Sequence[str] = ()) -> tuple[set[str], int, int, bool]:
+                       merged: Sequence[str] = (), seen: dict[str, TokenAnalysis] | None = None,
+                       ) -> tuple[set[str], int, int, bool]:
     """Features, language votes and whether any word could start a phrase, without positions.
 
     Over-approximates on purpose (a word split by a space is counted joined): a rule the
-    prefilter lets through is still checked on the full annotation."""
+    prefilter lets through is still checked on the full annotation.  `seen`, when given, is
+    filled with the words' analyses that `reusable` says annotate may take (its `known`)."""
+    feature_sets, features, ru, kk, phrase_possible = prefilter(words, analyzer, merged, seen)
+    features.update(*feature_sets)
+    return features, ru, kk, phrase_possible
+
+
+def prefilter(words: list[str], analyzer: TokenAnalyzer, merged: Sequence[str] = (),
+              seen: dict[str, TokenAnalysis] | None = None,
+              ) -> tuple[set[frozenset[str]], set[str], int, int, bool]:
+    """`prefilter_features` with the features in two parts, not united: the distinct feature
+    sets of the words' analyses (shared objects, whose clauses the rule index remembers per set:
+    ClauseBits.met_by_sets), and the rest."""
     features: set[str] = set()
     ru = kk = 0
     phrase_possible = False
@@ -2352,7 +2368,8 @@ def prefilter_features(words: list[str], analyzer: TokenAnalyzer,
     feature_sets: set[frozenset[str]] = set()
     key_sets: set[frozenset[str]] = set()
     add_features, add_keys = feature_sets.add, key_sets.add
-    seen: dict[str, TokenAnalysis] = {}  # a word's analysis, for its next occurrences (see reusable)
+    if seen is None:
+        seen = {}  # a word's analysis, for its next occurrences (see reusable)
     for w in words:
         a = seen.get(w)
         if a is None:
@@ -2371,7 +2388,6 @@ def prefilter_features(words: list[str], analyzer: TokenAnalyzer,
         add_features(a.withheld_features)  # read only beside an object, which the prefilter does not see
         add_keys(a.phrase_keys)
         add_keys(a.withheld_phrase_keys)  # read only inside a phrase
-    features.update(*feature_sets)
     phrase_keys.update(*key_sets)
     # the aorist before еді is read in context (annotate: _aorist_before_edi); its attack verb
     # counts here too, or the rules that need it would never be tried ("сабар едім")
@@ -2393,7 +2409,7 @@ def prefilter_features(words: list[str], analyzer: TokenAnalyzer,
         features.update("class:" + c for c in p.entry.classes)
         if p.entry.target:
             features.add("target:" + p.entry.target)
-    return features, ru, kk, phrase_possible
+    return feature_sets, features, ru, kk, phrase_possible
 
 
-__all__ = ["Doc", "DocHit", "Hit", "annotate", "prefilter_features", "spaced_merges"]
+__all__ = ["Doc", "DocHit", "Hit", "annotate", "prefilter", "prefilter_features", "spaced_merges"]

@@ -44,6 +44,8 @@ class ClauseBits:
     node_masks: dict[int, int] = field(default_factory=dict, repr=False)
     # for the matcher: id(node) -> (node, its parts with their masks, the widest of those masks)
     part_masks: dict[int, tuple] = field(default_factory=dict, repr=False)
+    # id(feature set) -> (the set, the clauses it meets, how many bits existed then): see set_bits
+    _set_bits: dict[int, tuple[frozenset[str], int, int]] = field(default_factory=dict, repr=False)
 
     def mask(self, clauses: Iterable[frozenset[str]]) -> int:
         """The bits of these clauses (new ones interned).  An empty clause gets a bit that no
@@ -74,6 +76,24 @@ class ClauseBits:
         """The clauses these features meet."""
         known = len(self._bit)  # read first: every bit below it is in the feature masks
         return Met(reduce(or_, map(self._by_feature.get, features, repeat(0)), 0), known)
+
+    def met_by_sets(self, sets: Iterable[frozenset[str]], more: Iterable[str] = ()) -> Met:
+        """`met` of the union of these feature sets and `more`, without making the union: the
+        clauses a set meets are remembered per set object (the word analyses' feature sets are
+        shared objects, morphology/sets.py: a message's words mostly find theirs), for as long as
+        no bit is added.  The OR of the sets' clauses is the union's."""
+        known = len(self._bit)  # read first: every bit below it is in the feature masks
+        memo = self._set_bits
+        by_feature = self._by_feature.get
+        bits = reduce(or_, map(by_feature, more, repeat(0)), 0)
+        for fs in sets:
+            got = memo.get(id(fs))
+            if got is None or got[0] is not fs or got[2] < known:
+                if len(memo) >= 1 << 15:
+                    memo.clear()
+                got = memo[id(fs)] = (fs, reduce(or_, map(by_feature, fs, repeat(0)), 0), known)
+            bits |= got[1]
+        return Met(bits, known)
 
     def refreshed(self, mask: int, features: Iterable[str]) -> Met:
         """The clauses these features meet, computed again for a mask that holds a bit the `Met`
