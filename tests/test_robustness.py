@@ -157,14 +157,20 @@ def test_loading_rules_imports_nothing(tmp_path):
         pattern="  all:\n    - {text: [subprocess, os.system, __import__], regex: '^(ctypes|pickle)$'}",
     ).replace("description: A rule", "description: __import__('os').system('id') — a rule")
     d = _rules_dir(tmp_path, {"sneaky.yaml": sneaky, "tag.yaml": "id: !!python/module:ctypes\n"})
+    # the same rule with harmless words, loaded first: every later load builds its rules from YAML
+    # by the same code path (rule files the compiled-set cache has never seen; the bundled lexicon
+    # comes from the suite's cache, as it does for a user's own rules)
+    plain = tmp_path / "plain.yaml"
+    plain.write_text(RULE_TEMPLATE.format(name="plain", pattern="  all:\n    - {text: [alpha, beta, gamma], regex: '^(delta|epsilon)$'}"),
+                     encoding="utf-8")
     code = (
-        "import sys; from hsengine import Engine, ConfigError; Engine(); before = set(sys.modules)\n"
+        f"import sys; from hsengine import Engine, ConfigError; Engine(rules_paths=[{str(plain)!r}])\n"
+        "before = set(sys.modules)\n"
         f"try:\n    Engine(rules_paths=[{str(d)!r}])\nexcept ConfigError:\n    pass\n"
         f"Engine(rules_paths=[{str(d / 'sneaky.yaml')!r}])\n"
         "print(sorted(set(sys.modules) - before))"
     )
-    env = dict(os.environ, HSENGINE_NO_CACHE="1")  # both loads build from YAML, the same code path
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True, env=env)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "[]", out.stdout
 
 
