@@ -360,7 +360,11 @@ class Engine:
         doc = annotate(norm, analyzer, lang, spaced, known)
         features = doc.features
         if trace is None:
-            candidates = self._candidates(features)
+            if doc.feature_parts is not None:
+                sets, more = doc.feature_parts
+                candidates = self._candidates(more, sets)
+            else:
+                candidates = self._candidates(features)
         else:
             candidates = []
             for r in self.rules:

@@ -61,6 +61,10 @@ class Doc:
     _sentence_ids: list[int] | None = None
     _by_class: dict[str, list[DocHit]] | None = None
     _by_classes: dict[frozenset[str], list[DocHit]] | None = None  # hits_of for several classes, per set
+    # `features` in two parts whose union it is: the words' distinct feature sets (shared objects,
+    # morphology/sets.py) and the features added beside them (phrases, readings of the text); the
+    # clauses they meet are remembered per set (ClauseBits.met_by_sets).  None: not known
+    feature_parts: tuple[tuple[frozenset[str], ...], set[str]] | None = None
 
     def hits_of(self, classes: frozenset[str]) -> list[DocHit]:
         """Hits of any of these classes, in text order."""
@@ -389,6 +393,7 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
     hits: list[DocHit] = []
     features: set[str] = set()
     errors: list[str] = []
+    word_sets: dict[int, frozenset[str]] = {}  # the words' distinct feature sets (see Doc.feature_parts)
     for tok, analysis in zip(tokens, analyses):
         if analysis is None:
             continue
@@ -402,8 +407,11 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
                 how = f"{prefix}+{h.how}" if prefix else h.how
                 hits.append(DocHit(tok.index, tok.index, h.entry, how, h.score, h.negated, h.gram))
             features |= analysis.features
+            word_sets[id(analysis.features)] = analysis.features
         elif analysis.features:
             features |= analysis.features
+            word_sets[id(analysis.features)] = analysis.features
+    of_words = set(features)
     if lexicon.phrases:
         hits.extend(_phrase_hits(tokens, analyses, lexicon, features))
         hits = _drop_inside_idioms(hits)
@@ -452,7 +460,9 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
     tokens, zero = _zero_object_hits(tokens, analyses, hits, doc_lang)
     hits.extend(zero)
     hits.sort(key=lambda h: (h.first, h.last, h.entry.id))
-    return Doc(norm, tokens, analyses, hits, doc_lang, features, errors, lexicon.contrast_words)
+    doc = Doc(norm, tokens, analyses, hits, doc_lang, features, errors, lexicon.contrast_words)
+    doc.feature_parts = (tuple(word_sets.values()), features - of_words)
+    return doc
 
 
 # Words that open a clause with a subject of its own (a subordinate clause) or turn to another one

@@ -262,7 +262,7 @@ class Matcher:
         mask = self._mask(node)
         met = self._met
         if mask.bit_length() > met.known:  # (a bit added since: see ClauseBits.refreshed)
-            met = self._met = self._node_bits.refreshed(mask, self.doc.features)
+            met = self._met = self._node_bits.refreshed(mask, self.doc.features, self.doc.feature_parts)
         return mask & met.bits != mask
 
     def _parts(self, node: AllOf | AnyOf) -> tuple[tuple[tuple[Node, int | None], ...], int]:
@@ -279,7 +279,7 @@ class Matcher:
         _, parts, widest = got
         met = self._met
         if widest.bit_length() > met.known:
-            met = self._met = self._node_bits.refreshed(widest, self.doc.features)
+            met = self._met = self._node_bits.refreshed(widest, self.doc.features, self.doc.feature_parts)
         return parts, met.bits
 
     # -- nodes ----------------------------------------------------------------------------
