@@ -821,29 +821,33 @@ def _phrase_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], lexi
     """Multi-word entries: consecutive words whose keys match each component in turn."""
     out: list[DocHit] = []
     words = [i for i, a in enumerate(analyses) if a is not None]
-    present: set[str] = set()
+    # the words' key sets are shared objects (equal sets are one): each distinct one united once
+    key_sets: dict[int, frozenset[str]] = {}
     for i in words:
-        if analyses[i].phrase_keys:
-            present |= analyses[i].phrase_keys
-        if analyses[i].withheld_phrase_keys:
-            present |= analyses[i].withheld_phrase_keys
-    if not present:
+        a = analyses[i]
+        if a.phrase_keys:
+            key_sets[id(a.phrase_keys)] = a.phrase_keys
+        if a.withheld_phrase_keys:
+            key_sets[id(a.withheld_phrase_keys)] = a.withheld_phrase_keys
+    if not key_sets:
         return out
+    present: set[str] = set().union(*key_sets.values())
     # a phrase whose some word occurs nowhere in the message cannot match: most phrases start
     # with a common word (не, в, олар), so this is decided once per message, not per word
     possible = possible_phrases(lexicon, present)
     if not possible:
         return out
+    # (`lexicon.phrases` lists a phrase under each key of its first component, and only there: the
+    # phrases a word's keys list that are possible are the possible ones whose first component
+    # meets those keys — found without walking every phrase the word's common keys list)
+    firsts = [(p, p.components[0].isdisjoint) for p in possible.values()]
     for pos, i in enumerate(words):
         a = analyses[i]
-        if not (a.phrase_keys or a.withheld_phrase_keys):
+        keys, withheld = a.phrase_keys, a.withheld_phrase_keys
+        if not (keys or withheld):
             continue
-        candidates = {}
-        for k in a.phrase_keys | a.withheld_phrase_keys:
-            for p in lexicon.phrases.get(k, ()):
-                if id(p) in possible:
-                    candidates[id(p)] = p
-        for phrase in candidates.values():
+        candidates = [p for p, disjoint in firsts if not (disjoint(keys) and disjoint(withheld))]
+        for phrase in candidates:
             n = len(phrase.components)
             if pos + n > len(words):
                 continue
