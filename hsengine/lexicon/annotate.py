@@ -1446,7 +1446,7 @@ PRONOUN_REACH = 2  # sentences back a pronoun may look for its group
 
 def _is_pronoun(analysis: TokenAnalysis, pronouns: frozenset[str]) -> bool:
     """A Latin spelling of a plural pronoun (olardyng → олардың): its Kazakh readings tell."""
-    return any(s in pronouns for s in analysis.stems[:4])
+    return not pronouns.isdisjoint(analysis.stems[:4])
 
 
 def _pronoun_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hits: list[DocHit],
@@ -1464,12 +1464,12 @@ def _pronoun_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hit
     out = []
     besides: dict[tuple[int, int], bool] = {}  # a mention -> other people are its clause's subject
     k = -1
+    pronouns = lexicon.plural_pronouns
     for tok in tokens:
         while k + 1 < len(groups) and groups[k + 1].last < tok.index:
             k += 1
         if k < 0 or tok.kind != "word":
             continue
-        pronouns = lexicon.plural_pronouns
         if tok.text.lower() in _PRONOUN_OPENERS:
             people = _this_people(tokens, tok)
             if people is None:
@@ -1478,8 +1478,10 @@ def _pronoun_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hit
         else:  # (none of the three looks further than this test)
             people, all_of_them = None, False
         if people is None and not all_of_them:
-            if tok.text not in pronouns and not (analyses[tok.index] and _is_pronoun(analyses[tok.index], pronouns)):
-                continue
+            if tok.text not in pronouns:
+                a = analyses[tok.index]  # (_is_pronoun, inline: this runs for every word after a group)
+                if not (a and not pronouns.isdisjoint(a.stems[:4])):
+                    continue
             if _refers_elsewhere(tok, tokens, analyses, hits):
                 continue
         # the subject is usually named first: take the first mention in the latest clause (or
