@@ -500,9 +500,20 @@ def _zero_subject_hits(tokens: list[Token], analyses: list[TokenAnalysis | None]
     for c, tok in enumerate(tokens):
         if tok.kind != "punct" or tok.text not in _ZERO_SUBJECT_MARKS or c == 0 or c + 1 >= n:
             continue
-        prev = next((t for t in reversed(tokens[:c]) if t.kind == "word"), None)
-        nxt = next((t for t in tokens[c + 1 :] if t.kind == "word"), None)
-        if prev is None or nxt is None or prev.clause == nxt.clause:
+        # the words on either side, found in place (no copy of the token list per mark)
+        j = c - 1
+        while j >= 0 and tokens[j].kind != "word":
+            j -= 1
+        if j < 0:
+            continue
+        prev = tokens[j]
+        j = c + 1
+        while j < n and tokens[j].kind != "word":
+            j += 1
+        if j == n:
+            continue
+        nxt = tokens[j]
+        if prev.clause == nxt.clause:
             continue
         # a comma inside a sentence, or a full stop between two sentences ("Қытайлар келді. Жерді
         # улап жатыр.") — across the stop only a clause with no nominative at all: "... узбеки.
