@@ -267,9 +267,21 @@ def split_merges(tokens: list[Token], norm: NormalizedText, analyzer: TokenAnaly
     word is a form of an attack/target/frame entry, the right half is no hit of its own (a typo
     reading aside), the left half is not a preposition or pronoun standing before a verb, and a
     left half that is a hit itself is followed by its ending or by a fragment that is no word."""
-    words = [(t.nstart, t.nend, t.text) for t in tokens if t.kind == "word" and not t.merged]
+    # (deobfuscate.split_candidates over the words, in one pass without a list of them: two
+    # neighbouring words, one space apart, that join into a lexicon form — rare, most messages none)
+    text, forms = norm.text, analyzer.lexicon.loose_forms
+    candidates = []
+    prev = None
+    for t in tokens:
+        if t.kind != "word" or t.merged:
+            continue
+        if prev is not None and t.nstart - prev.nend == 1 and text[prev.nend] == " ":
+            joined = prev.text + t.text
+            if joined in forms:
+                candidates.append((prev.nstart, t.nend, joined))
+        prev = t
     merges = []
-    for start, end, joined in deobfuscate.split_candidates(words, norm.text, analyzer.lexicon.loose_forms):
+    for start, end, joined in candidates:
         left, right = norm.text[start:end].split(" ", 1)
         if _verb_prefix_apart(left, right, joined):
             if _reaches_loosely(analyzer, joined):
