@@ -418,11 +418,11 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
                     continue
                 how = f"{prefix}+{h.how}" if prefix else h.how
                 hits.append(DocHit(tok.index, tok.index, h.entry, how, h.score, h.negated, h.gram))
-            features |= analysis.features
-            word_sets[id(analysis.features)] = analysis.features
-        elif analysis.features:
-            features |= analysis.features
-            word_sets[id(analysis.features)] = analysis.features
+        fs = analysis.features
+        if fs and id(fs) not in word_sets:
+            word_sets[id(fs)] = fs
+    # (the words' feature sets are shared objects: each distinct one is united once)
+    features.update(*word_sets.values())
     of_words = set(features)
     if lexicon.phrases:
         hits.extend(_phrase_hits(tokens, analyses, lexicon, features))
