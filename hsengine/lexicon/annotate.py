@@ -61,6 +61,10 @@ class Doc:
     _sentence_ids: list[int] | None = None
     _by_class: dict[str, list[DocHit]] | None = None
     _by_classes: dict[frozenset[str], list[DocHit]] | None = None  # hits_of for several classes, per set
+    # `features` in two parts whose union it is: the words' distinct feature sets (shared objects,
+    # morphology/sets.py) and the features added beside them (phrases, readings of the text); the
+    # clauses they meet are remembered per set (ClauseBits.met_by_sets).  None: not known
+    feature_parts: tuple[tuple[frozenset[str], ...], set[str]] | None = None
 
     def hits_of(self, classes: frozenset[str]) -> list[DocHit]:
         """Hits of any of these classes, in text order."""
@@ -263,9 +267,21 @@ def split_merges(tokens: list[Token], norm: NormalizedText, analyzer: TokenAnaly
     word is a form of an attack/target/frame entry, the right half is no hit of its own (a typo
     reading aside), the left half is not a preposition or pronoun standing before a verb, and a
     left half that is a hit itself is followed by its ending or by a fragment that is no word."""
-    words = [(t.nstart, t.nend, t.text) for t in tokens if t.kind == "word" and not t.merged]
+    # (deobfuscate.split_candidates over the words, in one pass without a list of them: two
+    # neighbouring words, one space apart, that join into a lexicon form — rare, most messages none)
+    text, forms = norm.text, analyzer.lexicon.loose_forms
+    candidates = []
+    prev = None
+    for t in tokens:
+        if t.kind != "word" or t.merged:
+            continue
+        if prev is not None and t.nstart - prev.nend == 1 and text[prev.nend] == " ":
+            joined = prev.text + t.text
+            if joined in forms:
+                candidates.append((prev.nstart, t.nend, joined))
+        prev = t
     merges = []
-    for start, end, joined in deobfuscate.split_candidates(words, norm.text, analyzer.lexicon.loose_forms):
+    for start, end, joined in candidates:
         left, right = norm.text[start:end].split(" ", 1)
         if _verb_prefix_apart(left, right, joined):
             if _reaches_loosely(analyzer, joined):
@@ -389,6 +405,7 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
     hits: list[DocHit] = []
     features: set[str] = set()
     errors: list[str] = []
+    word_sets: dict[int, frozenset[str]] = {}  # the words' distinct feature sets (see Doc.feature_parts)
     for tok, analysis in zip(tokens, analyses):
         if analysis is None:
             continue
@@ -401,9 +418,12 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
                     continue
                 how = f"{prefix}+{h.how}" if prefix else h.how
                 hits.append(DocHit(tok.index, tok.index, h.entry, how, h.score, h.negated, h.gram))
-            features |= analysis.features
-        elif analysis.features:
-            features |= analysis.features
+        fs = analysis.features
+        if fs and id(fs) not in word_sets:
+            word_sets[id(fs)] = fs
+    # (the words' feature sets are shared objects: each distinct one is united once)
+    features.update(*word_sets.values())
+    of_words = set(features)
     if lexicon.phrases:
         hits.extend(_phrase_hits(tokens, analyses, lexicon, features))
         hits = _drop_inside_idioms(hits)
@@ -452,7 +472,9 @@ def annotate(norm: NormalizedText, analyzer: TokenAnalyzer, lang: str | None = N
     tokens, zero = _zero_object_hits(tokens, analyses, hits, doc_lang)
     hits.extend(zero)
     hits.sort(key=lambda h: (h.first, h.last, h.entry.id))
-    return Doc(norm, tokens, analyses, hits, doc_lang, features, errors, lexicon.contrast_words)
+    doc = Doc(norm, tokens, analyses, hits, doc_lang, features, errors, lexicon.contrast_words)
+    doc.feature_parts = (tuple(word_sets.values()), features - of_words)
+    return doc
 
 
 # Words that open a clause with a subject of its own (a subordinate clause) or turn to another one
@@ -490,9 +512,20 @@ def _zero_subject_hits(tokens: list[Token], analyses: list[TokenAnalysis | None]
     for c, tok in enumerate(tokens):
         if tok.kind != "punct" or tok.text not in _ZERO_SUBJECT_MARKS or c == 0 or c + 1 >= n:
             continue
-        prev = next((t for t in reversed(tokens[:c]) if t.kind == "word"), None)
-        nxt = next((t for t in tokens[c + 1 :] if t.kind == "word"), None)
-        if prev is None or nxt is None or prev.clause == nxt.clause:
+        # the words on either side, found in place (no copy of the token list per mark)
+        j = c - 1
+        while j >= 0 and tokens[j].kind != "word":
+            j -= 1
+        if j < 0:
+            continue
+        prev = tokens[j]
+        j = c + 1
+        while j < n and tokens[j].kind != "word":
+            j += 1
+        if j == n:
+            continue
+        nxt = tokens[j]
+        if prev.clause == nxt.clause:
             continue
         # a comma inside a sentence, or a full stop between two sentences ("Қытайлар келді. Жерді
         # улап жатыр.") — across the stop only a clause with no nominative at all: "... узбеки.
@@ -811,29 +844,33 @@ def _phrase_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], lexi
     """Multi-word entries: consecutive words whose keys match each component in turn."""
     out: list[DocHit] = []
     words = [i for i, a in enumerate(analyses) if a is not None]
-    present: set[str] = set()
+    # the words' key sets are shared objects (equal sets are one): each distinct one united once
+    key_sets: dict[int, frozenset[str]] = {}
     for i in words:
-        if analyses[i].phrase_keys:
-            present |= analyses[i].phrase_keys
-        if analyses[i].withheld_phrase_keys:
-            present |= analyses[i].withheld_phrase_keys
-    if not present:
+        a = analyses[i]
+        if a.phrase_keys:
+            key_sets[id(a.phrase_keys)] = a.phrase_keys
+        if a.withheld_phrase_keys:
+            key_sets[id(a.withheld_phrase_keys)] = a.withheld_phrase_keys
+    if not key_sets:
         return out
+    present: set[str] = set().union(*key_sets.values())
     # a phrase whose some word occurs nowhere in the message cannot match: most phrases start
     # with a common word (не, в, олар), so this is decided once per message, not per word
     possible = possible_phrases(lexicon, present)
     if not possible:
         return out
+    # (`lexicon.phrases` lists a phrase under each key of its first component, and only there: the
+    # phrases a word's keys list that are possible are the possible ones whose first component
+    # meets those keys — found without walking every phrase the word's common keys list)
+    firsts = [(p, p.components[0].isdisjoint) for p in possible.values()]
     for pos, i in enumerate(words):
         a = analyses[i]
-        if not (a.phrase_keys or a.withheld_phrase_keys):
+        keys, withheld = a.phrase_keys, a.withheld_phrase_keys
+        if not (keys or withheld):
             continue
-        candidates = {}
-        for k in a.phrase_keys | a.withheld_phrase_keys:
-            for p in lexicon.phrases.get(k, ()):
-                if id(p) in possible:
-                    candidates[id(p)] = p
-        for phrase in candidates.values():
+        candidates = [p for p, disjoint in firsts if not (disjoint(keys) and disjoint(withheld))]
+        for phrase in candidates:
             n = len(phrase.components)
             if pos + n > len(words):
                 continue
@@ -1432,7 +1469,7 @@ PRONOUN_REACH = 2  # sentences back a pronoun may look for its group
 
 def _is_pronoun(analysis: TokenAnalysis, pronouns: frozenset[str]) -> bool:
     """A Latin spelling of a plural pronoun (olardyng → олардың): its Kazakh readings tell."""
-    return any(s in pronouns for s in analysis.stems[:4])
+    return not pronouns.isdisjoint(analysis.stems[:4])
 
 
 def _pronoun_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hits: list[DocHit],
@@ -1450,12 +1487,12 @@ def _pronoun_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hit
     out = []
     besides: dict[tuple[int, int], bool] = {}  # a mention -> other people are its clause's subject
     k = -1
+    pronouns = lexicon.plural_pronouns
     for tok in tokens:
         while k + 1 < len(groups) and groups[k + 1].last < tok.index:
             k += 1
         if k < 0 or tok.kind != "word":
             continue
-        pronouns = lexicon.plural_pronouns
         if tok.text.lower() in _PRONOUN_OPENERS:
             people = _this_people(tokens, tok)
             if people is None:
@@ -1464,8 +1501,10 @@ def _pronoun_hits(tokens: list[Token], analyses: list[TokenAnalysis | None], hit
         else:  # (none of the three looks further than this test)
             people, all_of_them = None, False
         if people is None and not all_of_them:
-            if tok.text not in pronouns and not (analyses[tok.index] and _is_pronoun(analyses[tok.index], pronouns)):
-                continue
+            if tok.text not in pronouns:
+                a = analyses[tok.index]  # (_is_pronoun, inline: this runs for every word after a group)
+                if not (a and not pronouns.isdisjoint(a.stems[:4])):
+                    continue
             if _refers_elsewhere(tok, tokens, analyses, hits):
                 continue
         # the subject is usually named first: take the first mention in the latest clause (or

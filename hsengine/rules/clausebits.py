@@ -95,10 +95,12 @@ class ClauseBits:
             bits |= got[1]
         return Met(bits, known)
 
-    def refreshed(self, mask: int, features: Iterable[str]) -> Met:
+    def refreshed(self, mask: int, features: Iterable[str],
+                  parts: tuple[Iterable[frozenset[str]], Iterable[str]] | None = None) -> Met:
         """The clauses these features meet, computed again for a mask that holds a bit the `Met`
         in hand did not know: a node's mask test is `mask & met.bits == mask` once
-        `mask.bit_length() <= met.known`."""
-        met = self.met(features)
+        `mask.bit_length() <= met.known`.  `parts`: feature sets and more features whose union
+        is `features` (`met_by_sets` of them, the same bits)."""
+        met = self.met_by_sets(*parts) if parts is not None else self.met(features)
         met.known = max(met.known, mask.bit_length())  # the mask's bits were all published
         return met

@@ -20,6 +20,7 @@ from .loader import SEQ_MAX_GAP, AllOf, AnyOf, Atom, Node, Rule, requirements
 MAX_BINDINGS = 32
 _SCAN_TOKENS = 400  # up to this many tokens, _tokens_with scans instead of indexing every feature
 NEIGHBOURS = 4  # occurrences examined on each side of the pivot when choosing the nearest
+_UNKNOWN = object()  # (a memo's "not computed yet": None is an answer)
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,33 +194,54 @@ class Matcher:
 
     def sentences(self, node: Node) -> frozenset[int] | None:
         """Sentence ids where the pattern can possibly bind (every part present); None: anywhere."""
-        key = id(node)
-        if key in self._sentences:
-            return self._sentences[key]
-        toks = self.doc.tokens
-        result: frozenset[int] | None
+        got = self._sentences.get(id(node), _UNKNOWN)
+        if got is not _UNKNOWN:
+            return got
         if isinstance(node, Atom):
-            result = frozenset(toks[s.first].sent for s in self._all_spans(node)[0])
-        elif self._impossible(node):
-            result = frozenset()  # a feature the subtree needs is absent from the whole message
-        elif isinstance(node, AnyOf):
+            return self._atom_sentences(node)
+        if self._impossible(node):
+            self._sentences[id(node)] = frozenset()  # a feature the subtree needs is absent from the message
+            return frozenset()
+        return self._possible_sentences(node)
+
+    def _atom_sentences(self, node: Atom) -> frozenset[int]:
+        toks = self.doc.tokens
+        result = self._sentences[id(node)] = frozenset([toks[s.first].sent for s in self._all_spans(node)[0]])
+        return result
+
+    def _possible_sentences(self, node: AllOf | AnyOf) -> frozenset[int] | None:
+        """`sentences` of a node none of whose requirement clauses misses the message (its parent
+        tested its mask, or `sentences` did): the same answer without testing it again."""
+        memo = self._sentences
+        parts, bits = self._parts(node)
+        result: frozenset[int] | None
+        if isinstance(node, AnyOf):
             # (a part that is no atom and is impossible would give frozenset(), nothing to the union)
-            parts, bits = self._parts(node)
-            got = [self.sentences(p) for p, m in parts if m is None or m & bits == m]
-            result = None if any(p is None for p in got) else frozenset().union(*got)
+            got = []
+            for p, m in parts:
+                if m is None:
+                    s = memo.get(id(p), _UNKNOWN)
+                    got.append(self._atom_sentences(p) if s is _UNKNOWN else s)
+                elif m & bits == m:
+                    s = memo.get(id(p), _UNKNOWN)
+                    got.append(self._possible_sentences(p) if s is _UNKNOWN else s)
+            result = None if None in got else frozenset().union(*got)
         else:
-            parts, bits = self._parts(node)
             result = None
-            if all(m is None or m & bits == m for _, m in parts):
-                for p, _ in parts:
-                    got = self.sentences(p)
-                    if got is not None:
-                        result = got if result is None else result & got
+            for _, m in parts:
+                if m is not None and m & bits != m:
+                    result = frozenset()  # an impossible part: the sentences it would give are none
+                    break
+            else:
+                for p, m in parts:
+                    s = memo.get(id(p), _UNKNOWN)
+                    if s is _UNKNOWN:
+                        s = self._atom_sentences(p) if m is None else self._possible_sentences(p)
+                    if s is not None:
+                        result = s if result is None else result & s
                         if not result:
                             break  # one part is absent everywhere: the rest need not be computed
-            else:
-                result = frozenset()  # an impossible part: the sentences it would give are none
-        self._sentences[key] = result
+        memo[id(node)] = result
         return result
 
     def _mask(self, node: Node) -> int:
@@ -240,7 +262,7 @@ class Matcher:
         mask = self._mask(node)
         met = self._met
         if mask.bit_length() > met.known:  # (a bit added since: see ClauseBits.refreshed)
-            met = self._met = self._node_bits.refreshed(mask, self.doc.features)
+            met = self._met = self._node_bits.refreshed(mask, self.doc.features, self.doc.feature_parts)
         return mask & met.bits != mask
 
     def _parts(self, node: AllOf | AnyOf) -> tuple[tuple[tuple[Node, int | None], ...], int]:
@@ -257,7 +279,7 @@ class Matcher:
         _, parts, widest = got
         met = self._met
         if widest.bit_length() > met.known:
-            met = self._met = self._node_bits.refreshed(widest, self.doc.features)
+            met = self._met = self._node_bits.refreshed(widest, self.doc.features, self.doc.feature_parts)
         return parts, met.bits
 
     # -- nodes ----------------------------------------------------------------------------
@@ -266,23 +288,30 @@ class Matcher:
             return [Binding((s,), s.first, s.last) for s in self.atom_spans(node, lo, hi)[: MAX_BINDINGS * 4]]
         if self._impossible(node):
             return []
+        return self._possible_bindings(node, lo, hi)
+
+    def _possible_bindings(self, node: AllOf | AnyOf, lo: int, hi: int) -> list[Binding]:
+        """`bindings` of a node whose own requirement clauses the message meets (tested by its
+        parent or by `bindings`)."""
         parts, bits = self._parts(node)
         if isinstance(node, AnyOf):
             out: list[Binding] = []
             for part, m in parts:
-                if m is None or m & bits == m:  # (an impossible part binds nothing)
+                if m is None:
                     out.extend(self.bindings(part, lo, hi))
-            out.sort(key=lambda b: (b.first, b.last))
+                elif m & bits == m:  # (an impossible part binds nothing)
+                    out.extend(self._possible_bindings(part, lo, hi))
+            out.sort(key=_binding_order)
             return _dedupe(out)[: MAX_BINDINGS * 4]
         for _, m in parts:
             if m is not None and m & bits != m:
                 return []  # an impossible part binds nothing, so neither does the node
-        return self._all(node, lo, hi)
+        return self._all(node, parts, lo, hi)
 
-    def _all(self, node: AllOf, lo: int, hi: int) -> list[Binding]:
+    def _all(self, node: AllOf, parts: tuple[tuple[Node, int | None], ...], lo: int, hi: int) -> list[Binding]:
         lists = []
-        for p in node.parts:
-            got = self.bindings(p, lo, hi)
+        for p, m in parts:  # (every part is possible: _possible_bindings tested their masks)
+            got = self.bindings(p, lo, hi) if m is None else self._possible_bindings(p, lo, hi)
             if not got:
                 return []  # (the parts after it need not be bound: a fifth of them, warm RuEthnoHate)
             lists.append(got)
@@ -457,6 +486,10 @@ class Matcher:
             if toks[i].kind == "word":
                 n += 1
         return i
+
+
+def _binding_order(b: Binding) -> tuple[int, int]:
+    return (b.first, b.last)
 
 
 def _tokens_of(b: Binding) -> set[int]:

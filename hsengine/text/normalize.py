@@ -290,8 +290,18 @@ def _fold_scripts(
     replacements: list[tuple[int, int, str]] = []  # (start, end, new) in `folded`
     for m in _WORDISH.finditer(folded):
         word = m.group()
-        if word.isascii() or ("ь" not in word and "ъ" not in word and _LATIN_LETTER.search(word) is None):
-            continue  # no Cyrillic letter, or only Cyrillic without a ы digraph: nothing to fold
+        if word.isascii():
+            continue  # no Cyrillic letter: nothing to fold
+        if _LATIN_LETTER.search(word) is None:
+            # no Latin letter: nothing to fold but a ы digraph (ь|, ъ1), which needs ь or ъ; the
+            # branch below gives exactly these (ь and ъ are Cyrillic, every letter of
+            # _LATIN_ONLY_LETTER is Latin, so the word is read as Cyrillic and has no Latin letter
+            # to fold)
+            if "ь" in word or "ъ" in word:
+                base = m.start()
+                for d in _YERY_DIGRAPH.finditer(word):
+                    replacements.append((base + d.start(), base + d.end(), "ы"))
+            continue
         n_cyr = len(_CYRILLIC_LETTER.findall(word))
         if n_cyr == 0:
             continue
