@@ -243,6 +243,7 @@ ROLE_NAMES: dict[str, dict[str, str]] = {
     "host": {"en": "calls one group the hosts", "ru": "называет хозяевами", "kk": "қожайын деп атайды"},
     "hijra": {"en": "hijra (emigration)", "ru": "хиджра (переселение)", "kk": "хижра (қоныс аудару)"},
     "habit": {"en": "habit", "ru": "привычка", "kk": "әдет"},
+    "sight": {"en": "at the sight of them", "ru": "при виде их", "kk": "оларды көргенде"},
     "warning": {"en": "warns them", "ru": "предупреждает", "kk": "ескертеді"},
     "notice": {"en": "turns them away in a notice", "ru": "отказывает в объявлении", "kk": "хабарландыруда бас тартады"},
     "boycott": {"en": "calls a boycott", "ru": "призывает к бойкоту", "kk": "бойкотқа шақырады"},
