@@ -1100,7 +1100,7 @@ def _as_group(entry: Entry) -> Entry:
     return found
 
 
-_INSULT_NOUN_CLASSES = frozenset({"dehumanization", "slur"})
+_INSULT_NOUN_CLASSES = frozenset({"dehumanization", "slur", "collective_contempt"})  # (lexicon/classes.yaml)
 _ANIMAL = "animal"
 _PROPER = frozenset({"Name", "Surn", "Patr"})
 
@@ -1144,8 +1144,8 @@ def _group_adjective_hits(tokens: list[Token], analyses: list[TokenAnalysis | No
         if not _agree(tokens[h.first].text.lower(), nxt.text.lower()):
             continue  # "казахское кроликом": no noun phrase without agreement in case and number
         if any(o.first == nxt.index and not _INSULT_NOUN_CLASSES.isdisjoint(o.entry.classes) for o in hits):
-            # an insult for the people ("дунганская зараза", "китайская нечисть"): the adjective
-            # names the group, the noun attacks it
+            # an insult for the people ("дунганская зараза", "китайская нечисть", "узбекская
+            # чернь"): the adjective names the group, the noun attacks it
             out.append(DocHit(h.first, h.last, _as_group(h.entry), "adjective", h.score, False, h.gram))
             features.add("class:group")
             continue
