@@ -79,7 +79,7 @@ def _listed_kazakh_gram(word: str, entry: Entry) -> frozenset[str]:
                         return a.gram
         return kazakh.bare_grammemes(kind)
     grams = [a.gram for a in kazakh.analyze(word) if a.suffixes and a.stem in entry.spellings
-             and (a.kind == kind or entry.pos not in ("verb", "noun"))]
+             and (a.kind == kind or entry.pos not in ("verb", "noun", "adj"))]
     return frozenset().union(*grams) if grams else frozenset()
 
 
@@ -722,8 +722,10 @@ class TokenAnalyzer:
             score = SCORES.get(how, SCORES["translit"])
             gram = analysis.gram
             for entry in lex.kk_stem.get(stem, ()):
-                if (entry.pos == "verb") != (analysis.kind == "verbal") and entry.pos in ("verb", "noun"):
-                    continue  # a noun entry is not reached through verb endings, nor a verb through case endings
+                if (entry.pos == "verb") != (analysis.kind == "verbal") and entry.pos in ("verb", "noun", "adj"):
+                    # a noun or adjective entry is not reached through verb endings (ақымақтық is
+                    # "stupidity", not ақымақ + a past -тық), nor a verb through case endings
+                    continue
                 if how != "stem" and entry.loose == "listed":
                     continue  # its Latin and keyboard spellings are only the listed ones
                 self._add(hits, ((entry, how),), score, analysis.negated, gram)
