@@ -40,6 +40,9 @@ MAX_MORPH_LEN = 64  # no real word is longer; longer tokens get surface lookup o
 REGEX_TIMEOUT = regex_budget.REGEX_TIMEOUT  # CPU seconds per regex atom per word (see regex_budget)
 
 _ONLY_LETTERS = regex.compile(r"^[\p{L}\p{M}'’`]+$")
+# the abstract nouns Kazakh derives from adjectives and nouns (ақымақтық "stupidity", залымдық
+# "cruelty"): a word that spells a lexicon stem and goes on with one of these is another word
+_KK_ABSTRACT_NOUN = regex.compile(r"^(лы[қк]|лі[кқ]|ды[қк]|ді[кқ]|ты[қк]|ті[кқ]|ли[кқ]|ди[кқ]|ти[кқ])")
 _CYRILLIC_ONLY = regex.compile(r"^[\p{Cyrillic}'’`-]+$")
 _KAZAKH_LETTERS = frozenset("әғқңөұүһі")
 
@@ -842,6 +845,8 @@ class TokenAnalyzer:
                     continue
                 if not word.startswith((stem, kazakh.voiced_stem(stem))) and len(stem) < KK_FUZZY_STEM:
                     continue
+                if word.startswith(stem) and _KK_ABSTRACT_NOUN.match(word[len(stem):]):
+                    continue  # the stem spelled right and a -лық noun made of it: ақылсыздық is "folly", no typo of ақылсыздың
             score = round(1.0 - dist / max(len(word), len(key)), 3)
             for entry in lex.fuzzy_entries[key]:
                 old = hits.get(entry.id)
