@@ -277,6 +277,7 @@ ROLE_NAMES: dict[str, dict[str, str]] = {
     "comparison": {"en": "compares them", "ru": "сравнивает", "kk": "салыстырады"},
     "naming": {"en": "names them so", "ru": "называет так", "kk": "солай атайды"},
     "virtue": {"en": "denies them a virtue", "ru": "отказывает в достоинстве", "kk": "жақсы қасиетті жоққа шығарады"},
+    "ordeal": {"en": "the ordeal promised", "ru": "обещанная расправа", "kk": "уәде етілген қырғын"},
     "admission": {"en": "forbids letting them in", "ru": "запрещает их впускать", "kk": "оларды кіргізуге тыйым салады"},
     "member": {"en": "the decent one nobody has seen", "ru": "порядочный, которого никто не видел", "kk": "ешкім көрмеген жақсысы"},
     "cue": {"en": "cue", "ru": "сигнал", "kk": "белгі"},
